@@ -1,0 +1,65 @@
+# newsstream — every set-up step lives here, so that a fresh clone needs only `make run` or `make test`.
+# Needs: Python 3.11+, Java 17+, Maven (for the local Kafka jars). No Docker.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+PY          := $(VENV)/bin/python
+KAFKA       := devtools/kafka/kafka.sh
+export KAFKA_BOOTSTRAP ?= 127.0.0.1:9092
+
+.PHONY: help install kafka-jars kafka kafka-stop kafka-reset run worker test test-unit lint bench faults \
+        chromium audit clean
+
+help:
+	@echo "make run         local Kafka + worker (web view on http://127.0.0.1:6066) + sample articles + output"
+	@echo "make test        install everything the tests need and run the whole suite (Kafka included)"
+	@echo "make kafka       start the local broker in the background (kafka-stop, kafka-reset)"
+	@echo "make lint        ruff;  make bench: benchmark figures;  make audit: pip-audit"
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+kafka-jars:
+	$(KAFKA) jars
+
+kafka:
+	$(KAFKA) start
+
+kafka-stop:
+	$(KAFKA) stop
+
+kafka-reset:
+	$(KAFKA) reset
+
+run: install
+	devtools/run.sh
+
+worker: install
+	$(VENV)/bin/newsstream worker -l info
+
+lint: install
+	$(VENV)/bin/ruff check streams tests bench scripts devtools
+
+test-unit: install
+	$(PY) -m pytest -m "not kafka and not browser" -q
+
+# The suite starts its own broker on a free port (tests/conftest.py) unless NEWSSTREAM_TEST_BOOTSTRAP names one.
+test: install kafka-jars chromium lint
+	$(PY) -m pytest -q
+
+bench: install
+	$(PY) -m bench.quality
+
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+audit: install
+	$(VENV)/bin/pip-audit --skip-editable
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -1,0 +1,68 @@
+"""The Faust application: the one place where the shell is wired together.
+
+``newsstream`` is this app's Faust command line: ``newsstream worker`` (all of Faust's worker options) plus
+the project's ``publish``, ``tail`` and ``enrich`` commands.
+"""
+
+from __future__ import annotations
+
+import faust
+
+from .kafka_clients import faust_credentials
+from .settings import Settings, settings
+
+#: Raw messages may be large HTML pages; dead letters carry them whole (base64 when not UTF-8).
+TOPIC_MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+
+
+def create_app(cfg: Settings) -> faust.App:
+    return faust.App(
+        cfg.app_id,
+        broker=cfg.broker_url,
+        broker_credentials=faust_credentials(cfg.security),
+        autodiscover=False,
+        store="memory://",
+        topic_partitions=cfg.partitions,
+        topic_replication_factor=cfg.replicas,
+        consumer_auto_offset_reset="earliest",
+        consumer_max_fetch_size=TOPIC_MAX_MESSAGE_BYTES,
+        producer_max_request_size=TOPIC_MAX_MESSAGE_BYTES,
+        producer_acks=-1,
+        processing_guarantee=cfg.processing_guarantee,
+        web_bind=cfg.web_bind,
+        web_port=cfg.web_port,
+        web_host=cfg.web_bind,
+        table_cleanup_interval=60.0,
+    )
+
+
+cfg = settings()
+app = create_app(cfg)
+
+_topic_config = {"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)}
+raw_topic = app.topic(
+    cfg.topic_raw, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+    partitions=cfg.partitions, config=_topic_config,
+)
+by_source_topic = app.topic(
+    cfg.topic_by_source, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+    partitions=cfg.partitions, internal=True, config=_topic_config,
+)
+enriched_topic = app.topic(
+    cfg.topic_enriched, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+    partitions=cfg.partitions, config=_topic_config,
+)
+dead_letter_topic = app.topic(
+    cfg.topic_dead_letter, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+    partitions=cfg.partitions, config=_topic_config,
+)
+
+
+def main() -> None:
+    """Console script ``newsstream``: Faust's command line for this app."""
+    app.main()
+
+
+# Registered last: they use the app and topics above.
+from . import agents  # noqa: E402,F401
+from .cli import enrich_cmd, publish_cmd, tail_cmd  # noqa: E402,F401

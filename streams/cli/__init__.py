@@ -1,0 +1,1 @@
+"""The project's commands on the Faust command line: ``publish``, ``tail`` and ``enrich``."""

@@ -1,0 +1,31 @@
+"""A Faust app command that runs to completion and returns an exit status.
+
+Faust's own commands run inside a long-lived ``mode.Worker``; ``publish``, ``tail`` and ``enrich`` are
+ordinary Unix tools instead: they own stdout, end when their input ends and say by their exit status
+whether everything went through.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import Any, ClassVar, NoReturn
+
+from faust.cli import AppCommand
+
+
+class ToolCommand(AppCommand):
+    abstract: ClassVar[bool] = True
+
+    def __call__(self, *args: Any, **kwargs: Any) -> NoReturn:
+        args = self.args + args
+        kwargs = {**self.kwargs, **kwargs}
+        try:
+            status = asyncio.run(self.main(*args, **kwargs))
+        except KeyboardInterrupt:
+            status = 130
+        sys.stdout.flush()
+        raise SystemExit(status)
+
+    async def main(self, *args: Any, **kwargs: Any) -> int:
+        raise NotImplementedError

@@ -1,0 +1,55 @@
+"""Connection settings every Kafka client of the project shares (worker, publish, tail, tests).
+
+Security comes from the environment (see ``settings.KafkaSecurity``); the password is handed to the
+client libraries and never logged or shown.
+"""
+
+from __future__ import annotations
+
+import ssl
+from typing import Any
+
+from .settings import KafkaSecurity, Settings
+
+
+def ssl_context(security: KafkaSecurity) -> ssl.SSLContext | None:
+    if not security.uses_ssl:
+        return None
+    context = ssl.create_default_context(cafile=security.ssl_cafile)
+    if security.ssl_certfile:
+        context.load_cert_chain(security.ssl_certfile, security.ssl_keyfile)
+    return context
+
+
+def faust_credentials(security: KafkaSecurity) -> Any:
+    """The ``broker_credentials`` value for ``faust.App``, or None for plaintext."""
+    import faust
+
+    context = ssl_context(security)
+    if security.uses_sasl:
+        return faust.SASLCredentials(
+            username=security.sasl_username,
+            password=security.sasl_password,
+            ssl_context=context,
+            mechanism=security.sasl_mechanism or "PLAIN",
+        )
+    if context is not None:
+        return faust.SSLCredentials(context)
+    return None
+
+
+def aiokafka_options(cfg: Settings) -> dict[str, Any]:
+    """Keyword arguments for aiokafka's producer and consumer."""
+    sec = cfg.security
+    options: dict[str, Any] = {
+        "bootstrap_servers": cfg.bootstrap_servers,
+        "security_protocol": sec.protocol,
+    }
+    context = ssl_context(sec)
+    if context is not None:
+        options["ssl_context"] = context
+    if sec.uses_sasl:
+        options["sasl_mechanism"] = sec.sasl_mechanism or "PLAIN"
+        options["sasl_plain_username"] = sec.sasl_username
+        options["sasl_plain_password"] = sec.sasl_password
+    return options

@@ -1,0 +1,130 @@
+"""One raw message to exactly one outcome: an enriched record or a dead letter.
+
+This is the routing logic the stream agent and the offline ``newsstream enrich`` command share. It has no
+Kafka or Faust imports: it takes bytes and where they came from, and returns the key and value to produce.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from . import records
+from .enrich import EMPTY_PROFILE, SourceProfile, enrich
+from .records import BadInput
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a raw message was read from; dead letters carry it so an operator can find the original."""
+
+    topic: str
+    partition: int = 0
+    offset: int = 0
+    key: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What to produce for one raw message: ``record`` goes to the enriched or the dead-letter topic."""
+
+    key: bytes
+    record: dict[str, Any]
+    dead: bool
+
+    @property
+    def value(self) -> bytes:
+        return records.dumps(self.record)
+
+    @property
+    def error(self) -> str | None:
+        return self.record["error"] if self.dead else None
+
+
+class ArticleTimeout(Exception):
+    """Enrichment of one article ran over its time budget."""
+
+
+def decode(data: bytes | None, origin: Origin, *, max_bytes: int) -> dict[str, Any] | Outcome:
+    """The validated article, or the dead-letter outcome that says why there is none."""
+    try:
+        return records.decode_raw(data, max_bytes=max_bytes)
+    except BadInput as error:
+        return dead_letter(data, origin, error)
+
+
+def enrich_article(
+    article: dict[str, Any],
+    data: bytes | None,
+    origin: Origin,
+    *,
+    profile: SourceProfile = EMPTY_PROFILE,
+    time_budget_s: float | None = None,
+) -> Outcome:
+    """Enrich a validated article; any failure of the core becomes a dead letter, never a crash."""
+    article_id = article["id"]
+    try:
+        with time_budget(time_budget_s):
+            record = enrich(article, profile)
+        if not record["text"].strip():
+            raise BadInput("empty_text", "no article text left after boilerplate removal", article_id=article_id)
+    except BadInput as error:
+        return dead_letter(data, origin, error)
+    except ArticleTimeout:
+        reason = f"enrichment took longer than the {time_budget_s:g} s budget"
+        return dead_letter(data, origin, BadInput("timeout", reason, article_id=article_id))
+    except Exception as exc:  # noqa: BLE001 - any bug in the core must not stop the stream
+        reason = f"enrichment raised {type(exc).__name__}: {exc}"[:2000]
+        return dead_letter(data, origin, BadInput("enrichment_failed", reason, article_id=article_id))
+    return Outcome(key=article_id.encode("utf-8"), record=record, dead=False)
+
+
+def process(
+    data: bytes | None,
+    origin: Origin,
+    *,
+    max_bytes: int,
+    profile: SourceProfile = EMPTY_PROFILE,
+    time_budget_s: float | None = None,
+) -> Outcome:
+    """Decode, validate and enrich one raw message."""
+    article = decode(data, origin, max_bytes=max_bytes)
+    if isinstance(article, Outcome):
+        return article
+    return enrich_article(article, data, origin, profile=profile, time_budget_s=time_budget_s)
+
+
+def dead_letter(data: bytes | None, origin: Origin, error: BadInput) -> Outcome:
+    record = records.dead_letter(
+        data, error, topic=origin.topic, partition=origin.partition, offset=origin.offset, key=origin.key
+    )
+    key = origin.key if origin.key is not None else f"{origin.topic}/{origin.partition}/{origin.offset}".encode()
+    return Outcome(key=key, record=record, dead=True)
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Interrupt pure-Python work that runs over ``seconds`` with :class:`ArticleTimeout`.
+
+    Uses a real-time interval timer, so it only applies on the main thread (where the Faust worker's
+    event loop runs); elsewhere, or without a budget, the work simply runs. Code inside C extensions is
+    interrupted when it returns to Python, which is why raw input is also bounded in size.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expired(signum: int, frame: Any) -> None:
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,111 @@
+"""Configuration in one place: environment variables with defaults, read once into a frozen object.
+
+Topic names, partitions, broker and web bind/port are defined here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name)
+    return default if value is None or value == "" else value
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = _env(name, str(default))
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class KafkaSecurity:
+    """Client security settings shared by the worker, `publish` and `tail` (never logged)."""
+
+    protocol: str = "PLAINTEXT"  # PLAINTEXT | SSL | SASL_PLAINTEXT | SASL_SSL
+    sasl_mechanism: str | None = None  # PLAIN | SCRAM-SHA-256 | SCRAM-SHA-512
+    sasl_username: str | None = None
+    sasl_password: str | None = field(default=None, repr=False)
+    ssl_cafile: str | None = None
+    ssl_certfile: str | None = None
+    ssl_keyfile: str | None = None
+
+    @property
+    def uses_ssl(self) -> bool:
+        return self.protocol in {"SSL", "SASL_SSL"}
+
+    @property
+    def uses_sasl(self) -> bool:
+        return self.protocol in {"SASL_PLAINTEXT", "SASL_SSL"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the shell needs to know about its surroundings."""
+
+    app_id: str = "newsstream"
+    broker: str = "127.0.0.1:9092"
+    topic_raw: str = "news.raw"
+    topic_enriched: str = "news.enriched"
+    topic_dead_letter: str = "news.dead-letter"
+    topic_by_source: str = "news.by-source"
+    partitions: int = 4
+    replicas: int = 1
+    web_bind: str = "127.0.0.1"
+    web_port: int = 6066
+    max_message_bytes: int = 2 * 1024 * 1024
+    article_time_budget_s: float = 5.0
+    processing_guarantee: str = "at_least_once"
+    data_dir: str = ".newsstream-data"
+    security: KafkaSecurity = field(default_factory=KafkaSecurity)
+
+    @property
+    def broker_url(self) -> str:
+        """The broker list in Faust's ``kafka://host:port;host:port`` form."""
+        hosts = [h.strip().removeprefix("kafka://") for h in self.broker.split(",") if h.strip()]
+        return "kafka://" + ";".join(hosts)
+
+    @property
+    def bootstrap_servers(self) -> list[str]:
+        """The broker list as aiokafka takes it."""
+        return [h.strip().removeprefix("kafka://") for h in self.broker.replace(";", ",").split(",") if h.strip()]
+
+
+def load_settings() -> Settings:
+    """Read the environment (every variable is documented in the README)."""
+    return Settings(
+        app_id=_env("NEWSSTREAM_APP_ID", Settings.app_id),
+        broker=_env("KAFKA_BOOTSTRAP", Settings.broker),
+        topic_raw=_env("NEWSSTREAM_TOPIC_RAW", Settings.topic_raw),
+        topic_enriched=_env("NEWSSTREAM_TOPIC_ENRICHED", Settings.topic_enriched),
+        topic_dead_letter=_env("NEWSSTREAM_TOPIC_DEAD_LETTER", Settings.topic_dead_letter),
+        topic_by_source=_env("NEWSSTREAM_TOPIC_BY_SOURCE", Settings.topic_by_source),
+        partitions=_env_int("NEWSSTREAM_PARTITIONS", Settings.partitions),
+        replicas=_env_int("NEWSSTREAM_REPLICAS", Settings.replicas),
+        web_bind=_env("NEWSSTREAM_WEB_BIND", Settings.web_bind),
+        web_port=_env_int("NEWSSTREAM_WEB_PORT", Settings.web_port),
+        max_message_bytes=_env_int("NEWSSTREAM_MAX_MESSAGE_BYTES", Settings.max_message_bytes),
+        article_time_budget_s=float(_env("NEWSSTREAM_ARTICLE_TIME_BUDGET", str(Settings.article_time_budget_s))),
+        processing_guarantee=_env("NEWSSTREAM_PROCESSING_GUARANTEE", Settings.processing_guarantee),
+        data_dir=_env("NEWSSTREAM_DATA_DIR", Settings.data_dir),
+        security=KafkaSecurity(
+            protocol=_env("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").upper(),
+            sasl_mechanism=os.environ.get("KAFKA_SASL_MECHANISM") or None,
+            sasl_username=os.environ.get("KAFKA_SASL_USERNAME") or None,
+            sasl_password=os.environ.get("KAFKA_SASL_PASSWORD") or None,
+            ssl_cafile=os.environ.get("KAFKA_SSL_CAFILE") or None,
+            ssl_certfile=os.environ.get("KAFKA_SSL_CERTFILE") or None,
+            ssl_keyfile=os.environ.get("KAFKA_SSL_KEYFILE") or None,
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The process-wide settings, read from the environment on first use."""
+    return load_settings()

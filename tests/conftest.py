@@ -1,0 +1,47 @@
+"""Shared fixtures: a real local Kafka broker for the tests marked ``kafka``.
+
+The session starts its own single-node broker (devtools/kafka/kafka.sh) on free 127.0.0.1 ports with a
+throw-away data directory and stops it at the end, unless NEWSSTREAM_TEST_BOOTSTRAP names a broker to use.
+A broker that cannot be started is an error, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+KAFKA_SCRIPT = REPO / "devtools" / "kafka" / "kafka.sh"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    given = os.environ.get("NEWSSTREAM_TEST_BOOTSTRAP")
+    if given:
+        yield given
+        return
+    env = {
+        **os.environ,
+        "KAFKA_PORT": str(free_port()),
+        "KAFKA_CONTROLLER_PORT": str(free_port()),
+        "KAFKA_DATA_DIR": str(tmp_path_factory.mktemp("kafka")),
+        "KAFKA_HEAP_OPTS": "-Xms256m -Xmx768m",
+    }
+    started = subprocess.run([str(KAFKA_SCRIPT), "start"], env=env, capture_output=True, text=True)
+    if started.returncode != 0:
+        pytest.fail(f"could not start the local Kafka broker:\n{started.stderr}", pytrace=False)
+    try:
+        yield f"127.0.0.1:{env['KAFKA_PORT']}"
+    finally:
+        subprocess.run([str(KAFKA_SCRIPT), "stop"], env=env, capture_output=True, text=True)

@@ -1,0 +1,144 @@
+"""Small helpers for tests that talk to the real broker: worker processes, producing, collecting outputs."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from tests.conftest import REPO, free_port
+
+NEWSSTREAM = str(Path(sys.executable).with_name("newsstream"))
+
+
+@dataclass
+class StreamEnv:
+    """One isolated deployment on the shared test broker: its own app id, topics and web port."""
+
+    bootstrap: str
+    name: str = field(default_factory=lambda: "t" + uuid.uuid4().hex[:10])
+    partitions: int = 2
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def raw(self) -> str:
+        return f"{self.name}.raw"
+
+    @property
+    def enriched(self) -> str:
+        return f"{self.name}.enriched"
+
+    @property
+    def dead_letter(self) -> str:
+        return f"{self.name}.dead-letter"
+
+    def env(self, **overrides: str) -> dict[str, str]:
+        return {
+            **os.environ,
+            "KAFKA_BOOTSTRAP": self.bootstrap,
+            "NEWSSTREAM_APP_ID": self.name,
+            "NEWSSTREAM_TOPIC_RAW": self.raw,
+            "NEWSSTREAM_TOPIC_ENRICHED": self.enriched,
+            "NEWSSTREAM_TOPIC_DEAD_LETTER": self.dead_letter,
+            "NEWSSTREAM_TOPIC_BY_SOURCE": f"{self.name}.by-source",
+            "NEWSSTREAM_PARTITIONS": str(self.partitions),
+            **self.extra,
+            **overrides,
+        }
+
+
+class WorkerProcess:
+    """``newsstream worker`` in a subprocess, logging to a file the test can show on failure."""
+
+    def __init__(self, stream: StreamEnv, log_dir: Path, *, name: str = "worker", **env: str) -> None:
+        self.stream = stream
+        self.web_port = free_port()
+        self.log_path = log_dir / f"{stream.name}-{name}.log"
+        self.env = stream.env(NEWSSTREAM_WEB_PORT=str(self.web_port), **env)
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> WorkerProcess:
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [NEWSSTREAM, "worker", "-l", "info", "--web-port", str(self.web_port), "--web-bind", "127.0.0.1"],
+            env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True,
+        )
+        return self
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.web_port}"
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, sig)
+            self.process.wait(timeout=60)
+
+    def stop(self, timeout: float = 30) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+async def produce(bootstrap: str, topic: str, messages: Iterable[tuple[bytes | None, bytes | None]]) -> int:
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap, enable_idempotence=True, acks="all", max_request_size=64 * 1024 * 1024
+    )
+    await producer.start()
+    count = 0
+    try:
+        futures = []
+        for key, value in messages:
+            futures.append(await producer.send(topic, value, key=key))
+            count += 1
+        await producer.flush()
+        for f in futures:
+            await f
+    finally:
+        await producer.stop()
+    return count
+
+
+async def collect(
+    bootstrap: str, topics: list[str], *, until: int, timeout: float = 120.0
+) -> dict[str, list[tuple[bytes | None, dict]]]:
+    """Read ``topics`` from the beginning until ``until`` records in total arrived (or the timeout)."""
+    consumer = AIOKafkaConsumer(
+        *topics, bootstrap_servers=bootstrap, group_id=None, auto_offset_reset="earliest",
+        enable_auto_commit=False, max_partition_fetch_bytes=64 * 1024 * 1024, fetch_max_bytes=64 * 1024 * 1024,
+        metadata_max_age_ms=1000,
+    )
+    await consumer.start()
+    out: dict[str, list[tuple[bytes | None, dict]]] = {t: [] for t in topics}
+    deadline = time.monotonic() + timeout
+    try:
+        while sum(map(len, out.values())) < until and time.monotonic() < deadline:
+            batches = await consumer.getmany(timeout_ms=500)
+            for tp, messages in batches.items():
+                out[tp.topic].extend((m.key, orjson.loads(m.value)) for m in messages)
+    finally:
+        await consumer.stop()
+    return out
+
+
+def run(coro):  # noqa: ANN001, ANN201 - tiny sync bridge for tests that mix subprocesses and asyncio
+    return asyncio.run(coro)

@@ -1,0 +1,291 @@
+"""Take navigation, promo, share, subscribe and related-link lines out of a plain-text article body.
+
+Feeds hand us text that a naive HTML-to-text step produced: the article's paragraphs sit between
+menus, share bars, cookie notices and "Related" lists. We decide line by line, with features that
+do not depend on the site or (mostly) on the language:
+
+* what the line looks like: length, terminal punctuation, share of letters, menu separators, links;
+* template wording in many languages (``boilerplate_patterns``), trusted only on short lines;
+* where it sits: furniture gathers in runs of short lines before and after the article's main
+  cluster of sentences, and after a "Related"/"More from" heading;
+* what this source repeats: a line found in a large share of the source's previous articles is
+  part of its template (``SourceProfile.line_counts``, keyed by :func:`line_fingerprint`).
+
+A sentence-like line (long, ending in punctuation) is only taken out on strong evidence, and the
+result is never empty: when everything looks like furniture, the text is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from . import boilerplate_patterns as bp
+from .types import EMPTY_PROFILE, CleanText, SourceProfile
+
+__all__ = ["classify_lines", "clean_lines", "clean_text", "line_fingerprint", "line_fingerprints"]
+
+# Per-source learning. A site's menu and footer are on (nearly) every page, but sections carry
+# different menus, so a share well below 100% still means template; 30% of at least 5 articles with
+# at least 3 sightings is the weakest evidence we act on, and only for lines that are not sentences.
+# A sentence-like line may recur because a story was republished or updated a few times, so it needs
+# both more history and a majority share (a standard disclaimer under every article qualifies).
+MIN_ARTICLES = 5
+MIN_SHARE = 0.3
+MIN_COUNT = 3
+MIN_ARTICLES_SENTENCE = 20
+MIN_SHARE_SENTENCE = 0.6
+
+# Length in "word units": a CJK character counts half a word (a Chinese word is ~1.5-2 characters).
+SENTENCE_UNITS = 8  # with terminal punctuation: a sentence
+LONG_UNITS = 16  # without terminal punctuation: still a paragraph if it is not a list of names
+PATTERN_MAX_UNITS = 10  # template wording only decides on lines this short
+MENU_ITEM_UNITS = 3  # a line this short before the article is a menu item, not a heading
+FINGERPRINT_MAX_LINES = 400
+
+_TERMINAL = re.compile(r"[.!?…。！？:;：；]['\"”’»」』)\]]*$")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_COOKIE = re.compile(
+    r"cookie|куки|файл(?:ы|ов) cookie",
+    re.IGNORECASE,
+)
+_COOKIE_CONTEXT = re.compile(
+    r"(?:website|site|we use|uses|experience|consent|accept|browsing|privacy|policy|einverstanden|akzeptieren"
+    r"|utilis|acept|utiliz|использ|согла|соглаш|utilizz|사용|使用|利用)",
+    re.IGNORECASE,
+)
+
+
+class Kind(Enum):
+    BLANK = "blank"
+    GOOD = "good"  # sentence- or paragraph-like
+    SHORT = "short"  # short line without sentence structure: decided by context
+    BAD = "bad"  # template wording, credits, link lists: furniture wherever it sits
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    kind: Kind
+    units: float
+    related_heading: bool
+
+
+def line_fingerprint(line: str) -> str:
+    """A stable key for one line: case, whitespace and digits do not matter ("© 2019" == "© 2024").
+
+    Hashed (blake2b, 64 bits) so that the stream's per-source table stays small and never holds text.
+    """
+    text = unicodedata.normalize("NFKC", line).casefold()
+    text = _DIGITS.sub("0", text)
+    text = _SPACES.sub(" ", text).strip()
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def line_fingerprints(text: str) -> set[str]:
+    """Fingerprints of the lines worth counting for a source: non-blank lines with letters.
+
+    A set, because the profile counts articles that contain a line, not occurrences.
+    """
+    keys: set[str] = set()
+    for raw in text.splitlines()[:FINGERPRINT_MAX_LINES]:
+        line = raw.strip()
+        if line and any(ch.isalpha() for ch in line):
+            keys.add(line_fingerprint(line))
+    return keys
+
+
+def clean_text(text: str, *, profile: SourceProfile = EMPTY_PROFILE) -> CleanText:
+    """Remove boilerplate lines from a plain-text body; never returns an empty text for a non-empty one."""
+    return clean_lines(text.splitlines(), profile=profile, extracted=False)
+
+
+def clean_lines(
+    lines: Sequence[str], *, profile: SourceProfile = EMPTY_PROFILE, extracted: bool = False
+) -> CleanText:
+    """Clean a body given as lines.
+
+    ``extracted`` says that a main-content extractor already chose these lines (HTML path): then
+    position is weak evidence and only template wording, credits and learned lines are removed.
+    """
+    keep = classify_lines(lines, profile=profile, extracted=extracted)
+    kept: list[str] = []
+    removed: list[str] = []
+    for raw, is_kept in zip(lines, keep, strict=True):
+        if is_kept:
+            if raw.strip() or (kept and kept[-1].strip()):
+                kept.append(raw.rstrip())
+        else:
+            removed.append(raw.strip())
+    while kept and not kept[-1].strip():
+        kept.pop()
+    if not kept:
+        original = "\n".join(line.rstrip() for line in lines).strip()
+        return CleanText(text=original, removed=())
+    return CleanText(text="\n".join(kept), removed=tuple(removed))
+
+
+def classify_lines(
+    lines: Sequence[str], *, profile: SourceProfile = EMPTY_PROFILE, extracted: bool = False
+) -> list[bool]:
+    """True for each line to keep. Blank lines are kept (the caller collapses them)."""
+    parsed = [_parse(raw, profile) for raw in lines]
+    keep = [line.kind is not Kind.BAD for line in parsed]
+    _drop_related_blocks(parsed, keep)
+    if not extracted:
+        _drop_outside_main_cluster(parsed, keep)
+    for i, line in enumerate(parsed):
+        if line.kind is Kind.BLANK:
+            keep[i] = True
+    return keep
+
+
+def _parse(raw: str, profile: SourceProfile) -> _Line:
+    text = raw.strip()
+    if not text:
+        return _Line(text, Kind.BLANK, 0.0, False)
+    cjk = len(_CJK.findall(text))
+    words = len(_WORD.findall(text)) if cjk == 0 else len(_WORD.findall(_CJK.sub(" ", text)))
+    units = words + cjk / 2
+    norm = bp.normalise_for_patterns(text)
+    related = units <= PATTERN_MAX_UNITS and bp.is_related_heading(norm)
+    kind = _shape(text, units)
+    if related or _is_template(text, norm, units, kind) or _is_learned(text, kind, profile):
+        kind = Kind.BAD
+    return _Line(text, kind, units, related)
+
+
+def _shape(text: str, units: float) -> Kind:
+    letters = sum(ch.isalpha() for ch in text)
+    if letters == 0:
+        return Kind.SHORT
+    terminal = _TERMINAL.search(text) is not None
+    if units >= SENTENCE_UNITS and terminal and letters >= 0.5 * len(text.replace(" ", "")):
+        return Kind.GOOD
+    if units >= LONG_UNITS and letters >= 0.6 * len(text.replace(" ", "")) and not _is_menu(text):
+        return Kind.GOOD
+    return Kind.SHORT
+
+
+def _is_menu(text: str) -> bool:
+    """A line of menu items: separators between short items, or mostly capitalised words in a row."""
+    parts = [p for p in bp.SEPARATORS.split(text) if p.strip()]
+    if len(parts) >= 3 and sum(len(p.split()) for p in parts) / len(parts) <= 4:
+        return True
+    words = _WORD.findall(text)
+    if len(words) < 6:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised / len(words) >= 0.8 and _TERMINAL.search(text) is None
+
+
+def _is_template(text: str, norm: str, units: float, kind: Kind) -> bool:
+    if bp.is_link_like(text):
+        return True
+    if units <= PATTERN_MAX_UNITS and bp.is_cta(norm):
+        return True
+    if units <= 30 and bp.is_copyright(text):
+        return True
+    if _COOKIE.search(text) and _COOKIE_CONTEXT.search(text) and units <= 60:
+        return True
+    if kind is Kind.GOOD:
+        return False
+    if units <= 20 and bp.is_credit(text):
+        return True
+    if units <= 3 and bp.is_count_label(text):
+        return True
+    if units <= 8 and bp.is_byline(text):
+        return True
+    return units > 0 and _is_menu(text)
+
+
+def _is_learned(text: str, kind: Kind, profile: SourceProfile) -> bool:
+    if profile.articles < MIN_ARTICLES or not profile.line_counts:
+        return False
+    count = profile.line_counts.get(line_fingerprint(text), 0)
+    if kind is Kind.GOOD:
+        return profile.articles >= MIN_ARTICLES_SENTENCE and count >= MIN_SHARE_SENTENCE * profile.articles
+    return count >= MIN_COUNT and count >= MIN_SHARE * profile.articles
+
+
+def _drop_related_blocks(parsed: list[_Line], keep: list[bool]) -> None:
+    """After a "Related"/"More from" heading, drop headline-like lines until a real sentence."""
+    i = 0
+    while i < len(parsed):
+        if not parsed[i].related_heading:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(parsed):
+            line = parsed[j]
+            if line.kind is Kind.GOOD and _TERMINAL.search(line.text) and not line.text.endswith("?"):
+                break
+            if line.kind is not Kind.BLANK:
+                keep[j] = False
+            j += 1
+        i = j
+
+
+def _drop_outside_main_cluster(parsed: list[_Line], keep: list[bool]) -> None:
+    """Short lines before and after the article's run of sentences are furniture.
+
+    The main cluster is the span of sentence-like lines with the most text, where two sentences
+    belong together unless template lines separate them. Sentence-like lines outside it are kept,
+    except a lone one standing between template lines far from the article (an "about me" box, a
+    cookie banner without the word cookie), which carries little weight next to the article.
+    """
+    clusters = _clusters(parsed, keep)
+    if not clusters:
+        return
+    main = max(clusters, key=lambda c: c[2])
+    start, end, weight = main
+    head_end = max((i for i in range(start) if parsed[i].kind is Kind.BAD), default=-1)
+    for i in range(start):
+        if parsed[i].kind is Kind.SHORT and (i < head_end or parsed[i].units <= MENU_ITEM_UNITS):
+            keep[i] = False
+    after = range(end + 1, len(parsed))
+    tail_start = min((i for i in after if parsed[i].kind is Kind.BAD), default=len(parsed))
+    for i in range(tail_start, len(parsed)):
+        if parsed[i].kind is Kind.SHORT:
+            keep[i] = False
+    for c_start, c_end, c_weight in clusters:
+        if (c_start, c_end) == (start, end):
+            continue
+        lone = sum(parsed[i].kind is Kind.GOOD for i in range(c_start, c_end + 1)) <= 1
+        if lone and c_weight < 0.2 * weight:
+            for i in range(c_start, c_end + 1):
+                if parsed[i].kind is Kind.GOOD:
+                    keep[i] = False
+
+
+def _clusters(parsed: list[_Line], keep: list[bool]) -> list[tuple[int, int, float]]:
+    """(first, last, characters) of runs of kept sentences not separated by template lines."""
+    clusters: list[tuple[int, int, float]] = []
+    start = last = -1
+    weight = 0.0
+    bad_since = 0
+    lines_since = 0
+    for i, line in enumerate(parsed):
+        if line.kind is Kind.GOOD and keep[i]:
+            separated = start >= 0 and (bad_since >= 3 and bad_since * 2 >= lines_since)
+            if start < 0 or separated:
+                if start >= 0:
+                    clusters.append((start, last, weight))
+                start, weight = i, 0.0
+            last = i
+            weight += len(line.text)
+            bad_since = lines_since = 0
+        elif line.kind is not Kind.BLANK:
+            lines_since += 1
+            if not keep[i]:
+                bad_since += 1
+    if start >= 0:
+        clusters.append((start, last, weight))
+    return clusters

@@ -1,0 +1,197 @@
+"""Multilingual phrase patterns that mark a line as page furniture rather than article text.
+
+Kept apart from the classifier so that adding a language is a data change: each entry is the
+generic wording a site template uses for a call to action (share, subscribe, read more), a
+section heading of related links, a copyright notice or a picture credit. None of them names a
+site. A pattern only ever fires on a *short* line (the classifier checks length), because the
+same words inside a real sentence ("we subscribe to the idea ...") are content.
+
+Lines are matched after :func:`normalise_for_patterns`: lower-cased, NFKC, counts and arrows
+stripped from the ends, so "Share this article (12) »" and "SHARE THIS ARTICLE" look alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Calls to action and template labels: the whole (normalised) line is one of these.
+_CTA_PHRASES: tuple[str, ...] = (
+    # English
+    r"read (?:more|on|next|the (?:full|whole|rest of the) (?:story|article|post))(?: about .{0,40})?",
+    r"continue reading(?: .{0,60})?",
+    r"(?:click|tap) here(?: .{0,40})?",
+    r"share(?: (?:this|the) (?:article|story|post|page|video|gallery|photo|image))?(?: on \w+| via \w+)?",
+    r"share(?: this)?|shares?|sharing is caring|share on (?:facebook|twitter|whatsapp|linkedin|email)",
+    r"(?:tweet|pin|pin it|email|e-mail|print|copy link|copy url|flipboard|whatsapp|linkedin|reddit)",
+    r"(?:facebook|twitter|instagram|pinterest|youtube|telegram|tiktok|vk|vkontakte|weibo|wechat|line)",
+    r"subscribe(?: now| today| for free| here)?(?: to .{0,60})?",
+    r"(?:sign|log) (?:in|up|out)(?: (?:for|to) .{0,60})?|login|logout|register|my account",
+    r"follow (?:us|me)(?: on .{0,40})?|like us on facebook|join us on .{0,30}",
+    r"(?:get|sign up for|subscribe to) (?:our|the) (?:\w+ )?newsletters?(?: .{0,40})?|newsletters?",
+    r"download (?:the|our) app(?: .{0,30})?",
+    r"advertisement|advertising|sponsored(?: content| links?| stories| by .{0,40})?|paid (?:post|content)",
+    r"(?:skip|jump) to (?:main )?(?:content|navigation|search|footer)(?: .{0,40})?",
+    r"(?:back|return|scroll) to top|top of page",
+    r"(?:main )?menu|search|close|open|toggle navigation|navigation|home|homepage|sections|more",
+    r"(?:next|previous|prev|older|newer)(?: (?:article|post|story|page|entry|slide|posts|articles))?",
+    r"(?:load|show|see|view) (?:more|all|less)(?: .{0,40})?",
+    r"view (?:comments?|gallery|slideshow|photos?)|(?:\d+ )?(?:photos?|images?)",
+    r"(?:leave|post|add|write) a (?:comment|reply)(?: .{0,40})?",
+    r"cancel reply|reply|report|comments?(?: \(\d+\))?",
+    r"(?:watch|listen)(?: now| live| to (?:this|the) (?:article|story|podcast))?|play video|video",
+    r"(?:accept|reject|decline)(?: all)?(?: cookies)?",
+    r"cookie (?:settings|policy|preferences)|manage (?:cookies|consent)",
+    r"privacy(?: policy| notice| settings)?",
+    r"terms(?: of (?:use|service))?(?: and conditions)?|contact(?: us)?",
+    r"about(?: us)?|careers|help|faq|site ?map|rss(?: feeds?)?|accessibility|do not sell my .{0,40}",
+    r"(?:tags?|topics?|filed under|posted in|categories|category)(?: ?: ?.{0,80})?",
+    r"like this:?|loading\W*|you might also like|you may also like|recommended(?: for you)?",
+    r"(?:most )?(?:read|popular|viewed|shared|commented)(?: (?:stories|articles|news|now|this week))?",
+    r"trending(?: now| stories)?|top stories|latest(?: news| stories| articles)?|breaking news",
+    r"(?:all|more) (?:news|stories|articles|videos)",
+    # Russian
+    r"подпис(?:аться|ывайтесь|ка|ки)(?: на .{0,60})?|подпишитесь(?: на .{0,60})?",
+    r"(?:читать|читайте|смотрите|смотреть) (?:также|тоже|еще|ещё|далее|полностью|дальше|все|всё)"
+    r"(?: .{0,40})?",
+    r"поделиться|поделитесь(?: .{0,30})?|рассказать друзьям|отправить|распечатать|печать|твитнуть",
+    r"реклама|партн[её]рские (?:материалы|новости)|новости партн[её]ров|на правах рекламы",
+    r"комментари(?:и|ев|й)(?: \(?\d+\)?)?|оставить комментарий|ответить|пожаловаться",
+    r"войти|вход|регистрация|выйти|личный кабинет|главная|меню|поиск|наверх|подробнее|ещё|еще",
+    r"(?:похожие|другие|последние|главные|все) (?:новости|статьи|материалы|публикации)",
+    r"популярное|самое (?:читаемое|популярное|интересное)|по теме|материалы по теме|темы?:? .{0,60}",
+    # German
+    r"teilen|(?:artikel |seite )?(?:teilen|drucken|versenden|merken)",
+    r"per (?:e-?mail|mail) (?:teilen|versenden)",
+    r"(?:jetzt |newsletter )?abonnieren(?: .{0,40})?|abo|zum abo|newsletter bestellen",
+    r"weiterlesen|mehr lesen|mehr (?:zum thema|dazu|erfahren)(?: .{0,40})?",
+    r"lesen sie (?:auch|mehr)(?: .{0,40})?",
+    r"auch interessant|das könnte sie (?:auch )?interessieren|empfohlene artikel|meistgelesen",
+    r"anzeige|werbung|kommentare?(?: \(\d+\))?|kommentieren|antworten",
+    r"anmelden|einloggen|abmelden|registrieren|startseite|suche|menü|zurück(?: nach oben| zur startseite)?",
+    r"datenschutz(?:erklärung)?|impressum|kontakt|nutzungsbedingungen|agb",
+    # French
+    r"partager(?: (?:sur|par) .{0,30})?|partagez|imprimer|envoyer(?: par e-?mail)?",
+    r"(?:s'|s’)abonner(?: .{0,40})?|abonnez-vous(?: .{0,40})?|je m(?:'|’)abonne|abonnement",
+    r"(?:à )?lire (?:aussi|également|la suite|plus)(?: .{0,40})?|voir (?:aussi|plus)|en savoir plus",
+    r"sur le même sujet|dans la même rubrique|les plus lus|à la une|articles? similaires?",
+    r"publicité|commentaires?(?: \(\d+\))?|commenter|répondre|signaler",
+    r"(?:se )?connecter|connexion|s(?:'|’)inscrire|inscription|accueil|rechercher|mentions légales",
+    # Spanish / Portuguese / Italian
+    r"compartir(?: en .{0,30})?|compártelo|comparte|imprimir|enviar",
+    r"suscr[ií]b(?:ete|irse|ase)(?: .{0,40})?|suscripción",
+    r"(?:leer|ver) m[aá]s|lee (?:también|más)|seguir leyendo|te puede interesar|también te puede interesar",
+    r"noticias relacionadas|m[aá]s noticias|lo m[aá]s (?:leído|visto)|relacionad[oa]s",
+    r"publicidad|comentarios?|iniciar sesión|registrarse|inicio|buscar",
+    r"compartilh(?:ar|e)|partilh(?:ar|e)|assine(?: .{0,40})?|inscreva-se(?: .{0,40})?",
+    r"leia (?:também|mais)(?: .{0,40})?|veja (?:também|mais)|saiba mais|not[ií]cias relacionadas|mais lidas",
+    r"publicidade|coment[aá]rios?|entrar|cadastre-se|in[ií]cio",
+    r"condividi(?: su .{0,30})?|iscriviti(?: .{0,40})?|abbonati(?: .{0,40})?|stampa",
+    r"leggi (?:anche|di più|tutto|l'articolo)(?: .{0,40})?",
+    r"potrebbe interessarti|articoli correlati|più letti",
+    r"pubblicità|commenti?|accedi|registrati|cerca",
+    # Indonesian
+    r"bagikan|baca (?:juga|selengkapnya)(?: ?: ?.{0,60})?|berita terkait|artikel terkait|terpopuler|iklan",
+    # Chinese
+    r"分享(?:到)?(?:.{0,10})?|转发|收藏|打印|订阅(?:.{0,10})?|訂閱(?:.{0,10})?|关注我们|關注我們",
+    r"相关(?:文章|新闻|阅读|推荐|报道)|相關(?:文章|新聞|閱讀|推薦|報導)|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀",
+    r"阅读(?:全文|更多|原文)|閱讀(?:全文|更多|原文)|查看更多|更多|加载更多|展开全文",
+    r"广告|廣告|评论(?:\d+)?|評論(?:\d+)?|登录|登錄|注册|註冊|首页|首頁|返回顶部|返回頂部|热门|熱門",
+    r"(?:责任|責任)?(?:编辑|編輯)[:：].{0,20}|来源[:：].{0,30}|來源[:：].{0,30}",
+    # Japanese
+    r"シェア(?:する)?|共有|ツイート|いいね|購読(?:する)?|登録(?:する)?|フォロー(?:する)?",
+    r"関連記事|関連ニュース|おすすめ(?:記事)?|続きを読む|もっと見る|すべて見る|人気記事|ランキング",
+    r"広告|コメント|ログイン|会員登録|トップへ戻る|ページの先頭へ|ホーム|メニュー|検索",
+    # Korean
+    r"공유(?:하기)?|구독(?:하기)?|좋아요|스크랩|인쇄|프린트|관련 ?기사|관련 ?뉴스|더 ?보기|많이 본 뉴스",
+    r"광고|댓글(?: ?\d+)?|로그인|회원가입|홈|메뉴|검색|기사 ?제보|맨 ?위로",
+)
+
+# Headings that open a block of links to other articles; the headline-like lines after them go too.
+_RELATED_HEADINGS: tuple[str, ...] = (
+    r"related(?: (?:articles?|stories|posts|content|coverage|news|links|reading|topics|videos))?",
+    r"more (?:from|on|in|about|stories|news|articles|like this|to read)(?: .{0,40})?",
+    r"(?:you (?:may|might) also (?:like|enjoy|be interested in)|recommended(?: for you| stories| reading)?)",
+    r"(?:read|up) next|also read|see also|further reading|what to read next|don't miss|editor'?s picks",
+    r"(?:most )?(?:popular|read|viewed|shared)(?: (?:stories|articles|posts|now|today|this week))?",
+    r"popular posts|trending(?: now| stories)?|top stories|latest(?: news| stories| articles| posts)?",
+    r"(?:читайте|смотрите) также",
+    r"(?:похожие|другие|последние) (?:новости|статьи|материалы)|по теме|материалы по теме",
+    r"lesen sie (?:auch|mehr)|mehr zum thema|auch interessant",
+    r"das könnte sie (?:auch )?interessieren|meistgelesen",
+    r"(?:à )?lire aussi|sur le même sujet|dans la même rubrique|les plus lus|voir aussi",
+    r"noticias relacionadas|te puede interesar|lee también|lo m[aá]s (?:leído|visto)|m[aá]s noticias",
+    r"leia também|veja também|not[ií]cias relacionadas|mais lidas",
+    r"leggi anche|articoli correlati|potrebbe interessarti|più letti",
+    r"baca juga|berita terkait|artikel terkait|terpopuler",
+    r"相关(?:文章|新闻|阅读|推荐|报道)|相關(?:文章|新聞|閱讀|推薦|報導)|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:文章|新闻)?",
+    r"関連記事|関連ニュース|おすすめ(?:記事)?|人気記事",
+    r"관련 ?기사|관련 ?뉴스|많이 본 뉴스|추천 ?기사",
+)
+
+# Anywhere in a short line: rights notices and picture credits.
+_COPYRIGHT = re.compile(
+    r"©|\(c\) ?\d{4}|\bcopyright\b|all rights? reserved|todos los derechos reservados|tous droits réservés"
+    r"|alle rechte vorbehalten|все права защищены|tutti i diritti riservati|todos os direitos reservados"
+    r"|版权所有|版權所有|無断転載|무단 ?전재|재배포 ?금지|hak cipta",
+)
+_CREDIT = re.compile(
+    r"^(?:photo|photos|image|images|picture|pictures|credit|credits|source|illustration|graphic|video"
+    r"|фото|фотография|иллюстрация|источник|foto|fotos|bild|quelle|crédit|crédito|créditos|imagem|immagine"
+    r"|图片|圖片|图|圖|照片|写真|画像|사진|자료)\s*(?:[:：/=|—–-]|by\b|credit\b|courtesy\b|\)|\]|$)"
+    r"|\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo"
+    r"|reuters/|epa(?:-efe)?/|via getty)\b",
+)
+_COUNT_LABEL = re.compile(r"^[\d.,]+[kmк]?\s*(?:\w+\s*){0,2}$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|posted by|von|par|por|от|автор|авторы|текст|作者|文|記者|记者|글)[\s:：]+\S"
+    r"|\S\s*(?:기자|특파원|記者|记者|编辑|編輯|通讯员)(?:\s|$|[=@])",
+)
+_LINK_LIKE = re.compile(
+    r"^(?:https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+(?:\s+[@#][\w.]+)*|\S+\.(?:com|org|net|ru|de|fr|es|it"
+    r"|br|cn|jp|kr|co\.uk|io)(?:/\S*)?)$"
+)
+# Separators that join menu items on one line: "Home | World | Sport", "News • Politics".
+SEPARATORS = re.compile(r"\s[|•·›»/⋅∙◦▪►▸]\s|\s[|•·]|[|•·]\s")
+
+_EDGE_NOISE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+_SPACES = re.compile(r"\s+")
+
+CTA = re.compile(r"(?:" + "|".join(_CTA_PHRASES) + r")")
+RELATED_HEADING = re.compile(r"(?:" + "|".join(_RELATED_HEADINGS) + r")")
+
+
+def normalise_for_patterns(line: str) -> str:
+    """Lower-case and trim counts, arrows and punctuation off both ends."""
+    text = unicodedata.normalize("NFKC", line).casefold()
+    text = _EDGE_NOISE.sub("", text)
+    return _SPACES.sub(" ", text)
+
+
+def is_cta(normalised: str) -> bool:
+    return bool(normalised) and CTA.fullmatch(normalised) is not None
+
+
+def is_related_heading(normalised: str) -> bool:
+    return bool(normalised) and RELATED_HEADING.fullmatch(normalised) is not None
+
+
+def is_copyright(line: str) -> bool:
+    return _COPYRIGHT.search(line.casefold()) is not None
+
+
+def is_credit(line: str) -> bool:
+    return _CREDIT.search(line.strip().casefold()) is not None
+
+
+def is_count_label(line: str) -> bool:
+    """ "0 shares", "12 comments", "1.2k views": a number with a one- or two-word label."""
+    return _COUNT_LABEL.match(line.strip().casefold()) is not None
+
+
+def is_byline(line: str) -> bool:
+    return _BYLINE.search(line.strip().casefold()) is not None
+
+
+def is_link_like(line: str) -> bool:
+    return _LINK_LIKE.match(line.strip()) is not None

@@ -1,0 +1,638 @@
+"""Build the bundled company catalog ``streams/enrich/companies/data/companies.jsonl.gz``.
+
+Reproducible: every source is pinned, fetched with its ordinary client into a cache outside git
+(``$NEWSSTREAM_CATALOG_CACHE``, default ``~/.cache/newsstream/catalog``), and the output is written in a
+fixed order with a zero gzip mtime, so the same pins give byte-identical files.
+
+Sources (licences in ``streams/enrich/companies/data/README.md``):
+  curated     scripts/catalog/curated.tsv (this repository)
+  indices     PyPI pytickersymbols (MIT): constituents of 20 stock indices, with tickers and ISINs
+  vehicles    /work/shared/data/companies/vehicle-makes.csv (MIT)
+  matchina    PyPI matchina (MIT): Chinese listed companies, Chinese and English names
+  finance     /work/shared/data/companies/financedatabase-equities.csv (MIT): listings, grouped by
+              website/ISIN, small caps and up
+  nsi         npm name-suggestion-index (BSD-3-Clause; Wikidata facts CC0): brands with Wikidata ids and
+              names in several scripts
+Word lists deciding which names are common words (Debian packages, fetched with ``apt-get download``, used
+only here): wamerican/wbritish (public domain-like, see their copyright), hunspell-ru, hunspell-de-de.
+Legal-form suffixes for name normalisation: PyPI cleanco (MIT).
+
+Usage: python scripts/build_catalog.py [--sources curated,indices,...] [--offline] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tarfile
+import tempfile
+import unicodedata
+import zipfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+CURATED = ROOT / "scripts" / "catalog" / "curated.tsv"
+OUT = ROOT / "streams" / "enrich" / "companies" / "data" / "companies.jsonl.gz"
+SHARED = Path(os.environ.get("NEWSSTREAM_SHARED_DATA", "/work/shared/data")) / "companies"
+CACHE = Path(os.environ.get("NEWSSTREAM_CATALOG_CACHE", Path.home() / ".cache" / "newsstream" / "catalog"))
+
+NPM_PINS = {"name-suggestion-index": "8.0.20260918"}
+PYPI_PINS = {"pytickersymbols": "1.17.10", "matchina": "0.2.4", "cleanco": "2.3"}
+DEB_PINS = {
+    "wamerican": "2020.12.07-2",
+    "wbritish": "2020.12.07-2",
+    "hunspell-ru": "1:7.5.0-1",
+    "hunspell-de-de": "20161207-11",
+}
+ALL_SOURCES = ("curated", "indices", "vehicles", "matchina", "finance", "nsi")
+# Lower number = stronger source: wins alias conflicts and gives the canonical name.
+PRIORITY = {"curated": 0, "indices": 1, "vehicles": 2, "matchina": 3, "finance-large": 4, "nsi": 5,
+            "finance": 6}
+# Sources whose multi-word names are trusted even when every word is a dictionary word.
+TRUSTED_MULTIWORD = {"curated", "indices", "vehicles"}
+FINANCE_CAPS = {"Mega Cap", "Large Cap", "Mid Cap", "Small Cap"}
+NSI_NAME_KEYS = ("brand", "brand:en", "brand:ru", "brand:uk", "brand:be", "brand:kk", "brand:zh",
+                 "brand:zh-Hans", "brand:zh-Hant", "brand:ja", "brand:ko", "brand:de", "brand:fr")
+COUNTRIES = {
+    "United States": "US", "United Kingdom": "GB", "Germany": "DE", "France": "FR", "Japan": "JP",
+    "China": "CN", "Hong Kong": "HK", "Taiwan": "TW", "South Korea": "KR", "Korea": "KR", "India": "IN",
+    "Canada": "CA", "Australia": "AU", "Netherlands": "NL", "Switzerland": "CH", "Sweden": "SE",
+    "Norway": "NO", "Denmark": "DK", "Finland": "FI", "Italy": "IT", "Spain": "ES", "Portugal": "PT",
+    "Belgium": "BE", "Austria": "AT", "Ireland": "IE", "Luxembourg": "LU", "Russia": "RU", "Brazil": "BR",
+    "Mexico": "MX", "Argentina": "AR", "Chile": "CL", "Colombia": "CO", "Peru": "PE", "Israel": "IL",
+    "Turkey": "TR", "Greece": "GR", "Poland": "PL", "Czech Republic": "CZ", "Hungary": "HU",
+    "Singapore": "SG", "Malaysia": "MY", "Thailand": "TH", "Indonesia": "ID", "Philippines": "PH",
+    "Vietnam": "VN", "New Zealand": "NZ", "South Africa": "ZA", "Saudi Arabia": "SA", "Qatar": "QA",
+    "United Arab Emirates": "AE", "Kuwait": "KW", "Egypt": "EG", "Nigeria": "NG", "Kenya": "KE",
+    "Iceland": "IS", "Bermuda": "BM", "Cayman Islands": "KY", "Jersey": "JE", "Guernsey": "GG",
+    "Isle of Man": "IM", "Cyprus": "CY", "Malta": "MT", "Monaco": "MC", "Panama": "PA", "Uruguay": "UY",
+    "Estonia": "EE", "Latvia": "LV", "Lithuania": "LT", "Slovenia": "SI", "Slovakia": "SK",
+    "Croatia": "HR", "Romania": "RO", "Bulgaria": "BG", "Serbia": "RS", "Ukraine": "UA",
+    "Kazakhstan": "KZ", "Pakistan": "PK", "Bangladesh": "BD", "Sri Lanka": "LK", "Macau": "MO",
+    "British Virgin Islands": "VG", "Puerto Rico": "PR", "Jordan": "JO", "Morocco": "MA", "Oman": "OM",
+    "Bahrain": "BH", "Liechtenstein": "LI", "Gibraltar": "GI", "Costa Rica": "CR", "Bahamas": "BS",
+}
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Abbreviated exchange noise: "HYUNDAI MOT.0,5N.VTG GDRS", "OOSTNRIJK 6 1/4%27", "BMW ST"
+_NOISE = re.compile(r"\d[,/%]|%|\b\d+(?:[.,]\d+)?\s*[A-Z]{1,3}\b|\b(?:GDRS?|ADRS?|VTG|PFD|PREF|REG|WTS?|"
+                    r"UNITS?|RTS|NPV|DL|EO|SF|ZY|OAT|O\.N|Vz|VZO|ST|INH|NAM|BR|EXCH|FRN|BOND|NOTES?)\b"
+                    r"|[A-Z]{2,}\.[A-Z0-9]")
+
+
+# ---------------------------------------------------------------------------------------------- fetching
+def fetch(offline: bool) -> None:
+    """Download every pinned artefact into the cache (no-op for what is already there)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    if offline:
+        return
+    for name, ver in NPM_PINS.items():
+        if not (CACHE / f"{name}-{ver}.tgz").exists():
+            subprocess.run(["npm", "pack", f"{name}@{ver}", "--silent"], cwd=CACHE, check=True)
+    for name, ver in PYPI_PINS.items():
+        if not list(CACHE.glob(f"{name}-{ver}-*.whl")):
+            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(CACHE),
+                            f"{name}=={ver}"], check=True)
+    for name, ver in DEB_PINS.items():
+        if not list(CACHE.glob(f"{name}_*.deb")):
+            subprocess.run(["apt-get", "download", f"{name}={ver}"], cwd=CACHE, check=True)
+
+
+def _wheel(name: str) -> zipfile.ZipFile:
+    return zipfile.ZipFile(next(CACHE.glob(f"{name}-{PYPI_PINS[name]}-*.whl")))
+
+
+def _deb_files(name: str) -> dict[str, bytes]:
+    """Files of a .deb, via dpkg-deb into a temporary folder."""
+    deb = next(CACHE.glob(f"{name}_*.deb"))
+    out: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["dpkg-deb", "-x", str(deb), tmp], check=True)
+        for p in Path(tmp).rglob("*"):
+            if p.is_file():
+                out[str(p.relative_to(tmp))] = p.read_bytes()
+    return out
+
+
+# ----------------------------------------------------------------------------------------- word lists
+def common_words() -> set[str]:
+    """Lower-case words that a dictionary lists in lower case: such a name is also a common word."""
+    words: set[str] = set()
+    for pkg, suffix in (("wamerican", "american-english"), ("wbritish", "british-english")):
+        for path, data in _deb_files(pkg).items():
+            if path.endswith(suffix):
+                for w in data.decode("utf-8", "replace").split():
+                    if w.islower() and "'" not in w:
+                        words.add(w)
+    for pkg, suffix in (("hunspell-ru", "ru_RU.dic"), ("hunspell-de-de", "de_DE.dic")):
+        for path, data in _deb_files(pkg).items():
+            if path.endswith(suffix):
+                text = data.decode("utf-8", "replace") if pkg == "hunspell-ru" else data.decode("latin-1")
+                for line in text.splitlines()[1:]:
+                    w = line.split("/", 1)[0].strip()
+                    if w.islower():
+                        words.add(w.replace("ё", "е"))
+    return words
+
+
+def proper_words() -> set[str]:
+    """Capitalised dictionary entries (places, first names, brands): single-word names from bulk sources
+    that are such words need evidence too."""
+    words: set[str] = set()
+    for path, data in _deb_files("wamerican").items():
+        if path.endswith("american-english"):
+            words.update(w.lower() for w in data.decode("utf-8", "replace").split() if w[:1].isupper())
+    return words
+
+
+# ------------------------------------------------------------------------------------------ name tools
+_LEGAL_TAIL = None
+
+
+def _legal_terms() -> list[str]:
+    """cleanco's legal-form terms (all countries) plus Russian ones, longest first."""
+    global _LEGAL_TAIL
+    if _LEGAL_TAIL is None:
+        src = _wheel("cleanco").read("cleanco/termdata.py").decode("utf-8")
+        ns: dict = {}
+        exec(compile(src, "termdata.py", "exec"), ns)  # data-only module from a pinned wheel
+        terms = {t.strip().lower() for ts in ns["terms_by_type"].values() for t in ts}
+        terms |= {t.strip().lower() for ts in ns["terms_by_country"].values() for t in ts}
+        terms |= {"pjsc", "ojsc", "cjsc", "jsc", "pao", "оао", "пао", "ао", "зао", "ооо", "co., ltd",
+                  "co.,ltd", "co ltd", "company limited", "public company limited", "holdings", "holding",
+                  "group", "se", "plc", "s.a.", "sa", "ag", "nv", "n.v.", "corporation", "the"}
+        _LEGAL_TAIL = sorted(terms, key=len, reverse=True)
+    return _LEGAL_TAIL
+
+
+def basename(name: str) -> str:
+    """Name without trailing legal forms ("Shanghai Pudong Development Bank Co., Ltd." → "Shanghai Pudong
+    Development Bank"), repeated until nothing changes; keeps "Group"/"Holdings" only when alone."""
+    base = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip())
+    changed = True
+    while changed:
+        changed = False
+        low = base.lower().rstrip(" .,")
+        for t in _legal_terms():
+            if low.endswith(" " + t) or low.endswith("," + t):
+                cut = base[: len(low) - len(t)].rstrip(" ,.&")
+                if len(cut) >= 2:
+                    base, changed = cut, True
+                    break
+        for t in ("pjsc", "ojsc", "jsc", "пао", "оао", "ао", "зао", "ооо", "the"):
+            if low.startswith(t + " ") and len(base) > len(t) + 2:
+                base, changed = base[len(t) + 1 :].strip(" «»\""), True
+                break
+    return base.strip(" ,.")
+
+
+def norm_key(name: str) -> str:
+    """Accent- and punctuation-insensitive key used to merge and deduplicate names."""
+    s = unicodedata.normalize("NFKD", name.lower().replace("ё", "е"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", s).split())
+
+
+def slug(name: str) -> str:
+    return "-".join(norm_key(name).split())
+
+
+def domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url if "//" in url else "//" + url).netloc.lower().split(":")[0]
+    host = host.removeprefix("www.")
+    return host or None
+
+
+def clean_display(name: str) -> str | None:
+    """Readable display name, or None for exchange-abbreviated noise."""
+    name = " ".join(name.split())
+    if not name or _NOISE.search(name):
+        return None
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    if name.isupper() and len(name) > 5:
+        if not re.fullmatch(r"[A-Z&' .,-]+", name):
+            return None
+        name = " ".join(w if len(w) <= 3 and w.isalpha() and w not in {"THE", "AND"} else w.capitalize()
+                        for w in name.split())
+    return name
+
+
+# ------------------------------------------------------------------------------------------- sources
+@dataclass
+class Raw:
+    source: str
+    name: str
+    aliases: list[str]
+    country: str | None = None
+    wikidata: str | None = None
+    id: str | None = None
+    isins: set[str] = field(default_factory=set)
+    domains: set[str] = field(default_factory=set)
+    tickers: set[str] = field(default_factory=set)
+
+
+def read_curated() -> list[Raw]:
+    out = []
+    for line in CURATED.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cid, country, qid, names = [*line.split("\t"), "", "", ""][:4]
+        aliases = [n.strip() for n in names.split("|") if n.strip()]
+        out.append(Raw("curated", aliases[0], aliases, country or None, qid or None, id=cid))
+    return out
+
+
+def read_indices() -> list[Raw]:
+    src = _wheel("pytickersymbols").read("pytickersymbols/indices_data.py").decode("utf-8")
+    ns: dict = {}
+    exec(compile(src, "indices_data.py", "exec"), ns)  # data-only module from a pinned wheel
+    out = []
+    for index in ns["INDICES"].values():
+        for c in index["companies"]:
+            name = c["name"].strip()
+            tickers = set()
+            for s in [c.get("symbol") or ""] + [x.get("yahoo") or "" for x in c.get("symbols") or []]:
+                t = s.split(".")[0]
+                if re.fullmatch(r"[A-Z]{2,5}", t):
+                    tickers.add(t)
+            meta = c.get("metadata") or {}
+            raw = Raw("indices", name, [name, basename(name)], COUNTRIES.get(c.get("country") or ""),
+                      isins=set(c.get("isins") or []), tickers=tickers)
+            d = domain(meta.get("website"))
+            if d:
+                raw.domains.add(d)
+            out.append(raw)
+    return out
+
+
+def read_vehicles() -> list[Raw]:
+    with open(SHARED / "vehicle-makes.csv", encoding="utf-8") as fh:
+        return [Raw("vehicles", r["name"].strip(), [r["name"].strip()]) for r in csv.DictReader(fh)]
+
+
+def read_matchina() -> list[Raw]:
+    with tempfile.NamedTemporaryFile(suffix=".db") as tmp:
+        tmp.write(_wheel("matchina").read("matchina/data/entities.db"))
+        tmp.flush()
+        con = sqlite3.connect(tmp.name)
+        rows = con.execute("select id, name_cn, name_en, name_short_cn, name_short_en, website, stock_code "
+                           "from entities").fetchall()
+        extra = defaultdict(list)
+        for eid, alias in con.execute("select entity_id, alias from aliases"):
+            extra[eid].append(alias)
+        con.close()
+    out = []
+    for eid, cn, en, short_cn, short_en, site, _code in rows:
+        names = [n.strip() for n in (en, short_en, cn, short_cn, *extra[eid]) if n and n.strip()]
+        if en:
+            names.insert(1, basename(en))
+        if not names:
+            continue
+        raw = Raw("matchina", names[0], names, "CN")
+        d = domain(site)
+        if d:
+            raw.domains.add(d)
+        out.append(raw)
+    return out
+
+
+def read_finance() -> list[Raw]:
+    """FinanceDatabase listings grouped into companies by website, else ISIN, else name."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    with open(SHARED / "financedatabase-equities.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            key = domain(r["website"]) or r["isin"] or None
+            if not key:
+                shown = clean_display(r["name"])
+                if not shown or not r["country"]:
+                    continue
+                key = "name:" + norm_key(basename(shown)) + ":" + r["country"]
+            groups[key].append(r)
+    out = []
+    for key, rows in sorted(groups.items()):
+        caps = {r["market_cap"] for r in rows}
+        if not caps & FINANCE_CAPS:
+            continue
+        names = Counter()
+        for r in rows:
+            shown = clean_display(r["name"])
+            if shown:
+                # mixed-case names from the company's home listing read best
+                names[shown] += 3 if r["country"] and not r["name"].isupper() else 1
+        if not names:
+            continue
+        name = sorted(names.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+        countries = Counter(r["country"] for r in rows if r["country"])
+        country = COUNTRIES.get(countries.most_common(1)[0][0]) if countries else None
+        source = "finance-large" if caps & {"Mega Cap", "Large Cap"} else "finance"
+        raw = Raw(source, name, [name, basename(name)], country,
+                  isins={r["isin"] for r in rows if r["isin"]})
+        if not key.startswith("name:") and "." in key:
+            raw.domains.add(key)
+        out.append(raw)
+    return out
+
+
+def _nsi_tar() -> tarfile.TarFile:
+    ver = NPM_PINS["name-suggestion-index"]
+    return tarfile.open(CACHE / f"name-suggestion-index-{ver}.tgz")
+
+
+def read_nsi() -> tuple[list[Raw], dict[str, dict]]:
+    with _nsi_tar() as tar:
+        nsi = json.load(tar.extractfile("package/dist/json/nsi.json"))["nsi"]
+        wikidata = json.load(tar.extractfile("package/dist/wikidata/wikidata.json"))["wikidata"]
+    by_qid: dict[str, Raw] = {}
+    for path, cat in sorted(nsi.items()):
+        if not path.startswith("brands/"):
+            continue
+        for item in cat["items"]:
+            tags = item.get("tags", {})
+            qid = tags.get("brand:wikidata")
+            if not qid:
+                continue
+            names = [tags[k].strip() for k in NSI_NAME_KEYS if tags.get(k)]
+            if not names:
+                continue
+            include = item.get("locationSet", {}).get("include", [])
+            single = len(include) == 1 and re.fullmatch(r"[a-z]{2}", include[0])
+            country = include[0].upper() if single else None
+            raw = by_qid.get(qid)
+            if raw is None:
+                label = (wikidata.get(qid) or {}).get("label") or names[0]
+                raw = by_qid[qid] = Raw("nsi", label, [label], country, qid)
+                site = (wikidata.get(qid) or {}).get("officialWebsites") or []
+                raw.domains.update(d for d in map(domain, site[:1]) if d)
+            elif raw.country != country:
+                raw.country = raw.country if country is None else None
+            raw.aliases.extend(n for n in names if n not in raw.aliases)
+    return list(by_qid.values()), wikidata
+
+
+# ------------------------------------------------------------------------------------------- merging
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def merge(raws: list[Raw]) -> list[list[Raw]]:
+    """Group records that are one company: same Wikidata id, ISIN or website, or the same name without
+    legal form in the same (or an unknown) country. Records keep source-priority order."""
+    raws.sort(key=lambda r: PRIORITY[r.source])
+    u = _Union(len(raws))
+    seen: dict[tuple, int] = {}
+    for i, r in enumerate(raws):
+        keys = [("wd", r.wikidata)] if r.wikidata else []
+        keys += [("isin", x) for x in r.isins] + [("web", d) for d in r.domains]
+        base = norm_key(basename(r.name))
+        if base:
+            keys.append(("name", base, r.country))
+            if r.country is None:
+                keys.append(("name-any", base))
+        for k in keys:
+            if k in seen:
+                u.union(seen[k], i)
+            else:
+                seen[k] = i
+        if r.country and base and ("name-any", base) in seen:
+            u.union(seen[("name-any", base)], i)
+    groups: dict[int, list[Raw]] = defaultdict(list)
+    for i, r in enumerate(raws):
+        groups[u.find(i)].append(r)
+    return [groups[k] for k in sorted(groups)]
+
+
+# -------------------------------------------------------------------------------------- alias safety
+def alias_core(alias: str) -> str:
+    start, end = 0, len(alias)
+    while start < end and not alias[start].isalnum():
+        start += 1
+    while end > start and not alias[end - 1].isalnum():
+        end -= 1
+    return alias[start:end]
+
+
+def is_acronym(core: str) -> bool:
+    letters = [c for c in core if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and " " not in core and len(core) <= 6
+
+
+_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+                      "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "sch", "", "y", "", "e", "yu", "ya"],
+                     strict=True))
+
+
+def translit(word: str) -> str:
+    return "".join(_TRANSLIT.get(c, c) for c in word.lower())
+
+
+def foreign_loan(word: str, latin_names: set[str]) -> bool:
+    """A Cyrillic word that transliterates to a Latin name of the same company that English dictionaries
+    know only as a proper noun (Тойота ↔ Toyota) is a loan of that name, not a native common word, even
+    when a Russian dictionary lists it in lower case."""
+    from difflib import SequenceMatcher
+
+    t = translit(word)
+    return any(SequenceMatcher(None, t, n).ratio() >= 0.7 for n in latin_names)
+
+
+def classify(alias: str, source: str, common: set[str], proper: set[str],
+             loans: set[str] = frozenset()) -> str | None:
+    """'strong', 'weak' (needs evidence in text) or None (never safe to match)."""
+    core = alias_core(alias)
+    if not core:
+        return None
+    if _CJK.search(core):
+        return "strong" if len(core) >= (2 if source == "curated" else 3) else None
+    words = [w.lower().replace("ё", "е") for w in _WORD.findall(core)]
+    if not words:
+        return None
+    if len(core) <= 2:
+        return "weak" if source == "curated" and core.isupper() else None
+    if source != "curated" and len(core) <= 3 and not core.isupper():
+        return None
+    if core.islower() and source != "curated":
+        return None
+    if len(words) == 1:
+        w = words[0]
+        if is_acronym(core) and len(core) >= 3 and source in TRUSTED_MULTIWORD:
+            return "strong"  # case-sensitive at match time: "SAP" is not "sap"
+        if w in common and not (loans and _CYRILLIC.search(w) and foreign_loan(w, loans)):
+            return "weak"
+        if source not in TRUSTED_MULTIWORD and w in proper:
+            return "weak"
+        if is_acronym(core) and len(core) <= 3 and source not in TRUSTED_MULTIWORD:
+            return "weak"
+        return "strong"
+    if all(w in common or len(w) <= 2 for w in words):
+        return "strong" if source in TRUSTED_MULTIWORD else "weak"
+    return "strong"
+
+
+def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
+    common = common_words()
+    proper = proper_words()
+    raws: list[Raw] = []
+    wikidata: dict[str, dict] = {}
+    readers = {"curated": read_curated, "indices": read_indices, "vehicles": read_vehicles,
+               "matchina": read_matchina, "finance": read_finance}
+    counts = {}
+    for s in sources:
+        if s == "nsi":
+            got, wikidata = read_nsi()
+        else:
+            got = readers[s]()
+        counts[s] = len(got)
+        raws.extend(got)
+    if wikidata:
+        _attach_qids(raws, wikidata)
+    entries = []
+    used_ids: set[str] = set()
+    for group in merge(raws):
+        top = group[0]
+        qid = next((r.wikidata for r in group if r.wikidata), None)
+        country = next((r.country for r in group if r.country), None)
+        if top.id:
+            eid = top.id
+        elif qid:
+            eid = qid
+        else:
+            eid = slug(basename(top.name)) or slug(top.name)
+            if eid in used_ids and country:
+                eid = f"{eid}-{country.lower()}"
+        if not eid or eid in used_ids:
+            continue
+        used_ids.add(eid)
+        aliases: dict[str, tuple[str, int]] = {}
+        loans = {w for r in group for a in r.aliases for w in [norm_key(a)]
+                 if w.isascii() and w.isalpha() and w in proper and w not in common}
+        for r in group:
+            for a in r.aliases:
+                kind = classify(a, r.source, common, proper, loans)
+                core = alias_core(a)
+                if kind and core not in aliases:
+                    aliases[core] = (kind, PRIORITY[r.source])
+        tickers = sorted({t for r in group for t in r.tickers})
+        entries.append({"id": eid, "name": top.name, "country": country, "wikidata": qid,
+                        "aliases": aliases, "tickers": tickers, "priority": PRIORITY[top.source]})
+    _resolve_conflicts(entries)
+    out = []
+    for e in sorted(entries, key=lambda e: (e["priority"], e["id"])):
+        if not e["aliases"]:
+            continue
+        names = list(e["aliases"])
+        row = {"id": e["id"], "name": e["name"], "aliases": names,
+               "weak": [a for a in names if e["aliases"][a][0] == "weak"]}
+        for k in ("country", "wikidata"):
+            if e[k]:
+                row[k] = e[k]
+        if e["tickers"]:
+            row["tickers"] = e["tickers"]
+        out.append(row)
+    meta = {"format": "newsstream-companies/1", "sources": counts, "pins": {**NPM_PINS, **PYPI_PINS},
+            "entries": len(out)}
+    return out, meta
+
+
+def _attach_qids(raws: list[Raw], wikidata: dict[str, dict]) -> None:
+    """Curated and index records get the Wikidata id of an NSI brand whose label equals one of their
+    names, when exactly one such brand exists (labels shared by several ids are left alone)."""
+    nsi_qids = {r.wikidata for r in raws if r.source == "nsi"}
+    by_label: dict[str, set[str]] = defaultdict(set)
+    for qid in nsi_qids:
+        label = (wikidata.get(qid) or {}).get("label")
+        if label:
+            by_label[norm_key(label)].add(qid)
+    for r in raws:
+        if r.wikidata or r.source not in {"curated", "indices", "vehicles"}:
+            continue
+        for a in r.aliases[:3]:
+            found = by_label.get(norm_key(a), set())
+            if len(found) == 1:
+                r.wikidata = next(iter(found))
+                break
+
+
+def _resolve_conflicts(entries: list[dict]) -> None:
+    """One normalised alias, one company: the strongest source keeps it; equal-strength rivals both lose
+    it (the name is ambiguous), except a company's own canonical name."""
+    owners: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for i, e in enumerate(entries):
+        for a, (_, prio) in e["aliases"].items():
+            owners[norm_key(a)].add((prio, i))
+    for key, claim_set in owners.items():
+        if len(claim_set) < 2:
+            continue
+        claims = sorted(claim_set)
+        best = claims[0][0]
+        winners = [i for p, i in claims if p == best]
+        keep = winners[0] if len(winners) == 1 else None
+        for _, i in claims:
+            if i == keep:
+                continue
+            e = entries[i]
+            for a in [a for a in e["aliases"] if norm_key(a) == key]:
+                if keep is None and norm_key(e["name"]) == key and len(winners) > 1 and i == winners[0]:
+                    continue
+                del e["aliases"][a]
+
+
+def write(rows: list[dict], meta: dict, path: Path) -> None:
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write((json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n").encode())
+        for row in rows:
+            gz.write((json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(buf.getvalue())
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sources", default=",".join(ALL_SOURCES))
+    ap.add_argument("--offline", action="store_true", help="use the cache only")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    sources = tuple(s for s in args.sources.split(",") if s)
+    unknown = set(sources) - set(ALL_SOURCES)
+    if unknown:
+        ap.error(f"unknown sources: {sorted(unknown)}")
+    fetch(args.offline)
+    rows, meta = build(sources)
+    write(rows, meta, args.out)
+    weak = sum(len(r["weak"]) for r in rows)
+    print(f"{len(rows)} companies, {sum(len(r['aliases']) for r in rows)} aliases ({weak} weak), "
+          f"{args.out.stat().st_size / 1e6:.2f} MB -> {args.out}; per source: {meta['sources']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""Length-preserving normalisation shared by the automaton keys and the searched text.
+
+Every character maps to exactly one character, so an offset in the normalised text is the same offset in
+the original: that is what keeps ``record[field][start:end] == surface`` exact without any offset tables.
+Letters and digits are lower-cased (ё as е); everything else becomes a space, so word boundaries are
+spaces and punctuation inside names ("Mercedes-Benz", "Amazon.com") matches any separator.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NON_WORD = re.compile(r"[\W_]", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def normalise(text: str) -> str:
+    """Lower-case letters, ё→е, every non-letter/digit to a space; the result has ``len(text)``."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters (e.g. "İ") lower-case to two code points
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return _NON_WORD.sub(" ", lowered).replace("ё", "е")
+
+
+def has_cjk(text: str) -> bool:
+    """CJK names are matched without word boundaries: those scripts do not put spaces between words."""
+    return _CJK.search(text) is not None
+
+
+def is_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None

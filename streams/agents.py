@@ -16,6 +16,7 @@ from typing import Any
 
 from . import pipeline, source_profiles
 from .app import app, by_source_topic, cfg, dead_letter_topic, enriched_topic, raw_topic
+from .enrich import warm_up
 from .enrich.boilerplate import line_fingerprints
 from .pipeline import Origin, Outcome
 
@@ -51,6 +52,7 @@ async def intake(stream: Any) -> None:
 
 @app.agent(by_source_topic, concurrency=1)
 async def enrich(stream: Any) -> None:
+    warm_up()
     async for event in stream.events():
         message = event.message
         origin = _origin_from_headers(message.headers) or Origin(message.topic, message.partition, message.offset)

@@ -39,23 +39,23 @@ def create_app(cfg: Settings) -> faust.App:
 cfg = settings()
 app = create_app(cfg)
 
-_topic_config = {"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)}
-raw_topic = app.topic(
-    cfg.topic_raw, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
-    partitions=cfg.partitions, config=_topic_config,
-)
-by_source_topic = app.topic(
-    cfg.topic_by_source, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
-    partitions=cfg.partitions, internal=True, config=_topic_config,
-)
-enriched_topic = app.topic(
-    cfg.topic_enriched, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
-    partitions=cfg.partitions, config=_topic_config,
-)
-dead_letter_topic = app.topic(
-    cfg.topic_dead_letter, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
-    partitions=cfg.partitions, config=_topic_config,
-)
+
+def _topic(name: str) -> faust.TopicT:
+    """A topic of raw bytes (the project serialises with orjson itself).
+
+    ``internal=True`` makes the worker create it at start-up, with the configured partition count, when it
+    is missing; an existing topic is left as it is.
+    """
+    return app.topic(
+        name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
+        partitions=cfg.partitions, internal=True, config={"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)},
+    )
+
+
+raw_topic = _topic(cfg.topic_raw)
+by_source_topic = _topic(cfg.topic_by_source)
+enriched_topic = _topic(cfg.topic_enriched)
+dead_letter_topic = _topic(cfg.topic_dead_letter)
 
 
 def main() -> None:

@@ -44,12 +44,17 @@ MIN_SHARE_SENTENCE = 0.6
 SENTENCE_UNITS = 8  # with terminal punctuation: a sentence
 LONG_UNITS = 16  # without terminal punctuation: still a paragraph if it is not a list of names
 PATTERN_MAX_UNITS = 10  # template wording only decides on lines this short
+CTA_SENTENCE_MAX_UNITS = 25  # a call to action phrased as a sentence is still short
 MENU_ITEM_UNITS = 3  # a line this short before the article is a menu item, not a heading
+MENU_MIN_WORDS = 8  # a row of capitalised words this long is a menu, shorter ones may be headings
+HEADLINE_MIN_UNITS = 3  # a linked headline has at least this many words
+RELATED_MAX_LINES = 12  # a related-links list rarely runs longer; beyond it we stop trusting the heading
 FINGERPRINT_MAX_LINES = 400
 
 _TERMINAL = re.compile(r"[.!?…。！？:;：；]['\"”’»」』)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CLAUSE_PUNCT = re.compile(r"[,;:，、；：]")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _COOKIE = re.compile(
@@ -136,7 +141,7 @@ def classify_lines(
     lines: Sequence[str], *, profile: SourceProfile = EMPTY_PROFILE, extracted: bool = False
 ) -> list[bool]:
     """True for each line to keep. Blank lines are kept (the caller collapses them)."""
-    parsed = [_parse(raw, profile) for raw in lines]
+    parsed = [_parse(raw, profile, extracted) for raw in lines]
     keep = [line.kind is not Kind.BAD for line in parsed]
     _drop_related_blocks(parsed, keep)
     if not extracted:
@@ -147,7 +152,7 @@ def classify_lines(
     return keep
 
 
-def _parse(raw: str, profile: SourceProfile) -> _Line:
+def _parse(raw: str, profile: SourceProfile, extracted: bool) -> _Line:
     text = raw.strip()
     if not text:
         return _Line(text, Kind.BLANK, 0.0, False)
@@ -155,9 +160,11 @@ def _parse(raw: str, profile: SourceProfile) -> _Line:
     words = len(_WORD.findall(text)) if cjk == 0 else len(_WORD.findall(_CJK.sub(" ", text)))
     units = words + cjk / 2
     norm = bp.normalise_for_patterns(text)
-    related = units <= PATTERN_MAX_UNITS and bp.is_related_heading(norm)
+    related = (units <= PATTERN_MAX_UNITS and bp.is_related_heading(norm)) or (
+        units <= CTA_SENTENCE_MAX_UNITS and bp.is_related_link(text)
+    )
     kind = _shape(text, units)
-    if related or _is_template(text, norm, units, kind) or _is_learned(text, kind, profile):
+    if related or _is_template(text, norm, units, kind, extracted) or _is_learned(text, kind, profile):
         kind = Kind.BAD
     return _Line(text, kind, units, related)
 
@@ -174,22 +181,34 @@ def _shape(text: str, units: float) -> Kind:
     return Kind.SHORT
 
 
-def _is_menu(text: str) -> bool:
-    """A line of menu items: separators between short items, or mostly capitalised words in a row."""
+def _is_menu(text: str, *, by_case: bool = True) -> bool:
+    """A line of menu items: separators between short items, or a long row of capitalised words.
+
+    The capitalisation test skips lines with commas or colons (a list in a sentence, "A: Bob, Bruno")
+    and all-caps lines (headings); it is left out when an extractor already chose the lines.
+    """
+    if text.startswith("|") and text.endswith("|"):
+        return False  # a table row as extractors render tables
     parts = [p for p in bp.SEPARATORS.split(text) if p.strip()]
     if len(parts) >= 3 and sum(len(p.split()) for p in parts) / len(parts) <= 4:
         return True
+    if not by_case or text.isupper() or _CLAUSE_PUNCT.search(text):
+        return False
     words = _WORD.findall(text)
-    if len(words) < 6:
+    if len(words) < MENU_MIN_WORDS:
         return False
     capitalised = sum(w[0].isupper() for w in words)
     return capitalised / len(words) >= 0.8 and _TERMINAL.search(text) is None
 
 
-def _is_template(text: str, norm: str, units: float, kind: Kind) -> bool:
-    if bp.is_link_like(text):
+def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool) -> bool:
+    """Template wording, credits, bylines, menus. After an extractor, a bare link or e-mail line is
+    the author's (a contact, a source) rather than navigation, so it stays."""
+    if not extracted and bp.is_link_like(text):
         return True
     if units <= PATTERN_MAX_UNITS and bp.is_cta(norm):
+        return True
+    if units <= CTA_SENTENCE_MAX_UNITS and bp.opens_with_cta(norm):
         return True
     if units <= 30 and bp.is_copyright(text):
         return True
@@ -203,7 +222,7 @@ def _is_template(text: str, norm: str, units: float, kind: Kind) -> bool:
         return True
     if units <= 8 and bp.is_byline(text):
         return True
-    return units > 0 and _is_menu(text)
+    return units > 0 and _is_menu(text, by_case=not extracted)
 
 
 def _is_learned(text: str, kind: Kind, profile: SourceProfile) -> bool:
@@ -216,20 +235,31 @@ def _is_learned(text: str, kind: Kind, profile: SourceProfile) -> bool:
 
 
 def _drop_related_blocks(parsed: list[_Line], keep: list[bool]) -> None:
-    """After a "Related"/"More from" heading, drop headline-like lines until a real sentence."""
+    """After a "Related"/"More from" heading, drop the headline-like lines that follow it.
+
+    The block ends at a sentence, at a line too short to be a headline (a price, a label: the
+    heading introduced something else, e.g. a product box) or after ``RELATED_MAX_LINES`` lines.
+    """
     i = 0
     while i < len(parsed):
         if not parsed[i].related_heading:
             i += 1
             continue
         j = i + 1
-        while j < len(parsed):
+        block: list[int] = []
+        while j < len(parsed) and len(block) < RELATED_MAX_LINES:
             line = parsed[j]
-            if line.kind is Kind.GOOD and _TERMINAL.search(line.text) and not line.text.endswith("?"):
+            if line.kind is Kind.BLANK:
+                j += 1
+                continue
+            sentence = line.kind is Kind.GOOD and _TERMINAL.search(line.text) and not line.text.endswith("?")
+            if sentence or (line.kind is Kind.SHORT and line.units < HEADLINE_MIN_UNITS):
                 break
-            if line.kind is not Kind.BLANK:
-                keep[j] = False
+            block.append(j)
             j += 1
+        if len(block) < RELATED_MAX_LINES:
+            for k in block:
+                keep[k] = False
         i = j
 
 

@@ -142,7 +142,7 @@ _CREDIT = re.compile(
     r"|\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo"
     r"|reuters/|epa(?:-efe)?/|via getty)\b",
 )
-_COUNT_LABEL = re.compile(r"^[\d.,]+[kmк]?\s*(?:\w+\s*){0,2}$")
+_COUNT_LABEL = re.compile(r"^\d+(?:[.,]\d+)?[kmк]?\s*[^\W\d_]+$")
 _BYLINE = re.compile(
     r"^(?:by|written by|posted by|von|par|por|от|автор|авторы|текст|作者|文|記者|记者|글)[\s:：]+\S"
     r"|\S\s*(?:기자|특파원|記者|记者|编辑|編輯|通讯员)(?:\s|$|[=@])",
@@ -157,6 +157,32 @@ SEPARATORS = re.compile(r"\s[|•·›»/⋅∙◦▪►▸]\s|\s[|•·]|[|•�
 _EDGE_NOISE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 _SPACES = re.compile(r"\s+")
 
+# A call to action written as a sentence, recognised by how it starts: "Like this story? Share it with
+# a friend!", "Sign up for our newsletter to get ...", "Подпишитесь на наш канал ...".
+_CTA_OPENINGS: tuple[str, ...] = (
+    r"(?:click|tap) (?:here|the link|below)",
+    r"sign up (?:for|to|now|today|here)|subscribe (?:to|now|today|here|for)|(?:join|follow) (?:us|our)",
+    r"share (?:this|it|the story|the article)|like this (?:story|article|post)",
+    r"(?:download|get) (?:our|the) (?:\w+ )?(?:app|newsletter)|don'?t miss (?:out|a thing|our)",
+    r"(?:tell|send|email|contact) us|have a (?:news )?tip|got a (?:news )?tip|we (?:want|'d love) to hear",
+    r"(?:read|see|watch|listen to) (?:more|the full|our)|(?:also|read) (?:on|at) \S+\.\w+",
+    r"this (?:article|story|post) (?:was|is|has been) (?:originally )?(?:published|updated|produced)",
+    r"подпи(?:шитесь|сывайтесь)|(?:читайте|смотрите) (?:также|нас)|следите за|присоединяйтесь",
+    r"(?:abonnieren|folgen) sie|melden sie sich|lesen sie (?:auch|mehr)",
+    r"abonnez-vous|suivez-nous|inscrivez-vous|(?:à )?lire aussi",
+    r"suscr[ií]bete|s[ií]guenos|reg[ií]strate|lee también|inscreva-se|siga-nos|assine",
+    r"iscriviti|seguici|abbonati|leggi anche",
+    r"关注|订阅|扫码|扫描二维码|點擊|点击(?:这里|此处|查看)|フォローして|登録して|구독(?:하고|하세요)|팔로우",
+)
+# "Related: <headline>", "READ MORE: <headline>": a heading and its only link on one line.
+_RELATED_PREFIX = re.compile(
+    r"^(?:related|read more|more|see also|also read|read also|also on|watch|listen|recommended|editor'?s pick"
+    r"|читайте также|по теме|смотрите также|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|voir aussi"
+    r"|lee también|te puede interesar|leia também|veja também|leggi anche|baca juga|相关|延伸阅读|関連|관련)"
+    r"\s*[:：»>|-]\s*\S"
+)
+
+CTA_OPENING = re.compile(r"^(?:" + "|".join(_CTA_OPENINGS) + r")\b")
 CTA = re.compile(r"(?:" + "|".join(_CTA_PHRASES) + r")")
 RELATED_HEADING = re.compile(r"(?:" + "|".join(_RELATED_HEADINGS) + r")")
 
@@ -170,6 +196,15 @@ def normalise_for_patterns(line: str) -> str:
 
 def is_cta(normalised: str) -> bool:
     return bool(normalised) and CTA.fullmatch(normalised) is not None
+
+
+def opens_with_cta(normalised: str) -> bool:
+    return CTA_OPENING.match(normalised) is not None
+
+
+def is_related_link(line: str) -> bool:
+    """ "Related: Water plumes on Europa" — a related-link heading followed by its link on one line."""
+    return _RELATED_PREFIX.match(unicodedata.normalize("NFKC", line.strip()).casefold()) is not None
 
 
 def is_related_heading(normalised: str) -> bool:

@@ -1,0 +1,255 @@
+"""Boilerplate benchmark: HTML extraction F1 against trafilatura's default, and plain-text line labels.
+
+HTML score is the article-extraction-benchmark's own metric (scrapinghub/article-extraction-benchmark,
+evaluate.py): tokens are ``\\w+`` matches (case kept: the benchmark's IGNORECASE flag does not fold case),
+4-gram shingles counted as a multiset, per-page tp/fp/fn normalised to sum 1, precision and recall
+averaged over pages (a page with neither true nor predicted shingles scores 1), F1 from the two means.
+
+Pages are split in two halves by their id (first hex digits, even/odd): rules were tuned looking at
+the "tune" half only; the "held-out" half is reported beside it.
+
+Run: ``.venv/bin/python -m bench.boilerplate`` from the repository root.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import statistics
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from streams.enrich.boilerplate import classify_lines, clean_text, line_fingerprints
+from streams.enrich.html import clean_html
+from streams.enrich.types import SourceProfile
+
+DATA = Path("/work/shared/data/aeb")
+HTML_F1_TARGET = 0.96
+MS_TARGET = 10.0
+_TOKEN = re.compile(r"\w+")
+
+
+def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text or "")
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
+
+
+def shingle_tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
+    """Per-page counts as in the benchmark, normalised so that long pages do not weigh more."""
+    gold, got = _shingles(true), _shingles(pred)
+    tp = fp = fn = 0.0
+    for key in gold.keys() | got.keys():
+        g, p = gold.get(key, 0), got.get(key, 0)
+        tp += min(g, p)
+        fp += max(0, p - g)
+        fn += max(0, g - p)
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def prf(counts: Iterable[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """(F1, precision, recall) over pages, the benchmark's averaging."""
+    counts = list(counts)
+
+    def precision(tp: float, fp: float, fn: float) -> float:
+        return 1.0 if fp == fn == 0 else 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+    def recall(tp: float, fp: float, fn: float) -> float:
+        return 1.0 if fp == fn == 0 else 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+    p = statistics.mean([precision(*c) for c in counts if c[0] + c[1] > 0] or [0.0])
+    r = statistics.mean([recall(*c) for c in counts if c[0] + c[2] > 0] or [0.0])
+    return (2 * p * r / (p + r) if p + r else 0.0), p, r
+
+
+def held_out(page_id: str) -> bool:
+    return int(page_id[:8], 16) % 2 == 1
+
+
+def load_pages() -> list[tuple[str, str, str]]:
+    truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(truth):
+        with gzip.open(DATA / "html" / f"{page_id}.html.gz", "rt", encoding="utf-8") as fh:
+            pages.append((page_id, fh.read(), truth[page_id]["articleBody"]))
+    return pages
+
+
+def _timed(fn: Callable[[str], str], pages: list[tuple[str, str, str]]) -> tuple[list[Any], list[float]]:
+    counts, millis = [], []
+    for _page_id, html, truth in pages:
+        start = time.perf_counter()
+        text = fn(html)
+        millis.append((time.perf_counter() - start) * 1000)
+        counts.append(shingle_tp_fp_fn(truth, text))
+    return counts, millis
+
+
+def _p95(values: list[float]) -> float:
+    return sorted(values)[int(0.95 * (len(values) - 1))]
+
+
+def html_rows(pages: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    def ours(html: str) -> str:
+        return clean_html(html).text
+
+    def peer(html: str) -> str:
+        return trafilatura.extract(html) or ""
+
+    def peer_no_comments(html: str) -> str:
+        return trafilatura.extract(html, include_comments=False) or ""
+
+    # warm-up: lazy imports and justext stoplists load on first use
+    for fn in (ours, peer, peer_no_comments):
+        fn(pages[0][1])
+    runs = {
+        name: _timed(fn, pages) for name, fn in (("ours", ours), ("peer", peer), ("nc", peer_no_comments))
+    }
+    halves = {"all": lambda _i: True, "tune": lambda i: not held_out(i), "held-out": held_out}
+    rows: list[dict[str, Any]] = []
+    for half, keep in halves.items():
+        mask = [keep(page_id) for page_id, _, _ in pages]
+        ours_f, ours_p, ours_r = prf(c for c, m in zip(runs["ours"][0], mask, strict=True) if m)
+        peer_f, peer_p, peer_r = prf(c for c, m in zip(runs["peer"][0], mask, strict=True) if m)
+        nc_f, _, _ = prf(c for c, m in zip(runs["nc"][0], mask, strict=True) if m)
+        n = sum(mask)
+        rows += [
+            _row(
+                f"html F1 ({half}, {n} pages)", ours_f, "trafilatura.extract default", peer_f, HTML_F1_TARGET
+            ),
+            _row(f"html precision ({half})", ours_p, "trafilatura.extract default", peer_p),
+            _row(f"html recall ({half})", ours_r, "trafilatura.extract default", peer_r),
+        ]
+        if half == "all":
+            rows.append(
+                _row("html F1 (all)", ours_f, "trafilatura include_comments=False (aeb runner)", nc_f)
+            )
+    ours_ms, peer_ms, nc_ms = runs["ours"][1], runs["peer"][1], runs["nc"][1]
+    rows += [
+        _row(
+            "html ms/page mean",
+            statistics.mean(ours_ms),
+            "trafilatura.extract default",
+            statistics.mean(peer_ms),
+            MS_TARGET,
+        ),
+        _row("html ms/page p95", _p95(ours_ms), "trafilatura.extract default", _p95(peer_ms), MS_TARGET),
+        _row(
+            "html ms/page mean",
+            statistics.mean(ours_ms),
+            "trafilatura include_comments=False",
+            statistics.mean(nc_ms),
+        ),
+    ]
+    return rows
+
+
+def plaintext_rows() -> list[dict[str, Any]]:
+    docs = [json.loads(line) for line in (DATA / "plaintext-lines.jsonl").open(encoding="utf-8")]
+    rows: list[dict[str, Any]] = []
+    for half, keep in (("all", lambda _i: True), ("tune", lambda i: not held_out(i)), ("held-out", held_out)):
+        chosen = [d for d in docs if keep(d["id"])]
+        tp = fn = tn = fp = 0
+        distinct: set[tuple[str, str, bool, bool]] = set()
+        for doc in chosen:
+            lines = [x["text"] for x in doc["lines"]]
+            for item, kept in zip(doc["lines"], classify_lines(lines), strict=True):
+                content = item["label"] == "content"
+                tp += content and kept
+                fn += content and not kept
+                tn += not content and not kept
+                fp += not content and kept
+                distinct.add((doc["id"], item["text"].strip(), content, kept))
+        d_tp = sum(c and k for _, _, c, k in distinct)
+        d_fn = sum(c and not k for _, _, c, k in distinct)
+        d_tn = sum(not c and not k for _, _, c, k in distinct)
+        rows += [
+            _row(
+                f"plaintext content-line recall ({half}, {len(chosen)} docs)",
+                tp / (tp + fn),
+                None,
+                None,
+                0.98,
+            ),
+            _row(f"plaintext boilerplate precision ({half})", tn / (tn + fn), None, None, 0.95),
+            _row(f"plaintext boilerplate recall ({half})", tn / (tn + fp)),
+        ]
+        if half == "all":
+            d_fp = sum(not c and k for _, _, c, k in distinct)
+            rows += [
+                _row(
+                    "plaintext content recall, distinct lines per doc", d_tp / (d_tp + d_fn), None, None, 0.98
+                ),
+                _row("plaintext boilerplate precision, distinct lines per doc", d_tn / (d_tn + d_fn)),
+                _row("plaintext boilerplate recall, distinct lines per doc", d_tn / (d_tn + d_fp)),
+            ]
+    return rows
+
+
+def per_source_rows() -> list[dict[str, Any]]:
+    """A synthetic source: every article carries the same menu and footer; measure what is learned."""
+    menu = ["Daily Planet", "Latest Weather Opinion Jobs", "Metropolis edition", "Sign in to your account"]
+    footer = ["Planet Media Group, 1 Main Street", "Tip us off: call the newsroom", "Daily Planet app"]
+    counts: dict[str, int] = {}
+    removed_template = []
+    kept_content = []
+    for n in range(20):
+        content = [
+            f"Article {n} reports that the council met on day {n} and approved plan {n} after a vote.",
+            f"Short heading {n}",
+            f"A second sentence of article {n} explains what changes for residents.",
+        ]
+        body = "\n".join([*menu, *content, *footer])
+        for key in line_fingerprints(body):
+            counts[key] = counts.get(key, 0) + 1
+        result = clean_text(body, profile=SourceProfile(articles=n + 1, line_counts=dict(counts)))
+        removed_template.append(sum(line in result.removed for line in menu + footer) / len(menu + footer))
+        kept_content.append(sum(line in result.text for line in content) / len(content))
+    cold = clean_text("\n".join([*menu, "Article 0 reports a plain sentence about a council vote.", *footer]))
+    return [
+        _row("per-source: template lines removed, articles 1-4", statistics.mean(removed_template[:4])),
+        _row("per-source: template lines removed, articles 5-20", statistics.mean(removed_template[4:])),
+        _row("per-source: content lines kept, articles 1-20", statistics.mean(kept_content), None, None, 1.0),
+        _row("per-source: template lines removed without profile", len(cold.removed) / len(menu + footer)),
+    ]
+
+
+def _row(
+    metric: str,
+    value: float,
+    peer: str | None = None,
+    peer_value: float | None = None,
+    target: float | None = None,
+) -> dict[str, Any]:
+    return {
+        "metric": metric,
+        "value": round(value, 4),
+        "peer": peer,
+        "peer_value": None if peer_value is None else round(peer_value, 4),
+        "target": target,
+    }
+
+
+def run() -> list[dict[str, Any]]:
+    return html_rows(load_pages()) + plaintext_rows() + per_source_rows()
+
+
+def main() -> None:
+    rows = run()
+    print(f"{'metric':60s} {'value':>8s}  {'peer':48s} {'peer value':>10s} {'target':>7s}")
+    for row in rows:
+        peer_value = "" if row["peer_value"] is None else f"{row['peer_value']:.4f}"
+        target = "" if row["target"] is None else f"{row['target']}"
+        print(
+            f"{row['metric']:60s} {row['value']:8.4f}  {row['peer'] or '':48s} {peer_value:>10s} {target:>7s}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -53,3 +53,29 @@ def aiokafka_options(cfg: Settings) -> dict[str, Any]:
         options["sasl_plain_username"] = sec.sasl_username
         options["sasl_plain_password"] = sec.sasl_password
     return options
+
+
+async def ensure_topic(cfg: Settings, name: str, *, config: dict[str, str] | None = None) -> bool:
+    """Create ``name`` with the configured partitions and replicas if it is missing; True if created.
+
+    A publisher that runs before any worker would otherwise have the broker auto-create the topic with
+    its default partition count.
+    """
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+    from aiokafka.errors import TopicAlreadyExistsError
+
+    admin = AIOKafkaAdminClient(**aiokafka_options(cfg))
+    await admin.start()
+    try:
+        if name in set(await admin.list_topics()):
+            return False
+        try:
+            await admin.create_topics(
+                [NewTopic(name, num_partitions=cfg.partitions, replication_factor=cfg.replicas,
+                          topic_configs=config or {})]
+            )
+        except TopicAlreadyExistsError:
+            return False
+        return True
+    finally:
+        await admin.close()

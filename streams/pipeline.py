@@ -77,7 +77,7 @@ def enrich_article(
     except ArticleTimeout:
         reason = f"enrichment took longer than the {time_budget_s:g} s budget"
         return dead_letter(data, origin, BadInput("timeout", reason, article_id=article_id))
-    except Exception as exc:  # noqa: BLE001 - any bug in the core must not stop the stream
+    except Exception as exc:
         reason = f"enrichment raised {type(exc).__name__}: {exc}"[:2000]
         return dead_letter(data, origin, BadInput("enrichment_failed", reason, article_id=article_id))
     return Outcome(key=article_id.encode("utf-8"), record=record, dead=False)

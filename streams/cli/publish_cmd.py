@@ -14,11 +14,18 @@ from typing import ClassVar
 from aiokafka import AIOKafkaProducer
 from faust.cli import argument, option
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from .. import records
 from ..app import TOPIC_MAX_MESSAGE_BYTES
-from ..kafka_clients import aiokafka_options
+from ..kafka_clients import aiokafka_options, ensure_topic
 from ..settings import settings
 from .base import ToolCommand
 from .sources import count_items, read_items
@@ -54,9 +61,10 @@ class Publish(ToolCommand):
             retry_backoff_ms=200,
         )
         try:
+            await ensure_topic(cfg, topic, config={"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)})
             await producer.start()
-        except Exception as exc:  # noqa: BLE001 - say what went wrong, not a traceback
-            err.print(f"[red]cannot connect to Kafka at {cfg.broker}: {exc}[/]")
+        except Exception as exc:
+            print(f"cannot connect to Kafka at {cfg.broker}: {exc}", file=sys.stderr)
             await producer.stop()
             return 2
         sent = rejected = failed = 0
@@ -70,7 +78,8 @@ class Publish(ToolCommand):
             nonlocal sent, failed
             if future.cancelled() or future.exception() is not None:
                 failed += 1
-                err.print(f"[red]send failed: {future.exception() if not future.cancelled() else 'cancelled'}[/]")
+                reason = "cancelled" if future.cancelled() else future.exception()
+                print(f"send failed: {reason}", file=sys.stderr)
             else:
                 sent += 1
             progress.advance(task)
@@ -80,8 +89,7 @@ class Publish(ToolCommand):
             for item in read_items(list(paths), source=source, max_bytes=cfg.max_message_bytes):
                 if item.error is not None:
                     rejected += 1
-                    err.print(f"{item.where}: {item.error.code}: {item.error.reason}", markup=False,
-                              highlight=False)
+                    print(f"{item.where}: {item.error.code}: {item.error.reason}", file=sys.stderr)
                     progress.advance(task)
                     continue
                 article = item.article

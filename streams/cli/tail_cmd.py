@@ -79,7 +79,7 @@ class Tail(ToolCommand):
         )
         try:
             await consumer.start()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             Console(stderr=True).print(f"[red]cannot connect to Kafka at {cfg.broker}: {exc}[/]")
             await consumer.stop()
             return 2

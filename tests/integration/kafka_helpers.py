@@ -140,5 +140,5 @@ async def collect(
     return out
 
 
-def run(coro):  # noqa: ANN001, ANN201 - tiny sync bridge for tests that mix subprocesses and asyncio
+def run(coro):
     return asyncio.run(coro)

@@ -1,0 +1,78 @@
+"""The agents' routing, without a broker (Faust's test_context): bad input and failing enrichment become
+dead letters and the agent keeps going."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import orjson
+import pytest
+
+from streams import agents, pipeline
+from streams import app as app_module
+from streams.pipeline import Outcome
+
+
+@pytest.fixture
+def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list]]:
+    app = app_module.app
+    app.conf.store = "memory://"
+    app.finalize()
+    app.flow_control.resume()
+    out: dict[str, list] = {"published": [], "by_source": []}
+
+    async def publish(outcome: Outcome) -> None:
+        out["published"].append(outcome)
+
+    async def send_by_source(**kwargs: object) -> None:
+        out["by_source"].append(kwargs)
+
+    monkeypatch.setattr(agents, "publish", publish)
+    monkeypatch.setattr(app_module.by_source_topic, "send", send_by_source)
+    monkeypatch.setattr(agents, "source_table", {})
+    yield out
+
+
+async def test_intake_forwards_valid_articles_by_source_and_dead_letters_bad_ones(sent) -> None:
+    good = orjson.dumps({"id": "a1", "source": "wire", "body": "Text of the article."})
+    async with agents.intake.test_context() as agent:
+        await agent.put(b"not json", key=b"k1")
+        await agent.put(good, key=b"a1")
+    [dead] = sent["published"]
+    assert dead.dead and dead.record["error"] == "not_json" and dead.key == b"k1"
+    [forwarded] = sent["by_source"]
+    assert forwarded["key"] == b"wire" and forwarded["value"] == good
+    assert forwarded["headers"]["origin-key"] == b"a1"
+
+
+async def test_enrichment_that_raises_is_dead_lettered_and_the_agent_goes_on(sent, monkeypatch) -> None:
+    real_enrich = pipeline.enrich
+
+    def flaky_enrich(article, profile):
+        if article["id"] == "boom":
+            raise RuntimeError("core bug")
+        return real_enrich(article, profile)
+
+    monkeypatch.setattr(pipeline, "enrich", flaky_enrich)
+    headers = {"origin-topic": b"news.raw", "origin-partition": b"3", "origin-offset": b"17", "origin-key": b"boom"}
+    boom = orjson.dumps({"id": "boom", "source": "wire", "body": "This one breaks the core."})
+    fine = orjson.dumps({"id": "fine", "source": "wire", "body": "Toyota said its profit rose."})
+    async with agents.enrich.test_context() as agent:
+        await agent.put(boom, key=b"wire", headers=headers)
+        await agent.put(fine, key=b"wire")
+    first, second = sent["published"]
+    assert first.dead and first.record["error"] == "enrichment_failed"
+    assert "RuntimeError: core bug" in first.record["reason"]
+    assert (first.record["topic"], first.record["partition"], first.record["offset"]) == ("news.raw", 3, 17)
+    assert first.key == b"boom" and first.record["original"] == boom.decode()
+    assert not second.dead and second.key == b"fine" and second.record["language"]["code"] == "en"
+
+
+async def test_enrich_agent_learns_per_source(sent) -> None:
+    async with agents.enrich.test_context() as agent:
+        for i in range(3):
+            body = f"Story number {i} about markets.\nShare this"
+            await agent.put(orjson.dumps({"id": f"s{i}", "source": "wire", "body": body}), key=b"wire")
+    table = agents.source_table
+    assert table["wire\x1f#meta"]["articles"] == 3
+    assert table["wire\x1f#meta"]["languages"].get("en", 0) >= 1

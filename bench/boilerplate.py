@@ -108,9 +108,7 @@ def html_rows(pages: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
     # warm-up: lazy imports and justext stoplists load on first use
     for fn in (ours, peer, peer_no_comments):
         fn(pages[0][1])
-    runs = {
-        name: _timed(fn, pages) for name, fn in (("ours", ours), ("peer", peer), ("nc", peer_no_comments))
-    }
+    runs = {name: _timed(fn, pages) for name, fn in (("ours", ours), ("peer", peer), ("nc", peer_no_comments))}
     halves = {"all": lambda _i: True, "tune": lambda i: not held_out(i), "held-out": held_out}
     rows: list[dict[str, Any]] = []
     for half, keep in halves.items():
@@ -120,16 +118,12 @@ def html_rows(pages: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
         nc_f, _, _ = prf(c for c, m in zip(runs["nc"][0], mask, strict=True) if m)
         n = sum(mask)
         rows += [
-            _row(
-                f"html F1 ({half}, {n} pages)", ours_f, "trafilatura.extract default", peer_f, HTML_F1_TARGET
-            ),
+            _row(f"html F1 ({half}, {n} pages)", ours_f, "trafilatura.extract default", peer_f, HTML_F1_TARGET),
             _row(f"html precision ({half})", ours_p, "trafilatura.extract default", peer_p),
             _row(f"html recall ({half})", ours_r, "trafilatura.extract default", peer_r),
         ]
         if half == "all":
-            rows.append(
-                _row("html F1 (all)", ours_f, "trafilatura include_comments=False (aeb runner)", nc_f)
-            )
+            rows.append(_row("html F1 (all)", ours_f, "trafilatura include_comments=False (aeb runner)", nc_f))
     ours_ms, peer_ms, nc_ms = runs["ours"][1], runs["peer"][1], runs["nc"][1]
     rows += [
         _row(
@@ -183,9 +177,7 @@ def plaintext_rows() -> list[dict[str, Any]]:
         if half == "all":
             d_fp = sum(not c and k for _, _, c, k in distinct)
             rows += [
-                _row(
-                    "plaintext content recall, distinct lines per doc", d_tp / (d_tp + d_fn), None, None, 0.98
-                ),
+                _row("plaintext content recall, distinct lines per doc", d_tp / (d_tp + d_fn), None, None, 0.98),
                 _row("plaintext boilerplate precision, distinct lines per doc", d_tn / (d_tn + d_fn)),
                 _row("plaintext boilerplate recall, distinct lines per doc", d_tn / (d_tn + d_fp)),
             ]
@@ -246,9 +238,7 @@ def main() -> None:
     for row in rows:
         peer_value = "" if row["peer_value"] is None else f"{row['peer_value']:.4f}"
         target = "" if row["target"] is None else f"{row['target']}"
-        print(
-            f"{row['metric']:60s} {row['value']:8.4f}  {row['peer'] or '':48s} {peer_value:>10s} {target:>7s}"
-        )
+        print(f"{row['metric']:60s} {row['value']:8.4f}  {row['peer'] or '':48s} {peer_value:>10s} {target:>7s}")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from itertools import pairwise
 
 from . import boilerplate_patterns as bp
 from .types import EMPTY_PROFILE, CleanText, SourceProfile
@@ -47,14 +48,19 @@ PATTERN_MAX_UNITS = 10  # template wording only decides on lines this short
 CTA_SENTENCE_MAX_UNITS = 25  # a call to action phrased as a sentence is still short
 MENU_ITEM_UNITS = 3  # a line this short before the article is a menu item, not a heading
 MENU_MIN_WORDS = 8  # a row of capitalised words this long is a menu, shorter ones may be headings
+MENU_ENTRY_UNITS = 4  # the longest line counted as a menu entry
+MENU_RUN_LINES = 6  # this many menu entries in a row make a menu
 HEADLINE_MIN_UNITS = 3  # a linked headline has at least this many words
 RELATED_MAX_LINES = 12  # a related-links list rarely runs longer; beyond it we stop trusting the heading
+RUN_MIN_TEMPLATE = 2  # template lines between two sentences that mark a widget ...
+RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines between the sentences
 FINGERPRINT_MAX_LINES = 400
 
 _TERMINAL = re.compile(r"[.!?…。！？:;：；]['\"”’»」』)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CLAUSE_PUNCT = re.compile(r"[,;:，、；：]")
+_DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _COOKIE = re.compile(
@@ -112,9 +118,7 @@ def clean_text(text: str, *, profile: SourceProfile = EMPTY_PROFILE) -> CleanTex
     return clean_lines(text.splitlines(), profile=profile, extracted=False)
 
 
-def clean_lines(
-    lines: Sequence[str], *, profile: SourceProfile = EMPTY_PROFILE, extracted: bool = False
-) -> CleanText:
+def clean_lines(lines: Sequence[str], *, profile: SourceProfile = EMPTY_PROFILE, extracted: bool = False) -> CleanText:
     """Clean a body given as lines.
 
     ``extracted`` says that a main-content extractor already chose these lines (HTML path): then
@@ -146,6 +150,8 @@ def classify_lines(
     _drop_related_blocks(parsed, keep)
     if not extracted:
         _drop_outside_main_cluster(parsed, keep)
+        _drop_template_runs(parsed, keep)
+        _drop_menu_runs(parsed, keep)
     for i, line in enumerate(parsed):
         if line.kind is Kind.BLANK:
             keep[i] = True
@@ -202,10 +208,11 @@ def _is_menu(text: str, *, by_case: bool = True) -> bool:
 
 
 def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool) -> bool:
-    """Template wording, credits, bylines, menus. After an extractor, a bare link or e-mail line is
-    the author's (a contact, a source) rather than navigation, so it stays."""
-    if not extracted and bp.is_link_like(text):
-        return True
+    """Template wording, credits, bylines, menus.
+
+    A bare link or e-mail line is not enough on its own: in an article it is a source or a contact;
+    in a footer, its position removes it anyway.
+    """
     if units <= PATTERN_MAX_UNITS and bp.is_cta(norm):
         return True
     if units <= CTA_SENTENCE_MAX_UNITS and bp.opens_with_cta(norm):
@@ -293,6 +300,52 @@ def _drop_outside_main_cluster(parsed: list[_Line], keep: list[bool]) -> None:
             for i in range(c_start, c_end + 1):
                 if parsed[i].kind is Kind.GOOD:
                     keep[i] = False
+
+
+def _drop_template_runs(parsed: list[_Line], keep: list[bool]) -> None:
+    """Between two sentences, short lines sandwiched between template lines belong to a widget.
+
+    A list inside an article (ingredients, results) has no "Share"/"Photo:"/byline lines in it; a
+    share bar, a caption block or a "Most popular" box has several. When a run between sentences
+    holds at least two template lines making up a quarter of it, the short lines from its first to
+    its last template line go; lines outside that span (a heading right before the next paragraph,
+    the end of a list right after the previous one) stay.
+    """
+    goods = [i for i, line in enumerate(parsed) if line.kind is Kind.GOOD]
+    for left, right in pairwise(goods):
+        run = [i for i in range(left + 1, right) if parsed[i].kind is not Kind.BLANK]
+        template = [i for i in run if parsed[i].kind is Kind.BAD]
+        if len(template) >= RUN_MIN_TEMPLATE and len(template) >= RUN_TEMPLATE_SHARE * len(run):
+            for i in range(template[0], template[-1] + 1):
+                keep[i] = False
+
+
+def _is_menu_item(line: _Line) -> bool:
+    """A menu entry: a few words, every word capitalised (short function words aside), no digits."""
+    if line.kind is not Kind.SHORT or line.units > MENU_ENTRY_UNITS or _DIGIT.search(line.text):
+        return False
+    words = _WORD.findall(line.text)
+    if not words or _TERMINAL.search(line.text):
+        return False
+    return all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
+
+
+def _drop_menu_runs(parsed: list[_Line], keep: list[bool]) -> None:
+    """A long run of capitalised one-to-four-word lines is a menu, wherever it sits.
+
+    Lists inside articles are shorter, or carry digits, lower-case items or punctuation.
+    """
+    run: list[int] = []
+    for i in [*range(len(parsed)), len(parsed)]:
+        line = parsed[i] if i < len(parsed) else None
+        if line is not None and (line.kind is Kind.BLANK or _is_menu_item(line) or line.kind is Kind.BAD):
+            run.append(i)
+            continue
+        items = [j for j in run if parsed[j].kind is not Kind.BLANK]
+        if len(items) >= MENU_RUN_LINES:
+            for j in items:
+                keep[j] = False
+        run = []
 
 
 def _clusters(parsed: list[_Line], keep: list[bool]) -> list[tuple[int, int, float]]:

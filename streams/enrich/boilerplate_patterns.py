@@ -147,10 +147,6 @@ _BYLINE = re.compile(
     r"^(?:by|written by|posted by|von|par|por|от|автор|авторы|текст|作者|文|記者|记者|글)[\s:：]+\S"
     r"|\S\s*(?:기자|특파원|記者|记者|编辑|編輯|通讯员)(?:\s|$|[=@])",
 )
-_LINK_LIKE = re.compile(
-    r"^(?:https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w.]+(?:\s+[@#][\w.]+)*|\S+\.(?:com|org|net|ru|de|fr|es|it"
-    r"|br|cn|jp|kr|co\.uk|io)(?:/\S*)?)$"
-)
 # Separators that join menu items on one line: "Home | World | Sport", "News • Politics".
 SEPARATORS = re.compile(r"\s[|•·›»/⋅∙◦▪►▸]\s|\s[|•·]|[|•·]\s")
 
@@ -226,7 +222,3 @@ def is_count_label(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     return _BYLINE.search(line.strip().casefold()) is not None
-
-
-def is_link_like(line: str) -> bool:
-    return _LINK_LIKE.match(line.strip()) is not None

@@ -1,0 +1,50 @@
+"""Every quality and speed figure of the enrichment core, each beside its peer, from one command.
+
+Runs ``bench.language``, ``bench.boilerplate``, ``bench.companies`` and ``bench.throughput`` in turn (each can
+also run alone) and prints one table. Data comes from the development data folder (``../shared/data``, or
+``$NEWSSTREAM_SHARED_DATA``). The figures recorded in docs/benchmarks.md come from this command.
+
+Run: ``make bench`` or ``.venv/bin/python -m bench.quality [area ...]``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+from typing import Any
+
+AREAS = ("language", "boilerplate", "companies", "throughput")
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+def main(argv: list[str] | None = None) -> None:
+    areas = (argv if argv is not None else sys.argv[1:]) or list(AREAS)
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for area in areas:
+        started = time.perf_counter()
+        module = importlib.import_module(f"bench.{area}")
+        for row in module.run():
+            rows.append((area, row))
+        print(f"[{area}: {time.perf_counter() - started:.0f} s]", file=sys.stderr)
+    header = ("area", "metric", "newsstream", "peer", "peer value", "target")
+    table = [header] + [
+        (area, r["metric"], _fmt(r.get("value")), _fmt(r.get("peer")), _fmt(r.get("peer_value")), _fmt(r.get("target")))
+        for area, r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for i, row in enumerate(table):
+        print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+        if i == 0:
+            print("-+-".join("-" * w for w in widths))
+
+
+if __name__ == "__main__":
+    main()

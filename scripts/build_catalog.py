@@ -1,4 +1,4 @@
-"""Build the bundled company catalog ``streams/enrich/companies/data/companies.jsonl.gz``.
+"""Build the bundled company catalog ``streams/enrich/companies/data/companies.json.gz``.
 
 Reproducible: every source is pinned, fetched with its ordinary client into a cache outside git
 (``$NEWSSTREAM_CATALOG_CACHE``, default ``~/.cache/newsstream/catalog``), and the output is written in a
@@ -43,7 +43,7 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 CURATED = ROOT / "scripts" / "catalog" / "curated.tsv"
-OUT = ROOT / "streams" / "enrich" / "companies" / "data" / "companies.jsonl.gz"
+OUT = ROOT / "streams" / "enrich" / "companies" / "data" / "companies.json.gz"
 SHARED = Path(os.environ.get("NEWSSTREAM_SHARED_DATA", "/work/shared/data")) / "companies"
 CACHE = Path(os.environ.get("NEWSSTREAM_CATALOG_CACHE", Path.home() / ".cache" / "newsstream" / "catalog"))
 
@@ -160,6 +160,8 @@ def proper_words() -> set[str]:
 
 # ------------------------------------------------------------------------------------------ name tools
 _LEGAL_TAIL = None
+_SHARE_CLASS = re.compile(r"[\s,-]+(?:Common Stock|Ordinary Shares?|Class [A-C]\b.*|Depositary (?:Receipts?|Shares?)|"
+                          r"ADRs?|ADS|Units?|Warrants?|Pref(?:erred)? Shares?)\s*$", re.IGNORECASE)
 
 
 def _legal_terms() -> list[str]:
@@ -182,6 +184,7 @@ def basename(name: str) -> str:
     """Name without trailing legal forms ("Shanghai Pudong Development Bank Co., Ltd." → "Shanghai Pudong
     Development Bank"), repeated until nothing changes; keeps "Group"/"Holdings" only when alone."""
     base = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip())
+    base = _SHARE_CLASS.sub("", base)
     changed = True
     while changed:
         changed = False
@@ -220,7 +223,7 @@ def domain(url: str | None) -> str | None:
 
 def clean_display(name: str) -> str | None:
     """Readable display name, or None for exchange-abbreviated noise."""
-    name = " ".join(name.split())
+    name = _SHARE_CLASS.sub("", " ".join(name.split()))
     if not name or _NOISE.search(name):
         return None
     letters = [c for c in name if c.isalpha()]
@@ -372,7 +375,7 @@ def read_nsi() -> tuple[list[Raw], dict[str, dict]]:
             if not names:
                 continue
             include = item.get("locationSet", {}).get("include", [])
-            single = len(include) == 1 and re.fullmatch(r"[a-z]{2}", include[0])
+            single = len(include) == 1 and isinstance(include[0], str) and re.fullmatch(r"[a-z]{2}", include[0])
             country = include[0].upper() if single else None
             raw = by_qid.get(qid)
             if raw is None:
@@ -487,7 +490,9 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
         if is_acronym(core) and len(core) >= 3 and source in TRUSTED_MULTIWORD:
             return "strong"  # case-sensitive at match time: "SAP" is not "sap"
         if w in common and not (loans and _CYRILLIC.search(w) and foreign_loan(w, loans)):
-            return "weak"
+            # a bulk listing named by one dictionary word ("Dynamic", "Capital") is too ambiguous even
+            # with evidence; famous ones come from the curated list or the index constituents
+            return "weak" if source in {"curated", "indices"} else None
         if source not in TRUSTED_MULTIWORD and w in proper:
             return "weak"
         if is_acronym(core) and len(core) <= 3 and source not in TRUSTED_MULTIWORD:
@@ -545,6 +550,8 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
         entries.append({"id": eid, "name": top.name, "country": country, "wikidata": qid,
                         "aliases": aliases, "tickers": tickers, "priority": PRIORITY[top.source]})
     _resolve_conflicts(entries)
+    for e in entries:
+        _drop_legal_variants(e["aliases"])
     out = []
     for e in sorted(entries, key=lambda e: (e["priority"], e["id"])):
         if not e["aliases"]:
@@ -561,6 +568,16 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
     meta = {"format": "newsstream-companies/1", "sources": counts, "pins": {**NPM_PINS, **PYPI_PINS},
             "entries": len(out)}
     return out, meta
+
+
+def _drop_legal_variants(aliases: dict[str, tuple[str, int]]) -> None:
+    """"Foo Holdings Co., Ltd." adds nothing to a strong "Foo": the automaton finds "Foo" and the legal form
+    stays outside the surface, by the matcher's convention. Fewer keys keep the automaton quick to build."""
+    keys = {norm_key(a): a for a in aliases}
+    for a in list(aliases):
+        base = norm_key(basename(a))
+        if base != norm_key(a) and base in keys and aliases[keys[base]][0] == "strong":
+            del aliases[a]
 
 
 def _attach_qids(raws: list[Raw], wikidata: dict[str, dict]) -> None:
@@ -607,11 +624,21 @@ def _resolve_conflicts(entries: list[dict]) -> None:
 
 
 def write(rows: list[dict], meta: dict, path: Path) -> None:
+    """One gzip JSON document: meta, company rows, and precomputed automaton keys (normalised with the
+    matcher's own ``alias_keys``, so build and runtime cannot disagree)."""
+    sys.path.insert(0, str(ROOT))
+    from streams.enrich.companies.matcher import alias_keys
+
+    companies, keys = [], []
+    for idx, r in enumerate(rows):
+        weak = set(r["weak"])
+        companies.append([r["id"], r["name"], r.get("country"), r.get("wikidata"), r.get("tickers", [])])
+        for a in r["aliases"]:
+            keys.extend([key, idx, alias, flags] for key, alias, flags in alias_keys(a, a in weak))
+    doc = {"meta": meta, "companies": companies, "keys": keys}
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:
-        gz.write((json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n").encode())
-        for row in rows:
-            gz.write((json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
+        gz.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode())
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(buf.getvalue())
 

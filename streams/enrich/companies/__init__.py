@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..types import CompanyTag, Mention
 from .matcher import CompanyMatcher, Hit, decide, default_matcher
-from .unknown import UnknownMention, find_unknown
+from .unknown import UnknownMention, find_unknown, repeat_mentions
 
 __all__ = ["tag_companies"]
 
@@ -24,21 +24,23 @@ def tag_companies(title: str, text: str, *, language: str | None = None) -> list
     fields = {"title": title or "", "text": text or ""}
     matcher = default_matcher()
     hits = decide(matcher, fields)
+    unknown = [u for f, t in fields.items() for u in find_unknown(f, t)]
+    hits, unknown = _arbitrate(fields, hits, unknown, matcher)
     tags: dict[str, tuple[tuple[int, int, int], CompanyTag]] = {}
     mentions: dict[str, list[Mention]] = {}
     for h in hits:
-        entry = matcher.entries[h.entry]
+        entry = matcher.entry(h.entry)
         m = Mention(h.field, h.start, h.end, fields[h.field][h.start : h.end])  # type: ignore[arg-type]
         mentions.setdefault(entry.id, []).append(m)
         if entry.id not in tags:
             tag = CompanyTag(entry.id, entry.name, (), True, entry.wikidata, entry.country)
             tags[entry.id] = ((_FIELD_ORDER[h.field], h.start, 0), tag)
-    known_spans = {(h.field, h.start, h.end) for h in hits}
-    for u in _unknown(fields, known_spans, matcher):
+    for u in unknown:
         m = Mention(u.field, u.start, u.end, fields[u.field][u.start : u.end])  # type: ignore[arg-type]
         mentions.setdefault(u.id, []).append(m)
-        if u.id not in tags:
-            tags[u.id] = ((_FIELD_ORDER[u.field], u.start, 1), CompanyTag(u.id, u.name, (), known=False))
+        key = (_FIELD_ORDER[u.field], u.start, 1)
+        if u.id not in tags or key < tags[u.id][0]:
+            tags[u.id] = (key, CompanyTag(u.id, u.name, (), known=False))
     out = []
     for _, tag in sorted(tags.values(), key=lambda kv: (kv[0], kv[1].id)):
         ms = tuple(sorted(set(mentions[tag.id]), key=lambda x: (_FIELD_ORDER[x.field], x.start, x.end)))
@@ -46,25 +48,41 @@ def tag_companies(title: str, text: str, *, language: str | None = None) -> list
     return out
 
 
-def _unknown(
-    fields: dict[str, str], known_spans: set[tuple[str, int, int]], matcher: CompanyMatcher
-) -> list[UnknownMention]:
-    """Unknown candidates that overlap no known mention and whose name is not itself a catalog alias."""
-    out = []
-    by_field: dict[str, list[tuple[int, int]]] = {}
-    for f, s, e in known_spans:
-        by_field.setdefault(f, []).append((s, e))
-    for field, text in fields.items():
-        spans = by_field.get(field, [])
-        for u in find_unknown(field, text):
-            if any(u.start < e and s < u.end for s, e in spans):
+def _arbitrate(
+    fields: dict[str, str], hits: list[Hit], candidates: list[UnknownMention], matcher: CompanyMatcher
+) -> tuple[list[Hit], list[UnknownMention]]:
+    """Settle overlaps between catalog hits and unknown candidates.
+
+    A candidate marked by a legal form wins over catalog hits lying strictly inside its name (the catalog
+    name is then only part of a longer company name); it loses when one catalog hit covers its whole name
+    ("Apple Inc.", ПАО «Газпром»). Context candidates lose to any overlapping catalog hit. Names of kept
+    legal-form candidates are then also found where they recur without the legal form."""
+    kept: list[UnknownMention] = []
+    dropped: set[int] = set()
+    for u in sorted(candidates, key=lambda c: (not c.legal, c.field, c.start)):
+        inside = [i for i, h in enumerate(hits) if h.field == u.field and h.start < u.end and u.start < h.end]
+        name_end = u.start + len(u.name)
+        if u.legal:
+            if any(hits[i].start <= u.start and hits[i].end >= name_end for i in inside):
                 continue
-            if _covers(matcher.hits(field, u.name), u.name):
+            if any(hits[i].start < u.start or hits[i].end > u.end for i in inside):
                 continue
-            spans.append((u.start, u.end))
-            out.append(u)
-    return out
+            if _is_catalog_name(matcher, u.field, u.name):
+                continue
+            dropped.update(inside)
+        elif inside or _is_catalog_name(matcher, u.field, u.name):
+            continue
+        if any(k.field == u.field and k.start < u.end and u.start < k.end for k in kept):
+            continue
+        kept.append(u)
+    hits = [h for i, h in enumerate(hits) if i not in dropped]
+    names = {u.id: u.name for u in kept if u.legal}
+    for r in repeat_mentions(fields, names):
+        taken = [(h.field, h.start, h.end) for h in hits] + [(k.field, k.start, k.end) for k in kept]
+        if not any(f == r.field and s < r.end and r.start < e for f, s, e in taken):
+            kept.append(r)
+    return hits, kept
 
 
-def _covers(hits: list[Hit], name: str) -> bool:
-    return any(h.start == 0 and h.end == len(name) for h in hits)
+def _is_catalog_name(matcher: CompanyMatcher, field: str, name: str) -> bool:
+    return any(h.start == 0 and h.end == len(name) for h in matcher.hits(field, name))

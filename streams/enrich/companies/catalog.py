@@ -1,21 +1,25 @@
 """The bundled company catalog, read once per process.
 
-The catalog is built offline by ``scripts/build_catalog.py`` and committed as gzip JSON lines
-(``data/companies.jsonl.gz``): a header line, then one company a line. Decisions that need big word lists
-(which aliases are common words and so need evidence) are taken at build time and stored as the ``weak``
-list, so that loading needs nothing but the file.
+The catalog is built offline by ``scripts/build_catalog.py`` and committed as one gzip JSON document
+(``data/companies.json.gz``): ``meta``, ``companies`` (``[id, name, country, wikidata, tickers]`` rows) and
+``keys`` (``[key, company index, alias, flags]``: the automaton keys, already normalised). Decisions that
+need big word lists (which aliases are common words and so need evidence) and key normalisation are done at
+build time, so that loading is one JSON parse; per-company objects are only made for companies that are
+actually found (or when a caller asks for all of them).
 """
 
 from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import orjson
 
-CATALOG_PATH = Path(__file__).with_name("data") / "companies.jsonl.gz"
+CATALOG_PATH = Path(__file__).with_name("data") / "companies.json.gz"
+WEAK_FLAG = 1
+STEM_FLAG = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,39 +36,55 @@ class CatalogEntry:
     tickers: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
 class Catalog:
-    """All entries in build order (earlier entries won alias conflicts at build time) plus the header."""
+    """Company rows in build order (earlier rows won alias conflicts at build time), the header, and the
+    automaton keys ``[key, row index, alias, flags]``."""
 
-    entries: tuple[CatalogEntry, ...]
-    meta: dict
+    def __init__(self, rows: list[list], keys: list[list], meta: dict) -> None:
+        self.rows = rows
+        self.keys = keys
+        self.meta = meta
+        self._cache: dict[int, CatalogEntry] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def entry(self, index: int) -> CatalogEntry:
+        """The company of one row; aliases are gathered from the keys on first use."""
+        found = self._cache.get(index)
+        if found is None:
+            aliases, weak = self._aliases().get(index, ([], set()))
+            cid, name, country, wikidata, tickers = self.rows[index]
+            found = CatalogEntry(cid, name, tuple(aliases), frozenset(weak), country, wikidata, tuple(tickers))
+            self._cache[index] = found
+        return found
+
+    @cached_property
+    def entries(self) -> tuple[CatalogEntry, ...]:
+        return tuple(self.entry(i) for i in range(len(self.rows)))
 
     def by_id(self) -> dict[str, CatalogEntry]:
         return {e.id: e for e in self.entries}
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one catalog per process
+    def _aliases(self) -> dict[int, tuple[list[str], set[str]]]:
+        out: dict[int, tuple[list[str], set[str]]] = {}
+        for _key, index, alias, flags in self.keys:
+            if flags & STEM_FLAG:
+                continue
+            aliases, weak = out.setdefault(index, ([], set()))
+            if alias not in aliases:
+                aliases.append(alias)
+            if flags & WEAK_FLAG:
+                weak.add(alias)
+        return out
 
 
 def read_catalog(path: Path) -> Catalog:
     """Parse a catalog file; separate from :func:`load_catalog` so tests and the build can read any file."""
     with gzip.open(path, "rb") as fh:
-        lines = fh.read().splitlines()
-    meta = orjson.loads(lines[0]) if lines else {}
-    entries = []
-    for line in lines[1:]:
-        if not line:
-            continue
-        row = orjson.loads(line)
-        entries.append(
-            CatalogEntry(
-                id=row["id"],
-                name=row["name"],
-                aliases=tuple(row.get("aliases") or (row["name"],)),
-                weak=frozenset(row.get("weak") or ()),
-                country=row.get("country"),
-                wikidata=row.get("wikidata"),
-                tickers=tuple(row.get("tickers") or ()),
-            )
-        )
-    return Catalog(entries=tuple(entries), meta=meta)
+        doc = orjson.loads(fh.read())
+    return Catalog(doc["companies"], doc["keys"], doc.get("meta", {}))
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .catalog import Catalog, CatalogEntry, load_catalog
+from .catalog import STEM_FLAG, WEAK_FLAG, Catalog, CatalogEntry, load_catalog
 from .evidence import Sentences, local_evidence, ticker_in
 from .textnorm import has_cjk, is_cyrillic, normalise
 
@@ -28,14 +28,29 @@ _STEM_FINALS = "аяьй"
 _APOSTROPHES = "'’"
 
 
-@dataclass(frozen=True, slots=True)
-class _Key:
-    entry: int
-    alias: str
-    weak: bool
-    stem: bool  # key is the alias minus its final letter: a case ending must follow
-    cjk: bool
-    cyrillic: bool
+WEAK, STEM, CJK, CYRILLIC = WEAK_FLAG, STEM_FLAG, 4, 8
+"""Key flags: alias needs evidence; key is the alias minus its final letter (a case ending must follow);
+CJK (no word boundaries); Cyrillic (Russian case endings allowed)."""
+
+
+def alias_keys(alias: str, weak: bool) -> list[tuple[str, str, int]]:
+    """Automaton keys of one alias as ``(key, trimmed alias, flags)``; used by the build and as fallback.
+
+    Keys start with a space so that they only match at a word start in the padded text; Cyrillic aliases
+    ending in а/я/ь/й also get a stem key («Лада» → « лад» + «ы/у/ой/е»)."""
+    alias = _trim(alias)
+    norm = normalise(alias)
+    if not norm:
+        return []
+    flags = WEAK if weak else 0
+    if has_cjk(alias):
+        return [(norm, alias, flags | CJK)]
+    if is_cyrillic(alias):
+        flags |= CYRILLIC
+    keys = [(" " + norm, alias, flags)]
+    if flags & CYRILLIC and not alias.isupper() and alias[-1] in _STEM_FINALS and len(norm) > 3:
+        keys.append((" " + norm[:-1], alias, flags | STEM))
+    return keys
 
 
 @dataclass(slots=True)
@@ -56,31 +71,28 @@ class CompanyMatcher:
     """Automaton over every alias of a catalog; build once, call :meth:`find` per article."""
 
     def __init__(self, catalog: Catalog) -> None:
-        self.entries: tuple[CatalogEntry, ...] = catalog.entries
+        self.catalog = catalog
+        buckets: dict[str, list[tuple[int, str, int]]] = {}
+        for key, idx, alias, flags in catalog.keys:
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = [(idx, alias, flags)]
+                continue
+            same = [i for i, b in enumerate(bucket) if b[0] == idx]
+            if not same:
+                bucket.append((idx, alias, flags))
+            elif _capitals(alias) < _capitals(bucket[same[0]][1]):
+                # spelling variants of one key ("СберБанк"/"Сбербанк"): keep the one with fewest
+                # required capitals, so that every listed spelling still matches
+                bucket[same[0]] = (idx, alias, flags)
         self._automaton = ahocorasick.Automaton()
-        seen: dict[str, list[_Key]] = {}
-        for idx, entry in enumerate(self.entries):
-            for alias in entry.aliases:
-                self._add(seen, idx, alias, alias in entry.weak)
-        for key, payload in seen.items():
-            self._automaton.add_word(key, tuple(payload))
+        add = self._automaton.add_word
+        for key, bucket in buckets.items():
+            add(key, tuple(bucket))
         self._automaton.make_automaton()
 
-    def _add(self, seen: dict[str, list[_Key]], idx: int, alias: str, weak: bool) -> None:
-        alias = _trim(alias)
-        norm = normalise(alias)
-        if not norm:
-            return
-        cjk = has_cjk(alias)
-        cyr = is_cyrillic(alias)
-        keys = [(norm if cjk else " " + norm, False)]
-        if cyr and not alias.isupper() and alias[-1] in _STEM_FINALS and len(norm) > 3:
-            keys.append((" " + norm[:-1], True))
-        for key, stem in keys:
-            bucket = seen.setdefault(key, [])
-            if any(k.entry == idx for k in bucket):
-                continue
-            bucket.append(_Key(idx, alias, weak, stem, cjk, cyr))
+    def entry(self, index: int) -> CatalogEntry:
+        return self.catalog.entry(index)
 
     def hits(self, field: str, text: str) -> list[Hit]:
         """All boundary- and case-valid candidate hits in one field, overlaps resolved longest-first."""
@@ -90,47 +102,55 @@ class CompanyMatcher:
         n = len(text)
         found: list[Hit] = []
         for end_idx, payload in self._automaton.iter(padded):
-            for key in payload:
-                hit = self._check(key, text, padded, n, end_idx)
+            for entry, alias, flags in payload:
+                hit = _check(alias, flags, text, padded, n, end_idx)
                 if hit is not None:
-                    found.append(Hit(key.entry, field, hit[0], hit[1], key.weak, hit[2], key.cyrillic))
+                    found.append(Hit(entry, field, hit[0], hit[1], bool(flags & WEAK), hit[2],
+                                     bool(flags & CYRILLIC)))
                     break
         return _longest_first(found)
 
-    @staticmethod
-    def _check(key: _Key, text: str, padded: str, n: int, end_idx: int) -> tuple[int, int, int | None] | None:
-        alias = key.alias
-        alias_len = len(alias) - 1 if key.stem else len(alias)
-        # padded index i corresponds to text index i - 1
-        end = end_idx  # exclusive end in text coordinates
-        start = end - alias_len
-        if start < 0:
+
+def _check(
+    alias: str, flags: int, text: str, padded: str, n: int, end_idx: int
+) -> tuple[int, int, int | None] | None:
+    """Boundary, inflection and case checks of one automaton hit; ``(start, end, possessive)`` or None."""
+    stem = flags & STEM
+    alias_len = len(alias) - 1 if stem else len(alias)
+    end = end_idx  # padded index i is text index i - 1, so the exclusive end in the text is end_idx
+    start = end - alias_len
+    if start < 0:
+        return None
+    if flags & CJK:
+        return start, end, None
+    nxt = padded[end + 1] if end + 1 < len(padded) else " "
+    if nxt != " ":
+        j = end
+        while j < n and padded[j + 1] != " ":
+            j += 1
+        suffix = padded[end + 1 : j + 1]
+        if flags & CYRILLIC:
+            inflected = suffix in RU_ENDINGS
+        else:  # German genitive / plural "-s" on a strong name ("Volkswagens"), never on a common word
+            inflected = (
+                suffix == "s" and not flags & WEAK and len(alias) >= 4 and not alias.isupper()
+                and alias[-1] not in "sS"
+            )
+        if not inflected:
             return None
-        if key.cjk:
-            return start, end, None
-        nxt = padded[end + 1] if end + 1 < len(padded) else " "
-        if nxt != " ":
-            j = end
-            while j < n and padded[j + 1] != " ":
-                j += 1
-            suffix = padded[end + 1 : j + 1]
-            if key.cyrillic:
-                inflected = suffix in RU_ENDINGS
-            else:
-                inflected = suffix == "s" and not alias.isupper() and alias[-1] not in "sS"
-            if not inflected:
-                return None
-            end = j
-        elif key.stem:
+        end = j
+    elif stem:
+        return None
+    surface = text[start:end]
+    for a, s in zip(alias, surface, strict=False):
+        if a.isupper() and not s.isupper():
             return None
-        surface = text[start:end]
-        for a, s in zip(alias, surface, strict=False):
-            if a.isupper() and not s.isupper():
-                return None
-        possessive = None
-        if end < n and text[end] in _APOSTROPHES:
-            possessive = end
-        return start, end, possessive
+    possessive = end if end < n and text[end] in _APOSTROPHES else None
+    return start, end, possessive
+
+
+def _capitals(alias: str) -> int:
+    return sum(c.isupper() for c in alias)
 
 
 def _trim(alias: str) -> str:
@@ -182,7 +202,7 @@ def decide(matcher: CompanyMatcher, fields: dict[str, str]) -> list[Hit]:
         if local_evidence(text, h.start, h.end, h.possessive_end):
             h.accepted = True
             continue
-        entry = matcher.entries[h.entry]
+        entry = matcher.entry(h.entry)
         if entry.tickers:
             if h.entry not in ticker_cache:
                 ticker_cache[h.entry] = ticker_in(whole, entry.tickers)

@@ -59,10 +59,14 @@ _LEADING_NOISE = _words(
 
 @dataclass(frozen=True, slots=True)
 class UnknownMention:
+    """``legal`` is True when a legal form marks the name (then it beats a shorter catalog name inside it:
+    "Müller Logistik GmbH" is not the drugstore "Müller")."""
+
     field: str
     start: int
     end: int
     name: str  # display name, legal form dropped
+    legal: bool = False
 
     @property
     def id(self) -> str:
@@ -73,6 +77,18 @@ def unknown_id(name: str) -> str:
     """``unknown:acme-widgets``: normalised name, words joined by hyphens, stable for every spelling that
     differs only in case or punctuation."""
     return "unknown:" + "-".join(normalise(name).split())
+
+
+def repeat_mentions(fields: dict[str, str], names: dict[str, str]) -> list[UnknownMention]:
+    """Later bare mentions of names first seen with a legal form ("Acme Widgets Inc." ... "Acme Widgets")."""
+    out = []
+    for field, text in fields.items():
+        for name in names.values():
+            if len(name) < 4:
+                continue
+            for m in re.finditer(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text):
+                out.append(UnknownMention(field, m.start(), m.end(), name))
+    return out
 
 
 def _trim_leading(text: str, start: int, end: int) -> tuple[int, int]:
@@ -94,13 +110,13 @@ def find_unknown(field: str, text: str) -> list[UnknownMention]:
         name = text[start:name_end]
         if name in _LEADING_NOISE or len(name) < 2:
             continue
-        out.append(UnknownMention(field, start, m.end("legal"), name))
+        out.append(UnknownMention(field, start, m.end("legal"), name, legal=True))
     for m in _RU_QUOTED.finditer(text):
         name = m.group("name").strip()
         if not name or not (name[0].isupper() or name[0].isdigit()):
             continue
         s = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
-        out.append(UnknownMention(field, s, s + len(name), name))
+        out.append(UnknownMention(field, s, s + len(name), name, legal=True))
     for m in _CONTEXT.finditer(text):
         group = "a" if m.group("a") else "b"
         start, end = _trim_leading(text, m.start(group), m.end(group))

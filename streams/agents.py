@@ -12,6 +12,7 @@ scale by partitions and workers instead):
 
 from __future__ import annotations
 
+from time import perf_counter
 from typing import Any
 
 from . import pipeline, source_profiles
@@ -19,6 +20,7 @@ from .app import app, by_source_topic, cfg, dead_letter_topic, enriched_topic, r
 from .enrich import warm_up
 from .enrich.boilerplate import line_fingerprints
 from .pipeline import Origin, Outcome
+from .web.telemetry import telemetry
 
 source_table = app.Table(
     "source-profiles", default=None, key_type=str, value_type=None, partitions=cfg.partitions,
@@ -37,10 +39,12 @@ async def publish(outcome: Outcome) -> None:
 async def intake(stream: Any) -> None:
     async for event in stream.events():
         message = event.message
+        telemetry.received(message.partition)
         origin = Origin(message.topic, message.partition, message.offset, message.key)
         article = pipeline.decode(message.value, origin, max_bytes=cfg.max_message_bytes)
         if isinstance(article, Outcome):
             await publish(article)
+            telemetry.outcome(article, partition=message.partition, stage="intake")
             continue
         headers = {_H_TOPIC: origin.topic.encode(), _H_PARTITION: str(origin.partition).encode(),
                    _H_OFFSET: str(origin.offset).encode()}
@@ -54,21 +58,25 @@ async def intake(stream: Any) -> None:
 async def enrich(stream: Any) -> None:
     warm_up()
     async for event in stream.events():
+        started, timings = perf_counter(), {}
         message = event.message
         origin = _origin_from_headers(message.headers) or Origin(message.topic, message.partition, message.offset)
         article = pipeline.decode(message.value, origin, max_bytes=cfg.max_message_bytes)
         if isinstance(article, Outcome):  # only if the limit was lowered between the two agents
             await publish(article)
+            telemetry.outcome(article, partition=message.partition, seconds=perf_counter() - started)
             continue
         source = article.get("source")
         fingerprints = line_fingerprints(article["body"]) if source and article.get("body") else set()
         profile = source_profiles.read_profile(source_table, source, fingerprints)
         outcome = pipeline.enrich_article(
-            article, message.value, origin, profile=profile, time_budget_s=cfg.article_time_budget_s
+            article, message.value, origin, profile=profile, time_budget_s=cfg.article_time_budget_s,
+            timings=timings,
         )
         language = None if outcome.dead else outcome.record["language"]["code"]
         source_profiles.record_article(source_table, source, fingerprints, language)
         await publish(outcome)
+        telemetry.outcome(outcome, partition=message.partition, seconds=perf_counter() - started, steps=timings)
 
 
 def _origin_from_headers(headers: Any) -> Origin | None:

@@ -66,3 +66,4 @@ def main() -> None:
 # Registered last: they use the app and topics above.
 from . import agents  # noqa: E402,F401
 from .cli import enrich_cmd, publish_cmd, tail_cmd  # noqa: E402,F401
+from .web import pages  # noqa: E402,F401

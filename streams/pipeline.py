@@ -64,12 +64,16 @@ def enrich_article(
     *,
     profile: SourceProfile = EMPTY_PROFILE,
     time_budget_s: float | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Outcome:
-    """Enrich a validated article; any failure of the core becomes a dead letter, never a crash."""
+    """Enrich a validated article; any failure of the core becomes a dead letter, never a crash.
+
+    ``timings``, when given, receives the seconds per enrichment step (for the web view's metrics).
+    """
     article_id = article["id"]
     try:
         with time_budget(time_budget_s):
-            record = enrich(article, profile)
+            record = enrich(article, profile, timings=timings)
         if not record["text"].strip():
             raise BadInput("empty_text", "no article text left after boilerplate removal", article_id=article_id)
     except BadInput as error:

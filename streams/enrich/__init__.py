@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from time import perf_counter
 from typing import Any
 
 from .boilerplate import clean_text
@@ -37,22 +38,31 @@ def enrich(
     profile: SourceProfile = EMPTY_PROFILE,
     *,
     now: datetime | None = None,
+    timings: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """Enrich one validated raw article (see ``streams.records.validate_raw``).
 
     The returned dict carries the raw fields except ``html``, plus ``text``, ``language``,
-    ``companies``, ``boilerplate``, ``processed_at`` and ``schema_version``.
+    ``companies``, ``boilerplate``, ``processed_at`` and ``schema_version``. When ``timings`` is given it
+    receives the seconds spent in each step (``boilerplate``, ``language``, ``companies``), so that the shell
+    can export per-step latencies without the core knowing about metrics.
     """
     title = article.get("title") or ""
     html = article.get("html")
     body = article.get("body")
+    started = perf_counter()
     if body:
         cleaned = clean_text(body, profile=profile)
     else:
         cleaned = clean_html(html or "", url=article.get("url"), profile=profile)
-
+    cleaned_at = perf_counter()
     language = detect_language(title, cleaned.text, prior=profile.languages)
+    detected_at = perf_counter()
     companies = tag_companies(title, cleaned.text, language=language.code)
+    if timings is not None:
+        timings["boilerplate"] = cleaned_at - started
+        timings["language"] = detected_at - cleaned_at
+        timings["companies"] = perf_counter() - detected_at
 
     record = {k: v for k, v in article.items() if k != "html"}
     record["text"] = cleaned.text

@@ -48,10 +48,10 @@ async def test_intake_forwards_valid_articles_by_source_and_dead_letters_bad_one
 async def test_enrichment_that_raises_is_dead_lettered_and_the_agent_goes_on(sent, monkeypatch) -> None:
     real_enrich = pipeline.enrich
 
-    def flaky_enrich(article, profile):
+    def flaky_enrich(article, profile, **kwargs):
         if article["id"] == "boom":
             raise RuntimeError("core bug")
-        return real_enrich(article, profile)
+        return real_enrich(article, profile, **kwargs)
 
     monkeypatch.setattr(pipeline, "enrich", flaky_enrich)
     headers = {"origin-topic": b"news.raw", "origin-partition": b"3", "origin-offset": b"17", "origin-key": b"boom"}

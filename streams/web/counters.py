@@ -1,0 +1,106 @@
+"""Cluster-wide counters, one entry per source partition, each written by the partition's owner only.
+
+Plain Python: :class:`PartitionCounters` works on any mutable mapping (a dict in tests, the Faust
+GlobalTable in the worker, see :mod:`streams.web.cluster`). Why it is built this way:
+
+* A key per (stage, source partition), e.g. ``"enrich/3"``: a partition has one consuming worker at a time,
+  so every key has a single writer and no two workers ever race on a read-modify-write.
+* The writer keeps its own keys' values in memory and writes whole snapshots. The table is only read to
+  seed a key when this worker starts owning it (after a rebalance), so an older copy of its own write that
+  comes back through the changelog can never roll a counter back.
+* Every worker reads every key and adds them up: the cluster totals are the sum over partitions.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping, MutableMapping
+from typing import Any
+
+
+def empty_entry() -> dict[str, Any]:
+    return {"in": 0, "enriched": 0, "dead": 0, "dead_by_error": {}, "languages": {}, "writer": None}
+
+
+class PartitionCounters:
+    """This worker's writer for the keys of the partitions it owns."""
+
+    def __init__(self, table: MutableMapping[str, Any], writer: str) -> None:
+        self.table = table
+        self._writer = writer
+        self._owned: dict[str, dict[str, Any]] = {}
+
+    @property
+    def writer(self) -> str:
+        """Who writes this worker's keys (shown next to each partition's counts)."""
+        return self._writer
+
+    def received(self, partition: int) -> None:
+        entry = self._entry(f"intake/{partition}")
+        entry["in"] += 1
+        self._write(f"intake/{partition}", entry)
+
+    def outcome(self, stage: str, partition: int, summary: Mapping[str, Any], *, dead: bool) -> None:
+        key = f"{stage}/{partition}"
+        entry = self._entry(key)
+        if dead:
+            entry["dead"] += 1
+            code = str(summary.get("error") or "unknown")
+            entry["dead_by_error"][code] = entry["dead_by_error"].get(code, 0) + 1
+        else:
+            entry["enriched"] += 1
+            language = str(summary.get("language") or "und")
+            entry["languages"][language] = entry["languages"].get(language, 0) + 1
+        self._write(key, entry)
+
+    def forget_ownership(self) -> None:
+        """After a rebalance: reseed from the table next time, since another worker may have written since."""
+        self._owned.clear()
+
+    def _entry(self, key: str) -> dict[str, Any]:
+        entry = self._owned.get(key)
+        if entry is None:
+            entry = self._owned[key] = _normalised(self.table.get(key))
+        return entry
+
+    def _write(self, key: str, entry: dict[str, Any]) -> None:
+        entry["writer"] = self.writer
+        self.table[key] = copy.deepcopy(entry)
+
+
+def aggregate(entries: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    """Cluster totals from every partition's entry (the ``cluster`` part of ``/news/stats``)."""
+    totals = {"in": 0, "enriched": 0, "dead": 0}
+    dead_by_error: dict[str, int] = {}
+    languages: dict[str, int] = {}
+    partitions: dict[str, dict[str, Any]] = {}
+    for key, raw in entries:
+        entry = _normalised(raw)
+        for field in totals:
+            totals[field] += entry[field]
+        for code, n in entry["dead_by_error"].items():
+            dead_by_error[code] = dead_by_error.get(code, 0) + n
+        for code, n in entry["languages"].items():
+            languages[code] = languages.get(code, 0) + n
+        partitions[str(key)] = {f: entry[f] for f in ("in", "enriched", "dead", "writer")}
+    return {
+        "totals": totals,
+        "dead_by_error": dict(sorted(dead_by_error.items(), key=lambda i: (-i[1], i[0]))),
+        "languages": dict(sorted(languages.items(), key=lambda i: (-i[1], i[0]))),
+        "partitions": dict(sorted(partitions.items())),
+    }
+
+
+def _normalised(value: Any) -> dict[str, Any]:
+    """A well-formed entry from whatever the table holds (missing, older shape, or damaged)."""
+    entry = empty_entry()
+    if not isinstance(value, Mapping):
+        return entry
+    for field in ("in", "enriched", "dead"):
+        if isinstance(value.get(field), int):
+            entry[field] = value[field]
+    for field in ("dead_by_error", "languages"):
+        if isinstance(value.get(field), Mapping):
+            entry[field] = {str(k): v for k, v in value[field].items() if isinstance(v, int)}
+    entry["writer"] = value.get("writer") if isinstance(value.get("writer"), str) else None
+    return entry

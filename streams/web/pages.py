@@ -1,0 +1,131 @@
+"""The operator's console on Faust's web server: ``/news/``, ``/news/stats``, ``/news/companies/{id}``,
+``/health`` and ``/metrics``.
+
+Every view answers GET (and HEAD) only: nothing here lets a visitor change the worker's state. Faust's own
+pages (``/router/``, ``/table/``, and its statistics when enabled) are left as they are.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+from faust import web
+from faust.sensors.prometheus import setup_prometheus_sensors
+
+from ..app import app, cfg
+from . import render
+from .cluster import ClusterCounters, counters_table
+from .telemetry import telemetry, worker_identity
+from .worker import BrokerProbe, consumer_lag, consuming_problem
+
+SOURCE_TOPICS = (cfg.topic_raw, cfg.topic_by_source)
+
+# Faust's sensors and the project's series in the registry telemetry already feeds (one per app/process);
+# the prefix is fixed so that dashboards do not depend on the app id.
+setup_prometheus_sensors(app, pattern="/metrics", registry=telemetry.metrics.registry, name_prefix="faust")
+telemetry.cluster = ClusterCounters(app, counters_table(app))
+broker_probe = BrokerProbe()
+
+
+def _headers(nonce: str | None = None) -> dict[str, str]:
+    policy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; connect-src 'self'; " \
+             "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    if nonce:
+        policy += f"; script-src 'nonce-{nonce}'"
+    return {"Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store",
+            "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+async def health_problems() -> list[str]:
+    """Why this worker is not healthy (empty when it is consuming and the broker answers)."""
+    problems = []
+    consuming = consuming_problem(app, SOURCE_TOPICS)
+    if consuming:
+        problems.append(consuming)
+    broker = await broker_probe.check(app)
+    if broker:
+        problems.append(broker)
+    return problems
+
+
+async def stats_document() -> dict[str, Any]:
+    """The ``/news/stats`` document (fields described in the README's "Web view" section)."""
+    problems = await health_problems()
+    worker = telemetry.recorder.snapshot()
+    try:
+        partitions = [p.asdict() for p in await consumer_lag(app, SOURCE_TOPICS)]
+    except Exception:  # no consumer yet (starting) or mid-rebalance
+        partitions = []
+    worker["lag"] = {"total": sum(p["lag"] or 0 for p in partitions), "partitions": partitions}
+    return {
+        "app_id": cfg.app_id,
+        "worker": worker_identity(app.conf.web_port),
+        "generated_at": _now(),
+        "healthy": not problems,
+        "problems": problems,
+        "this_worker": worker,
+        "cluster": telemetry.cluster.snapshot() if telemetry.cluster is not None else None,
+    }
+
+
+def wants_json(request: web.Request) -> bool:
+    if request.query.get("format") == "json":
+        return True
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+@app.page("/news/")
+class Console(web.View):
+    """The console a person reads at a glance; refreshes itself."""
+
+    async def get(self, request: web.Request) -> web.Response:
+        nonce = secrets.token_urlsafe(16)
+        return self.html(render.console_page(await stats_document(), nonce=nonce), headers=_headers(nonce))
+
+
+@app.page("/news")
+class ConsoleNoSlash(Console):
+    """``/news`` serves the same page as ``/news/``."""
+
+
+@app.page("/news/stats")
+class Stats(web.View):
+    """The console's figures as JSON."""
+
+    async def get(self, request: web.Request) -> web.Response:
+        return self.json(await stats_document(), headers=_headers())
+
+
+@app.page("/news/companies/{company_id}")
+class Company(web.View):
+    """The latest articles that mention one company (HTML, or JSON with ``?format=json`` / Accept)."""
+
+    async def get(self, request: web.Request, company_id: str) -> web.Response:
+        found = telemetry.recorder.company_articles(company_id)
+        company = found or {"id": company_id, "name": company_id, "articles": []}
+        status = 200 if found else 404
+        if wants_json(request):
+            return self.json({**company, "worker": worker_identity(app.conf.web_port)}, status=status,
+                             headers=_headers())
+        nonce = secrets.token_urlsafe(16)
+        stats = {"app_id": cfg.app_id, "worker": worker_identity(app.conf.web_port), "generated_at": _now(),
+                 "healthy": not await health_problems(), "problems": await health_problems()}
+        return self.html(render.company_page(company, stats, nonce=nonce), status=status, headers=_headers(nonce))
+
+
+@app.page("/health")
+class Health(web.View):
+    """200 when the worker is consuming and the broker answers; 503 with the reasons otherwise."""
+
+    async def get(self, request: web.Request) -> web.Response:
+        problems = await health_problems()
+        body = {"status": "unavailable" if problems else "ok", "problems": problems,
+                "worker": worker_identity(app.conf.web_port), "checked_at": _now()}
+        return self.json(body, status=503 if problems else 200, headers=_headers())

@@ -32,6 +32,7 @@ from streams.enrich.types import SourceProfile
 DATA = Path("/work/shared/data/aeb")
 HTML_F1_TARGET = 0.96
 MS_TARGET = 10.0
+TIMING_REPEATS = 3
 _TOKEN = re.compile(r"\w+")
 
 
@@ -81,14 +82,26 @@ def load_pages() -> list[tuple[str, str, str]]:
     return pages
 
 
-def _timed(fn: Callable[[str], str], pages: list[tuple[str, str, str]]) -> tuple[list[Any], list[float]]:
-    counts, millis = [], []
+def _timed(
+    methods: dict[str, Callable[[str], str]], pages: list[tuple[str, str, str]], repeats: int = TIMING_REPEATS
+) -> dict[str, tuple[list[Any], list[float]]]:
+    """Scores and per-page milliseconds of each method.
+
+    The machine is shared, so methods are interleaved page by page (the same load hits all of them)
+    and each page's time is the fastest of ``repeats`` runs, the usual estimate of the intrinsic cost.
+    """
+    out: dict[str, tuple[list[Any], list[float]]] = {name: ([], []) for name in methods}
     for _page_id, html, truth in pages:
-        start = time.perf_counter()
-        text = fn(html)
-        millis.append((time.perf_counter() - start) * 1000)
-        counts.append(shingle_tp_fp_fn(truth, text))
-    return counts, millis
+        for name, fn in methods.items():
+            best = float("inf")
+            text = ""
+            for _ in range(repeats):
+                start = time.perf_counter()
+                text = fn(html)
+                best = min(best, (time.perf_counter() - start) * 1000)
+            out[name][0].append(shingle_tp_fp_fn(truth, text))
+            out[name][1].append(best)
+    return out
 
 
 def _p95(values: list[float]) -> float:
@@ -108,7 +121,7 @@ def html_rows(pages: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
     # warm-up: lazy imports and justext stoplists load on first use
     for fn in (ours, peer, peer_no_comments):
         fn(pages[0][1])
-    runs = {name: _timed(fn, pages) for name, fn in (("ours", ours), ("peer", peer), ("nc", peer_no_comments))}
+    runs = _timed({"ours": ours, "peer": peer, "nc": peer_no_comments}, pages)
     halves = {"all": lambda _i: True, "tune": lambda i: not held_out(i), "held-out": held_out}
     rows: list[dict[str, Any]] = []
     for half, keep in halves.items():
@@ -124,21 +137,13 @@ def html_rows(pages: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
         ]
         if half == "all":
             rows.append(_row("html F1 (all)", ours_f, "trafilatura include_comments=False (aeb runner)", nc_f))
+    peer_name = "trafilatura.extract default"
     ours_ms, peer_ms, nc_ms = runs["ours"][1], runs["peer"][1], runs["nc"][1]
     rows += [
+        _row("html ms/page mean", statistics.mean(ours_ms), peer_name, statistics.mean(peer_ms), MS_TARGET),
+        _row("html ms/page p95", _p95(ours_ms), peer_name, _p95(peer_ms), MS_TARGET),
         _row(
-            "html ms/page mean",
-            statistics.mean(ours_ms),
-            "trafilatura.extract default",
-            statistics.mean(peer_ms),
-            MS_TARGET,
-        ),
-        _row("html ms/page p95", _p95(ours_ms), "trafilatura.extract default", _p95(peer_ms), MS_TARGET),
-        _row(
-            "html ms/page mean",
-            statistics.mean(ours_ms),
-            "trafilatura include_comments=False",
-            statistics.mean(nc_ms),
+            "html ms/page mean", statistics.mean(ours_ms), "trafilatura include_comments=False", statistics.mean(nc_ms)
         ),
     ]
     return rows
@@ -184,31 +189,88 @@ def plaintext_rows() -> list[dict[str, Any]]:
     return rows
 
 
-def per_source_rows() -> list[dict[str, Any]]:
-    """A synthetic source: every article carries the same menu and footer; measure what is learned."""
+_TOPICS = (
+    "council",
+    "harbour",
+    "school",
+    "railway",
+    "museum",
+    "hospital",
+    "budget",
+    "festival",
+    "library",
+    "airport",
+    "stadium",
+    "market",
+    "bridge",
+    "theatre",
+    "river",
+    "tram",
+    "park",
+    "court",
+    "zoo",
+    "port",
+)
+_VERBS = (
+    "approved",
+    "rejected",
+    "delayed",
+    "funded",
+    "reviewed",
+    "opened",
+    "closed",
+    "expanded",
+    "renamed",
+    "inspected",
+    "sold",
+    "rebuilt",
+    "moved",
+    "shared",
+    "audited",
+    "praised",
+    "criticised",
+    "planned",
+    "doubled",
+    "halved",
+)
+
+
+def synthetic_source(n_articles: int) -> tuple[list[str], list[str], list[list[str]]]:
+    """(menu, footer, contents) of a made-up source whose articles differ in words, not only digits."""
     menu = ["Daily Planet", "Latest Weather Opinion Jobs", "Metropolis edition", "Sign in to your account"]
     footer = ["Planet Media Group, 1 Main Street", "Tip us off: call the newsroom", "Daily Planet app"]
+    contents = []
+    for n in range(n_articles):
+        topic, verb = _TOPICS[n % len(_TOPICS)], _VERBS[(3 * n) % len(_VERBS)]
+        contents.append(
+            [
+                f"The city {verb} the {topic} plan on Monday after a long debate among residents and officials.",
+                f"What the {topic} decision means",
+                f"Opponents of the {topic} project said they would keep campaigning until the next election.",
+            ]
+        )
+    return menu, footer, contents
+
+
+def per_source_rows() -> list[dict[str, Any]]:
+    """Feed a synthetic source's articles in order, updating the profile as the stream does."""
+    menu, footer, contents = synthetic_source(20)
+    template = menu + footer
     counts: dict[str, int] = {}
-    removed_template = []
-    kept_content = []
-    for n in range(20):
-        content = [
-            f"Article {n} reports that the council met on day {n} and approved plan {n} after a vote.",
-            f"Short heading {n}",
-            f"A second sentence of article {n} explains what changes for residents.",
-        ]
+    removed_template, kept_content = [], []
+    for n, content in enumerate(contents):
         body = "\n".join([*menu, *content, *footer])
         for key in line_fingerprints(body):
             counts[key] = counts.get(key, 0) + 1
         result = clean_text(body, profile=SourceProfile(articles=n + 1, line_counts=dict(counts)))
-        removed_template.append(sum(line in result.removed for line in menu + footer) / len(menu + footer))
-        kept_content.append(sum(line in result.text for line in content) / len(content))
-    cold = clean_text("\n".join([*menu, "Article 0 reports a plain sentence about a council vote.", *footer]))
+        removed_template.append(sum(line in result.removed for line in template) / len(template))
+        kept_content.append(sum(line in result.text.splitlines() for line in content) / len(content))
     return [
         _row("per-source: template lines removed, articles 1-4", statistics.mean(removed_template[:4])),
-        _row("per-source: template lines removed, articles 5-20", statistics.mean(removed_template[4:])),
+        _row(
+            "per-source: template lines removed, articles 5-20", statistics.mean(removed_template[4:]), None, None, 1.0
+        ),
         _row("per-source: content lines kept, articles 1-20", statistics.mean(kept_content), None, None, 1.0),
-        _row("per-source: template lines removed without profile", len(cold.removed) / len(menu + footer)),
     ]
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import pairwise
@@ -45,7 +45,10 @@ MIN_SHARE_SENTENCE = 0.6
 SENTENCE_UNITS = 8  # with terminal punctuation: a sentence
 LONG_UNITS = 16  # without terminal punctuation: still a paragraph if it is not a list of names
 PATTERN_MAX_UNITS = 10  # template wording only decides on lines this short
-CTA_SENTENCE_MAX_UNITS = 25  # a call to action phrased as a sentence is still short
+CTA_SENTENCE_MAX_UNITS = 25  # a call to action phrased as a sentence is still short ...
+CTA_PARAGRAPH_MAX_UNITS = 15  # ... and when it has sentence punctuation, shorter than most paragraphs
+COPYRIGHT_MAX_UNITS = 30  # a rights notice is a line, not a paragraph that mentions copyright
+COOKIE_MAX_UNITS = 60  # consent banners are long sentences, but not articles
 MENU_ITEM_UNITS = 3  # a line this short before the article is a menu item, not a heading
 MENU_MIN_WORDS = 8  # a row of capitalised words this long is a menu, shorter ones may be headings
 MENU_ENTRY_UNITS = 4  # the longest line counted as a menu entry
@@ -56,11 +59,13 @@ RUN_MIN_TEMPLATE = 2  # template lines between two sentences that mark a widget 
 RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines between the sentences
 FINGERPRINT_MAX_LINES = 400
 
+TAIL_CHARS = 8  # terminal punctuation plus closing quotes fits in this many characters
 _TERMINAL = re.compile(r"[.!?…。！？:;：；]['\"”’»」』)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CLAUSE_PUNCT = re.compile(r"[,;:，、；：]")
 _DIGIT = re.compile(r"\d")
+_NON_LETTER = re.compile(r"[\W\d_]+")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _COOKIE = re.compile(
@@ -118,13 +123,23 @@ def clean_text(text: str, *, profile: SourceProfile = EMPTY_PROFILE) -> CleanTex
     return clean_lines(text.splitlines(), profile=profile, extracted=False)
 
 
-def clean_lines(lines: Sequence[str], *, profile: SourceProfile = EMPTY_PROFILE, extracted: bool = False) -> CleanText:
+def clean_lines(
+    lines: Sequence[str],
+    *,
+    profile: SourceProfile = EMPTY_PROFILE,
+    extracted: bool = False,
+    known: Collection[int] = (),
+) -> CleanText:
     """Clean a body given as lines.
 
     ``extracted`` says that a main-content extractor already chose these lines (HTML path): then
     position is weak evidence and only template wording, credits and learned lines are removed.
+    ``known`` are indices of lines the caller has its own evidence against (the HTML path knows
+    which lines are the page title or whole links).
     """
     keep = classify_lines(lines, profile=profile, extracted=extracted)
+    for i in known:
+        keep[i] = not lines[i].strip()
     kept: list[str] = []
     removed: list[str] = []
     for raw, is_kept in zip(lines, keep, strict=True):
@@ -162,10 +177,11 @@ def _parse(raw: str, profile: SourceProfile, extracted: bool) -> _Line:
     text = raw.strip()
     if not text:
         return _Line(text, Kind.BLANK, 0.0, False)
-    cjk = len(_CJK.findall(text))
+    cjk = len(_CJK.findall(text)) if _CJK.search(text) else 0
     words = len(_WORD.findall(text)) if cjk == 0 else len(_WORD.findall(_CJK.sub(" ", text)))
     units = words + cjk / 2
-    norm = bp.normalise_for_patterns(text)
+    # pattern checks only ever fire on short lines: skip the normalisation for paragraphs
+    norm = bp.normalise_for_patterns(text) if units <= CTA_SENTENCE_MAX_UNITS else ""
     related = (units <= PATTERN_MAX_UNITS and bp.is_related_heading(norm)) or (
         units <= CTA_SENTENCE_MAX_UNITS and bp.is_related_link(text)
     )
@@ -175,14 +191,20 @@ def _parse(raw: str, profile: SourceProfile, extracted: bool) -> _Line:
     return _Line(text, kind, units, related)
 
 
+def _ends_sentence(text: str) -> bool:
+    """Terminal punctuation, possibly followed by closing quotes or brackets (only the tail is looked at)."""
+    return _TERMINAL.search(text[-TAIL_CHARS:]) is not None
+
+
 def _shape(text: str, units: float) -> Kind:
-    letters = sum(ch.isalpha() for ch in text)
+    letters = len(_NON_LETTER.sub("", text))
     if letters == 0:
         return Kind.SHORT
-    terminal = _TERMINAL.search(text) is not None
-    if units >= SENTENCE_UNITS and terminal and letters >= 0.5 * len(text.replace(" ", "")):
+    visible = len(text) - text.count(" ")
+    terminal = _ends_sentence(text)
+    if units >= SENTENCE_UNITS and terminal and letters >= 0.5 * visible:
         return Kind.GOOD
-    if units >= LONG_UNITS and letters >= 0.6 * len(text.replace(" ", "")) and not _is_menu(text):
+    if units >= LONG_UNITS and letters >= 0.6 * visible and not _is_menu(text):
         return Kind.GOOD
     return Kind.SHORT
 
@@ -204,7 +226,7 @@ def _is_menu(text: str, *, by_case: bool = True) -> bool:
     if len(words) < MENU_MIN_WORDS:
         return False
     capitalised = sum(w[0].isupper() for w in words)
-    return capitalised / len(words) >= 0.8 and _TERMINAL.search(text) is None
+    return capitalised / len(words) >= 0.8 and not _ends_sentence(text)
 
 
 def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool) -> bool:
@@ -215,11 +237,12 @@ def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool
     """
     if units <= PATTERN_MAX_UNITS and bp.is_cta(norm):
         return True
-    if units <= CTA_SENTENCE_MAX_UNITS and bp.opens_with_cta(norm):
+    cta_limit = CTA_SENTENCE_MAX_UNITS if kind is not Kind.GOOD else CTA_PARAGRAPH_MAX_UNITS
+    if units <= cta_limit and bp.opens_with_cta(norm):
         return True
-    if units <= 30 and bp.is_copyright(text):
+    if units <= COPYRIGHT_MAX_UNITS and bp.is_copyright(text):
         return True
-    if _COOKIE.search(text) and _COOKIE_CONTEXT.search(text) and units <= 60:
+    if units <= COOKIE_MAX_UNITS and _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
         return True
     if kind is Kind.GOOD:
         return False
@@ -259,7 +282,7 @@ def _drop_related_blocks(parsed: list[_Line], keep: list[bool]) -> None:
             if line.kind is Kind.BLANK:
                 j += 1
                 continue
-            sentence = line.kind is Kind.GOOD and _TERMINAL.search(line.text) and not line.text.endswith("?")
+            sentence = line.kind is Kind.GOOD and _ends_sentence(line.text) and not line.text.endswith("?")
             if sentence or (line.kind is Kind.SHORT and line.units < HEADLINE_MIN_UNITS):
                 break
             block.append(j)
@@ -325,7 +348,7 @@ def _is_menu_item(line: _Line) -> bool:
     if line.kind is not Kind.SHORT or line.units > MENU_ENTRY_UNITS or _DIGIT.search(line.text):
         return False
     words = _WORD.findall(line.text)
-    if not words or _TERMINAL.search(line.text):
+    if not words or _ends_sentence(line.text):
         return False
     return all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
 

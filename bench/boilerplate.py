@@ -25,6 +25,7 @@ from typing import Any
 
 import trafilatura
 
+from streams.enrich import boilerplate
 from streams.enrich.boilerplate import classify_lines, clean_text, line_fingerprints
 from streams.enrich.html import clean_html
 from streams.enrich.types import SourceProfile
@@ -186,6 +187,15 @@ def plaintext_rows() -> list[dict[str, Any]]:
                 _row("plaintext boilerplate precision, distinct lines per doc", d_tn / (d_tn + d_fn)),
                 _row("plaintext boilerplate recall, distinct lines per doc", d_tn / (d_tn + d_fp)),
             ]
+    texts = ["\n".join(x["text"] for x in doc["lines"]) for doc in docs]
+    boilerplate._parse_text.cache_clear()  # time lines seen for the first time, not the warm cache
+    millis = []
+    for text in texts:
+        start = time.perf_counter()
+        clean_text(text)
+        millis.append((time.perf_counter() - start) * 1000)
+    size_kb = statistics.mean(len(t) for t in texts) / 1000
+    rows.append(_row(f"plaintext ms/doc mean (whole-page dumps, {size_kb:.0f} kB)", statistics.mean(millis)))
     return rows
 
 

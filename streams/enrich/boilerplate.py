@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from itertools import pairwise
 
 from . import boilerplate_patterns as bp
@@ -58,6 +59,7 @@ RELATED_MAX_LINES = 12  # a related-links list rarely runs longer; beyond it we 
 RUN_MIN_TEMPLATE = 2  # template lines between two sentences that mark a widget ...
 RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines between the sentences
 FINGERPRINT_MAX_LINES = 400
+PARSE_CACHE_SIZE = 32768  # distinct lines remembered (a few MB): menus and footers repeat per source
 
 TAIL_CHARS = 8  # terminal punctuation plus closing quotes fits in this many characters
 _TERMINAL = re.compile(r"[.!?…。！？:;：；]['\"”’»」』)\]]*$")
@@ -177,6 +179,15 @@ def _parse(raw: str, profile: SourceProfile, extracted: bool) -> _Line:
     text = raw.strip()
     if not text:
         return _Line(text, Kind.BLANK, 0.0, False)
+    line = _parse_text(text, extracted)
+    if line.kind is not Kind.BAD and _is_learned(text, line.kind, profile):
+        return _Line(text, Kind.BAD, line.units, line.related_heading)
+    return line
+
+
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
+def _parse_text(text: str, extracted: bool) -> _Line:
+    """What a line is on its own. Cached: a source's template lines come back with every article."""
     cjk = len(_CJK.findall(text)) if _CJK.search(text) else 0
     words = len(_WORD.findall(text)) if cjk == 0 else len(_WORD.findall(_CJK.sub(" ", text)))
     units = words + cjk / 2
@@ -186,7 +197,7 @@ def _parse(raw: str, profile: SourceProfile, extracted: bool) -> _Line:
         units <= CTA_SENTENCE_MAX_UNITS and bp.is_related_link(text)
     )
     kind = _shape(text, units)
-    if related or _is_template(text, norm, units, kind, extracted) or _is_learned(text, kind, profile):
+    if related or _is_template(text, norm, units, kind, extracted):
         kind = Kind.BAD
     return _Line(text, kind, units, related)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from streams.enrich.boilerplate import clean_text, line_fingerprint, line_fingerprints
 from streams.enrich.types import SourceProfile
@@ -261,3 +263,37 @@ def test_recurring_sentence_needs_long_history() -> None:
     counts = {line_fingerprint(disclaimer): 30}
     gone = clean_text(body, profile=SourceProfile(articles=40, line_counts=counts))
     assert gone.removed == (disclaimer,)
+
+
+_LINES = st.sampled_from(
+    [
+        "Home",
+        "Share",
+        "Subscribe",
+        "Читайте также",
+        "分享",
+        "Advertisement",
+        "Photo: Reuters",
+        "© 2024 Example",
+        "Markets",
+        "",
+        "   ",
+        "The minister said on Tuesday that the plan would be published before the end of the month.",
+        "Related articles",
+        "Five things to know about the plan",
+        "1 tsp cinnamon",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=15))
+def test_never_empty_and_every_line_accounted_for(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    result = clean_text(text)
+    assert clean_text(text) == result
+    if any(line.strip() for line in text.splitlines()):
+        assert result.text.strip()
+    kept = [line.strip() for line in result.text.splitlines() if line.strip()]
+    original = [line.strip() for line in text.splitlines() if line.strip()]
+    assert sorted([*kept, *result.removed]) == sorted(original)

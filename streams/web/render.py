@@ -18,8 +18,9 @@ from urllib.parse import quote as _quote
 
 STATIC = Path(__file__).resolve().parent / "static"
 REFRESH_S = 5
+PAGE_ROWS = 10  # latest articles / dead letters on the page (the JSON has more)
 
-CHART_W, CHART_H, CHART_PAD = 720, 170, 28
+CHART_W, CHART_H, CHART_PAD = 820, 170, 28
 SERIES = (("in", "articles in", "#2f6fdb"), ("enriched", "enriched", "#1f9d55"), ("dead", "dead-lettered", "#d64545"))
 
 
@@ -90,16 +91,18 @@ def console_page(stats: Mapping[str, Any], *, nonce: str) -> str:
         "<main id=\"console\">"
         + _kpis(worker, cluster)
         + "<div class=\"grid\">"
-        + _card("Throughput, last 30 minutes", _scope("this worker, per 10 s"), _chart(worker.get("throughput") or []),
-                wide=True)
+        + _card("Throughput", _scope("this worker, per 10 s, up to 30 min"), _chart(worker.get("throughput") or []),
+                span=2)
+        + _card("Dead letters by error", _scope_of(cluster), _bars(_pick(cluster, worker, "dead_by_error"), code=True))
         + _card("Languages", _scope_of(cluster), _bars(_pick(cluster, worker, "languages"), lang=True))
         + _card("Top companies, last hour", _scope("this worker"), _company_bars(worker.get("top_companies") or []))
-        + _card("Dead letters by error", _scope_of(cluster), _bars(_pick(cluster, worker, "dead_by_error"), code=True))
-        + _card("Consumer lag", _scope("this worker's partitions"), _lag(worker.get("lag") or {}))
         + _card("Processing latency", _scope("this worker, recent articles"), _latency(worker))
-        + _card("Cluster partitions", _scope("all workers, via the counters table"), _partitions(cluster))
-        + _card("Latest enriched articles", _scope("this worker"), _latest(worker.get("latest") or []), wide=True)
-        + _card("Latest dead letters", _scope("this worker"), _dead(worker.get("latest_dead") or []), wide=True)
+        + _card("Latest dead letters", _scope("this worker"), _dead((worker.get("latest_dead") or [])[:PAGE_ROWS]),
+                span=3)
+        + _card("Latest enriched articles", _scope("this worker"), _latest((worker.get("latest") or [])[:PAGE_ROWS]),
+                span=3)
+        + _card("Consumer lag", _scope("this worker's partitions"), _lag(worker.get("lag") or {}))
+        + _card("Cluster partitions", _scope("all workers, via the counters table"), _partitions(cluster), span=2)
         + "</div></main>"
     )
     return page(f"newsstream · {stats.get('app_id', '')}", body, nonce=nonce, header_state=_header_state(stats))
@@ -112,7 +115,7 @@ def company_page(company: Mapping[str, Any], stats: Mapping[str, Any], *, nonce:
     rows = _latest(articles) if articles else "<p class=\"empty\">This worker has not seen this company yet.</p>"
     body = (
         "<main id=\"console\"><div class=\"grid\">"
-        + _card(f"{name} · {company.get('id')}", _scope(f"this worker, latest {len(articles)}"), rows, wide=True)
+        + _card(f"{name} · {company.get('id')}", _scope(f"this worker, latest {len(articles)}"), rows, span=3)
         + "</div></main>"
     )
     return page(f"newsstream · {name}", body, nonce=nonce, header_state=_header_state(stats))
@@ -140,8 +143,8 @@ def _pick(cluster: Mapping[str, Any] | None, worker: Mapping[str, Any], key: str
     return (cluster or worker).get(key) or {}
 
 
-def _card(title: str, scope: str, content: str, *, wide: bool = False) -> str:
-    return f"<section class=\"card{' wide' if wide else ''}\"><h2>{esc(title)}{scope}</h2>{content}</section>"
+def _card(title: str, scope: str, content: str, *, span: int = 1) -> str:
+    return f"<section class=\"card span{span}\"><h2>{esc(title)}{scope}</h2>{content}</section>"
 
 
 def _kpi(kind: str, label: str, value: str, sub: str) -> str:
@@ -157,10 +160,11 @@ def _kpis(worker: Mapping[str, Any], cluster: Mapping[str, Any] | None) -> str:
     lag = worker.get("lag") or {}
 
     def count(key: str) -> tuple[str, str]:
-        mine = f"{number(per_minute.get(key, 0))}/min · {number(totals.get(key, 0))} on this worker"
+        rate = f"{number(per_minute.get(key, 0))} in the last minute"
         if cluster:
-            return number(cluster_totals.get(key, 0)), f"all workers · {mine}"
-        return number(totals.get(key, 0)), f"this worker · {number(per_minute.get(key, 0))}/min"
+            return (number(cluster_totals.get(key, 0)),
+                    f"all workers · this worker: {number(totals.get(key, 0))}, {rate}")
+        return number(totals.get(key, 0)), f"this worker · {rate}"
 
     cards = [
         _kpi("in", "Articles in", *count("in")),
@@ -286,39 +290,58 @@ def _dead(letters: Sequence[Mapping[str, Any]]) -> str:
 
 
 def _chart(series: Sequence[Mapping[str, Any]]) -> str:
-    """An inline SVG line chart of the throughput buckets (drawn on the server: no script, no library)."""
+    """An inline SVG chart of the throughput buckets, drawn on the server (no script, no library): enriched and
+    dead-lettered as stacked columns, articles in as a line over them."""
     legend = "<div class=\"legend\">" + "".join(
         f"<span><i style=\"background:{color}\"></i>{esc(label)}</span>" for _, label, color in SERIES
     ) + "</div>"
+    series = _recent(series)
     if not series:
         return legend + "<p class=\"empty\">no data yet</p>"
-    top = max(max(int(b.get(key) or 0) for b in series) for key, _, _ in SERIES)
+    colors = {key: color for key, _, color in SERIES}
+    top = max(max(int(b.get("in") or 0), int(b.get("enriched") or 0) + int(b.get("dead") or 0)) for b in series)
     scale = _nice_ceiling(top)
-    width, height = CHART_W - CHART_PAD - 8, CHART_H - 2 * 14
-    step = width / max(1, len(series) - 1)
+    left, right, top_pad, bottom_pad = CHART_PAD, CHART_W - 8, 8, 16
+    height = CHART_H - top_pad - bottom_pad
+    slot = (right - left) / len(series)
 
-    def point(i: int, value: int) -> str:
-        return f"{CHART_PAD + i * step:.1f},{14 + height - height * value / scale:.1f}"
+    def y(value: float) -> float:
+        return top_pad + height - height * value / scale
 
     grid = "".join(
-        f"<line x1=\"{CHART_PAD}\" x2=\"{CHART_W - 8}\" y1=\"{14 + height * (1 - f):.1f}\" "
-        f"y2=\"{14 + height * (1 - f):.1f}\" "
-        f"stroke=\"#e1e6ee\"/><text x=\"{CHART_PAD - 4}\" y=\"{18 + height * (1 - f):.1f}\" text-anchor=\"end\">"
-        f"{number(round(scale * f))}</text>"
+        f"<line x1=\"{left}\" x2=\"{right}\" y1=\"{y(scale * f):.1f}\" y2=\"{y(scale * f):.1f}\" stroke=\"#e1e6ee\"/>"
+        f"<text x=\"{left - 4}\" y=\"{y(scale * f) + 4:.1f}\" text-anchor=\"end\">{number(round(scale * f))}</text>"
         for f in (0, 0.5, 1)
     )
-    lines = "".join(
-        f"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" stroke-linejoin=\"round\" "
-        f"points=\"{' '.join(point(i, int(b.get(key) or 0)) for i, b in enumerate(series))}\">"
-        f"<title>{esc(label)}</title>"
-        "</polyline>"
-        for key, label, color in SERIES
-    )
+    columns = []
+    for i, bucket in enumerate(series):
+        x = left + i * slot + slot * 0.15
+        enriched, dead = int(bucket.get("enriched") or 0), int(bucket.get("dead") or 0)
+        when = datetime.fromtimestamp(int(bucket.get("t") or 0), UTC).strftime("%H:%M:%S")
+        tip = f"<title>{when} UTC: {bucket.get('in', 0)} in, {enriched} enriched, {dead} dead-lettered</title>"
+        if enriched:
+            columns.append(f"<rect x=\"{x:.1f}\" y=\"{y(enriched):.1f}\" width=\"{slot * 0.7:.1f}\" "
+                           f"height=\"{y(0) - y(enriched):.1f}\" fill=\"{colors['enriched']}\">{tip}</rect>")
+        if dead:
+            columns.append(f"<rect x=\"{x:.1f}\" y=\"{y(enriched + dead):.1f}\" width=\"{slot * 0.7:.1f}\" "
+                           f"height=\"{y(enriched) - y(enriched + dead):.1f}\" fill=\"{colors['dead']}\">{tip}</rect>")
+    points = " ".join(f"{left + (i + 0.5) * slot:.1f},{y(int(b.get('in') or 0)):.1f}" for i, b in enumerate(series))
+    line = (f"<polyline fill=\"none\" stroke=\"{colors['in']}\" stroke-width=\"2\" stroke-linejoin=\"round\" "
+            f"points=\"{points}\"><title>articles in</title></polyline>")
     minutes = round(len(series) * _bucket_s(series) / 60)
-    axis = (f"<text x=\"{CHART_PAD}\" y=\"{CHART_H - 1}\">−{minutes} min</text>"
-            f"<text x=\"{CHART_W - 8}\" y=\"{CHART_H - 1}\" text-anchor=\"end\">now</text>")
+    axis = (f"<text x=\"{left}\" y=\"{CHART_H - 2}\">−{minutes} min</text>"
+            f"<text x=\"{right}\" y=\"{CHART_H - 2}\" text-anchor=\"end\">now</text>")
     return (legend + f"<svg class=\"chart\" viewBox=\"0 0 {CHART_W} {CHART_H}\" preserveAspectRatio=\"none\" "
-            f"role=\"img\" aria-label=\"throughput per 10 seconds\">{grid}{lines}{axis}</svg>")
+            f"role=\"img\" aria-label=\"throughput per 10 seconds\">{grid}{''.join(columns)}{line}{axis}</svg>")
+
+
+def _recent(series: Sequence[Mapping[str, Any]], minimum: int = 30) -> Sequence[Mapping[str, Any]]:
+    """The buckets from the first one with traffic on (at least the last ``minimum``), so a burst after a quiet
+    start is not squeezed into the chart's right edge."""
+    for index, bucket in enumerate(series):
+        if any(bucket.get(key) for key, _, _ in SERIES):
+            return series[min(index, max(0, len(series) - minimum)):]
+    return series[-minimum:]
 
 
 def _bucket_s(series: Sequence[Mapping[str, Any]]) -> int:
@@ -328,7 +351,7 @@ def _bucket_s(series: Sequence[Mapping[str, Any]]) -> int:
 
 
 def _nice_ceiling(value: int) -> int:
-    """The smallest of 1, 2, 5 x 10^k at or above ``value`` (at least 5), so axis labels are round."""
+    """The smallest of 5, 10, 25, 50, 100, 250, ... at or above ``value``, so that axis labels are round."""
     ceiling = 5
     while ceiling < value:
         for factor in (2, 2.5, 2):

@@ -34,11 +34,12 @@ class PartitionLag:
 def partition_lag(topic: str, partition: int, end: int | None, read: int | None, committed: int | None) -> PartitionLag:
     """Messages between where this worker is and the end of the partition.
 
-    ``read`` is the offset of the last message handed to the stream, ``committed`` the last one processed and
-    committed (Faust's ``_committed_offset``); the position is one past the later of the two.
+    ``read`` is the offset of the last message handed to the stream; ``committed`` is Faust's
+    ``_committed_offset``, the next offset to read as committed to the group. The position is the later of
+    one past ``read`` and ``committed``.
     """
-    known = [o for o in (read, committed) if o is not None]
-    position = max(known) + 1 if known else None
+    known = [o for o in (None if read is None else read + 1, committed) if o is not None]
+    position = max(known) if known else None
     if end is None:
         return PartitionLag(topic, partition, None, position, None)
     lag = max(0, end - (position if position is not None else 0))

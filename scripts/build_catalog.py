@@ -490,16 +490,17 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
         if is_acronym(core) and len(core) >= 3 and source in TRUSTED_MULTIWORD:
             return "strong"  # case-sensitive at match time: "SAP" is not "sap"
         if w in common and not (loans and _CYRILLIC.search(w) and foreign_loan(w, loans)):
-            # a bulk listing named by one dictionary word ("Dynamic", "Capital") is too ambiguous even
-            # with evidence; famous ones come from the curated list or the index constituents
-            return "weak" if source in {"curated", "indices"} else None
+            # a listing named by one dictionary word ("Dynamic", "City") is too ambiguous even with
+            # evidence; the famous ones ("Apple", "Shell", "Target") are in the curated list
+            return "weak" if source == "curated" else None
         if source not in TRUSTED_MULTIWORD and w in proper:
             return "weak"
         if is_acronym(core) and len(core) <= 3 and source not in TRUSTED_MULTIWORD:
-            return "weak"
+            return None  # bulk three-letter codes ("REA", "ACC") are mostly other things
         return "strong"
     if all(w in common or len(w) <= 2 for w in words):
-        return "strong" if source in TRUSTED_MULTIWORD else "weak"
+        # "Blue Moon", "First Capital": from a bulk listing such a name is more often something else
+        return "strong" if source in TRUSTED_MULTIWORD else None
     return "strong"
 
 

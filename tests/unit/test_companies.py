@@ -133,6 +133,34 @@ def test_unknown_companies(text: str, expected_id: str, surface: str):
     assert unknown[0].mentions[0].surface == surface
 
 
+@pytest.mark.parametrize(
+    ("text", "expected_id"),
+    [
+        ("Alphabet agreed to buy Quorvix Labs for $2 billion.", "unknown:quorvix-labs"),
+        ("Zentrova, a Berlin-based logistics startup, raised new money.", "unknown:zentrova"),
+        ("Demand is slowing, said Tom Hale, chief executive of Brimley Foods.", "unknown:brimley-foods"),
+        ("The deal includes brands Plovex, Marrowind and Tesquel.", "unknown:marrowind"),
+    ],
+)
+def test_unknown_companies_from_context(text: str, expected_id: str):
+    tags = tag_companies("", text)
+    _check_offsets("", text, tags)
+    assert expected_id in {t.id for t in tags if not t.known}
+
+
+def test_unknown_name_repeats_without_legal_form():
+    text = "Kestrel Pumps Ltd won the tender. Kestrel Pumps will build the plant."
+    tags = [t for t in tag_companies("", text) if not t.known]
+    assert [(t.id, [m.surface for m in t.mentions]) for t in tags] == [
+        ("unknown:kestrel-pumps", ["Kestrel Pumps Ltd", "Kestrel Pumps"])
+    ]
+
+
+def test_common_word_inside_a_longer_name_is_not_the_company():
+    assert "apple" not in _tag("Apple Records reissued the album, and investors cheered the company.")
+    assert "shell" not in _tag("The singer Shell Harris signed a deal with the company.")
+
+
 def test_known_company_with_legal_form_is_not_unknown():
     tags = tag_companies("", "ПАО «Газпром» и Apple Inc. заключили соглашение.")
     assert {t.id for t in tags} == {"gazprom", "apple"}

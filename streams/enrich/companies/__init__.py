@@ -76,7 +76,7 @@ def _arbitrate(
             continue
         kept.append(u)
     hits = [h for i, h in enumerate(hits) if i not in dropped]
-    names = {u.id: u.name for u in kept if u.legal}
+    names = {u.id: u.name for u in kept}
     for r in repeat_mentions(fields, names):
         taken = [(h.field, h.start, h.end) for h in hits] + [(k.field, k.start, k.end) for k in kept]
         if not any(f == r.field and s < r.end and r.start < e for f, s, e in taken):

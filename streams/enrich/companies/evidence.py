@@ -9,7 +9,6 @@ unambiguous mention of the same company (or of another company) in the article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 _LEGAL_AFTER = re.compile(
     r"^[,]?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SE|S\.A|SA|"
@@ -66,31 +65,35 @@ _TOKEN = re.compile(r"\w[\w-]*", re.UNICODE)
 
 
 class Sentences:
-    """Sentence spans of one field, computed once, with cached cue lookups."""
+    """Sentence spans of one field, found on demand around a position (only weak hits need them, and
+    splitting a whole article would cost more than matching it), with cached cue lookups."""
 
-    __slots__ = ("_cues", "_ends", "text")
+    __slots__ = ("_cues", "_spans", "text")
+    WINDOW = 400  # a sentence longer than this is cut at the window edge
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._spans: dict[int, tuple[int, int]] = {}
         self._cues: dict[int, bool] = {}
 
     def span(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self._ends, pos)
-        start = self._ends[i - 1] if i else 0
-        end = self._ends[i] if i < len(self._ends) else len(self.text)
-        return start, end
-
-    def index(self, pos: int) -> int:
-        return bisect_right(self._ends, pos)
+        found = self._spans.get(pos)
+        if found is None:
+            text = self.text
+            lo = max(0, pos - self.WINDOW)
+            start = lo
+            for m in _SENTENCE_END.finditer(text, lo, pos):
+                start = m.end()
+            m = _SENTENCE_END.search(text, pos, min(len(text), pos + self.WINDOW))
+            found = self._spans[pos] = (start, m.end() if m else min(len(text), pos + self.WINDOW))
+        return found
 
     def has_cue(self, pos: int) -> bool:
-        i = bisect_right(self._ends, pos)
-        cached = self._cues.get(i)
+        start, end = self.span(pos)
+        cached = self._cues.get(start)
         if cached is None:
-            start, end = self.span(pos)
             cached = any(_is_cue(t) for t in _TOKEN.findall(self.text[start:end].lower()))
-            self._cues[i] = cached
+            self._cues[start] = cached
         return cached
 
     def is_sentence_start(self, pos: int) -> bool:
@@ -119,6 +122,47 @@ def local_evidence(text: str, start: int, end: int, possessive_end: int | None) 
             if _is_cue(word.lower()) or word[0].isupper() or any(c.isupper() for c in word[1:]):
                 return True
     return False
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\S+)")
+_PREV_WORD = re.compile(r"(\S+)[ \t]+$")
+_FUNCTION_WORDS = frozenset(("The", "A", "An", "And", "Or", "Of", "In", "On", "At", "For", "By", "With", "From",
+                             "To", "As", "But", "Die", "Der", "Das", "Le", "La", "Les", "El", "Il"))
+# Words that follow a company name as a subject or owner: "Oracle shares fell", "Target said".
+_FOLLOWERS = _words(
+    """shares stock stores CEO chief executives spokesperson spokesman spokeswoman said says reported reports
+    announced posted sued agreed plans shareholders investors customers сообщила сообщил заявила заявил
+    объявила объявил сообщили заявили"""
+)
+
+
+def part_of_longer_name(text: str, start: int, end: int, possessive_end: int | None) -> bool:
+    """A common-word name next to another capitalised word ("Adam Neumann", "Apple Records") or to a number
+    ("S&P 500", "Tank 300") is part of some other name."""
+    if possessive_end is None:
+        m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+        if m:
+            word = m.group(1).strip("\"'“”«»(),.;:!?")
+            if word[:1].isdigit() or (word[:1].isupper() and not word.isupper()):
+                return True
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    if m:
+        word = m.group(1)
+        before = text[max(0, m.start(1) - 3) : m.start(1)].rstrip(" \t\"'«„“(")
+        at_sentence_start = not before or before[-1] in ".!?…:\n"
+        if (
+            word[:1].isupper()
+            and not at_sentence_start
+            and word not in _FUNCTION_WORDS
+            and not word.endswith(("'s", "’s", ",", ".", "!", "?", ":", "—", "-"))
+        ):
+            return True
+    return False
+
+
+def followed_by_subject_word(text: str, end: int) -> bool:
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    return bool(m) and m.group(1).strip(",.;:") in _FOLLOWERS
 
 
 def ticker_in(text: str, tickers: tuple[str, ...]) -> bool:

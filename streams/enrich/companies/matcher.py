@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import ahocorasick
 
 from .catalog import STEM_FLAG, WEAK_FLAG, Catalog, CatalogEntry, load_catalog
-from .evidence import Sentences, local_evidence, ticker_in
+from .evidence import Sentences, followed_by_subject_word, local_evidence, part_of_longer_name, ticker_in
 from .textnorm import has_cjk, is_cyrillic, normalise
 
 RU_ENDINGS = frozenset(
@@ -65,6 +66,7 @@ class Hit:
     possessive_end: int | None
     cyrillic: bool = False
     accepted: bool = False
+    rejected: bool = False  # part of a longer name: not even a confirmed company takes it
 
 
 class CompanyMatcher:
@@ -85,11 +87,15 @@ class CompanyMatcher:
                 # spelling variants of one key ("СберБанк"/"Сбербанк"): keep the one with fewest
                 # required capitals, so that every listed spelling still matches
                 bucket[same[0]] = (idx, alias, flags)
+        # CJK keys (no leading space) live in their own automaton: at the root of a shared one their
+        # thousands of first characters would slow every step on Latin and Cyrillic text threefold.
         self._automaton = ahocorasick.Automaton()
-        add = self._automaton.add_word
+        self._cjk = ahocorasick.Automaton()
         for key, bucket in buckets.items():
-            add(key, tuple(bucket))
+            (self._automaton if key.startswith(" ") else self._cjk).add_word(key, tuple(bucket))
         self._automaton.make_automaton()
+        if len(self._cjk):
+            self._cjk.make_automaton()
 
     def entry(self, index: int) -> CatalogEntry:
         return self.catalog.entry(index)
@@ -101,7 +107,10 @@ class CompanyMatcher:
         padded = " " + normalise(text) + " "
         n = len(text)
         found: list[Hit] = []
-        for end_idx, payload in self._automaton.iter(padded):
+        matches = self._automaton.iter(padded)
+        if len(self._cjk) and has_cjk(text):
+            matches = chain(matches, self._cjk.iter(padded))
+        for end_idx, payload in matches:
             for entry, alias, flags in payload:
                 hit = _check(alias, flags, text, padded, n, end_idx)
                 if hit is not None:
@@ -182,16 +191,20 @@ def decide(matcher: CompanyMatcher, fields: dict[str, str]) -> list[Hit]:
     a business word in the sentence is not enough ("Next year the company ...")."""
     all_hits: list[Hit] = []
     sentences = {f: Sentences(t) for f, t in fields.items()}
-    whole = "\n".join(fields.values())
-    per_field: dict[str, list[Hit]] = {}
     for field, text in fields.items():
-        per_field[field] = matcher.hits(field, text)
-        all_hits.extend(per_field[field])
-    strong_sentences: set[tuple[str, int]] = set()
+        all_hits.extend(matcher.hits(field, text))
     for h in all_hits:
-        if not h.weak:
-            h.accepted = True
-            strong_sentences.add((h.field, sentences[h.field].index(h.start)))
+        h.accepted = not h.weak
+    if all(h.accepted for h in all_hits):
+        return all_hits
+    whole = "\n".join(fields.values())
+
+    def others_in_sentence(h: Hit) -> bool:
+        start, end = sentences[h.field].span(h.start)
+        return any(
+            o.field == h.field and o.entry != h.entry and o.accepted and start <= o.start < end for o in all_hits
+        )
+
     ticker_cache: dict[int, bool] = {}
     initial: list[Hit] = []
     for h in all_hits:
@@ -200,6 +213,12 @@ def decide(matcher: CompanyMatcher, fields: dict[str, str]) -> list[Hit]:
         text = fields[h.field]
         sent = sentences[h.field]
         if local_evidence(text, h.start, h.end, h.possessive_end):
+            h.accepted = True
+            continue
+        if part_of_longer_name(text, h.start, h.end, h.possessive_end):
+            h.rejected = True
+            continue
+        if followed_by_subject_word(text, h.end):
             h.accepted = True
             continue
         entry = matcher.entry(h.entry)
@@ -213,25 +232,23 @@ def decide(matcher: CompanyMatcher, fields: dict[str, str]) -> list[Hit]:
             initial.append(h)
             continue
         # Russian capitalises no common noun mid-sentence: there a capital alone is evidence.
-        h.accepted = (
-            h.cyrillic or (h.field, sent.index(h.start)) in strong_sentences or sent.has_cue(h.start)
-        )
-    accepted_in: dict[tuple[str, int], set[int]] = {}
-    for h in all_hits:
-        if h.accepted:
-            accepted_in.setdefault((h.field, sentences[h.field].index(h.start)), set()).add(h.entry)
+        h.accepted = h.cyrillic or sent.has_cue(h.start) or _strong_in_sentence(h, all_hits, sent)
     for h in initial:
-        others = accepted_in.get((h.field, sentences[h.field].index(h.start)), set()) - {h.entry}
-        h.accepted = bool(others)
+        h.accepted = others_in_sentence(h)
     confirmed = {h.entry for h in all_hits if h.accepted}
     for h in all_hits:
-        if h.accepted or h.entry not in confirmed:
+        if h.accepted or h.rejected or h.entry not in confirmed:
             continue
         text = fields[h.field]
         if sentences[h.field].is_sentence_start(h.start) and text[h.end : h.end + 1] == ",":
             continue
         h.accepted = True
     return [h for h in all_hits if h.accepted]
+
+
+def _strong_in_sentence(h: Hit, hits: list[Hit], sent: Sentences) -> bool:
+    start, end = sent.span(h.start)
+    return any(o.field == h.field and not o.weak and start <= o.start < end for o in hits)
 
 
 @lru_cache(maxsize=1)

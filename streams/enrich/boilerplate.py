@@ -193,11 +193,11 @@ def _parse_text(text: str, extracted: bool) -> _Line:
     units = words + cjk / 2
     # pattern checks only ever fire on short lines: skip the normalisation for paragraphs
     norm = bp.normalise_for_patterns(text) if units <= CTA_SENTENCE_MAX_UNITS else ""
-    related = (units <= PATTERN_MAX_UNITS and bp.is_related_heading(norm)) or (
-        units <= CTA_SENTENCE_MAX_UNITS and bp.is_related_link(text)
-    )
+    # a "Related"/"More from" heading opens a block of links; "Related: <headline>" is its own link
+    related = units <= PATTERN_MAX_UNITS and bp.is_related_heading(norm)
+    inline_link = units <= CTA_SENTENCE_MAX_UNITS and bp.is_related_link(text)
     kind = _shape(text, units)
-    if related or _is_template(text, norm, units, kind, extracted):
+    if related or inline_link or _is_template(text, norm, units, kind, extracted):
         kind = Kind.BAD
     return _Line(text, kind, units, related)
 

@@ -168,7 +168,8 @@ _CTA_OPENINGS: tuple[str, ...] = (
     r"abonnez-vous|suivez-nous|inscrivez-vous|(?:à )?lire aussi",
     r"suscr[ií]bete|s[ií]guenos|reg[ií]strate|lee también|inscreva-se|siga-nos|assine",
     r"iscriviti|seguici|abbonati|leggi anche",
-    r"关注|订阅|扫码|扫描二维码|點擊|点击(?:这里|此处|查看)|フォローして|登録して|구독(?:하고|하세요)|팔로우",
+    r"关注(?:我们|公众号|微信)|订阅(?:我们|本站|频道)|扫码|扫描二维码|點擊|点击(?:这里|此处|查看)|フォローして|登録して"
+    r"|구독(?:하고|하세요)|팔로우",
 )
 # "Related: <headline>", "READ MORE: <headline>": a heading and its only link on one line.
 _RELATED_PREFIX = re.compile(
@@ -178,7 +179,8 @@ _RELATED_PREFIX = re.compile(
     r"\s*[:：»>|-]\s*\S"
 )
 
-CTA_OPENING = re.compile(r"^(?:" + "|".join(_CTA_OPENINGS) + r")\b")
+# \b ends a Latin or Cyrillic word; CJK has no spaces, so there a match may end on any character
+CTA_OPENING = re.compile(r"^(?:" + "|".join(_CTA_OPENINGS) + r")(?:\b|(?<=[\u3000-\uffff]))")
 CTA = re.compile(r"(?:" + "|".join(_CTA_PHRASES) + r")")
 RELATED_HEADING = re.compile(r"(?:" + "|".join(_RELATED_HEADINGS) + r")")
 

@@ -157,10 +157,23 @@ def test_real_paragraphs_with_template_words_are_kept() -> None:
         "market, which the bakers deny.",
         "Читайте также условия договора внимательно: по словам юристов, именно там скрываются самые дорогие "
         "ошибки покупателей квартир.",
+        "关注两会：代表委员围绕经济增长、就业和住房等议题提出了大量建议，引起了社会各界的广泛讨论。",
     ]
     result = clean_text("\n".join(paragraphs))
     assert result.text == "\n".join(paragraphs)
     assert result.removed == ()
+
+
+def test_call_to_action_sentences_removed() -> None:
+    _, _, paragraphs, _ = SNIPPETS[0]
+    ctas = [
+        "Like this story? Share it with a friend!",
+        "关注我们的公众号，获取更多新闻。",
+        "Подпишитесь на наш канал в Telegram.",
+    ]
+    result = clean_text("\n".join([paragraphs[0], *ctas, paragraphs[1]]))
+    assert result.text == "\n".join(paragraphs)
+    assert result.removed == tuple(ctas)
 
 
 def test_article_list_between_paragraphs_is_kept() -> None:

@@ -50,7 +50,8 @@ CTA_SENTENCE_MAX_UNITS = 25  # a call to action phrased as a sentence is still s
 CTA_PARAGRAPH_MAX_UNITS = 15  # ... and when it has sentence punctuation, shorter than most paragraphs
 COPYRIGHT_MAX_UNITS = 30  # a rights notice is a line, not a paragraph that mentions copyright
 COOKIE_MAX_UNITS = 60  # consent banners are long sentences, but not articles
-MENU_ITEM_UNITS = 3  # a line this short before the article is a menu item, not a heading
+MENU_ITEM_UNITS = 3  # a line this short before the article is a menu item, not a heading ...
+MENU_HEAD_MIN_LINES = 3  # ... when at least this many lines precede the article
 MENU_MIN_WORDS = 8  # a row of capitalised words this long is a menu, shorter ones may be headings
 MENU_ENTRY_UNITS = 4  # the longest line counted as a menu entry
 MENU_RUN_LINES = 6  # this many menu entries in a row make a menu
@@ -61,6 +62,7 @@ RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines betwe
 FINGERPRINT_MAX_LINES = 400
 PARSE_CACHE_SIZE = 32768  # distinct lines remembered (a few MB): menus and footers repeat per source
 
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # left by editors on otherwise empty lines
 TAIL_CHARS = 8  # terminal punctuation plus closing quotes fits in this many characters
 _TERMINAL = re.compile(r"[.!?…。！？:;：；]['\"”’»」』)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -114,7 +116,7 @@ def line_fingerprints(text: str) -> set[str]:
     """
     keys: set[str] = set()
     for raw in text.splitlines()[:FINGERPRINT_MAX_LINES]:
-        line = raw.strip()
+        line = _bare(raw)
         if line and any(ch.isalpha() for ch in line):
             keys.add(line_fingerprint(line))
     return keys
@@ -141,21 +143,26 @@ def clean_lines(
     """
     keep = classify_lines(lines, profile=profile, extracted=extracted)
     for i in known:
-        keep[i] = not lines[i].strip()
+        keep[i] = not _bare(lines[i])
     kept: list[str] = []
     removed: list[str] = []
     for raw, is_kept in zip(lines, keep, strict=True):
         if is_kept:
-            if raw.strip() or (kept and kept[-1].strip()):
+            if _bare(raw) or (kept and _bare(kept[-1])):
                 kept.append(raw.rstrip())
         else:
-            removed.append(raw.strip())
-    while kept and not kept[-1].strip():
+            removed.append(_bare(raw))
+    while kept and not _bare(kept[-1]):
         kept.pop()
     if not kept:
         original = "\n".join(line.rstrip() for line in lines).strip()
         return CleanText(text=original, removed=())
     return CleanText(text="\n".join(kept), removed=tuple(removed))
+
+
+def _bare(raw: str) -> str:
+    """The line without surrounding whitespace or zero-width characters."""
+    return raw.strip().strip(_ZERO_WIDTH).strip()
 
 
 def classify_lines(
@@ -176,7 +183,7 @@ def classify_lines(
 
 
 def _parse(raw: str, profile: SourceProfile, extracted: bool) -> _Line:
-    text = raw.strip()
+    text = _bare(raw)
     if not text:
         return _Line(text, Kind.BLANK, 0.0, False)
     line = _parse_text(text, extracted)
@@ -318,8 +325,14 @@ def _drop_outside_main_cluster(parsed: list[_Line], keep: list[bool]) -> None:
     main = max(clusters, key=lambda c: c[2])
     start, end, weight = main
     head_end = max((i for i in range(start) if parsed[i].kind is Kind.BAD), default=-1)
+    # very short lines before the article are menu entries when there are several of them; a lone
+    # one is a kicker or a dateline ("BAAR, SWITZERLAND") of a clean feed body, and lines with
+    # digits (scores, dates) are not menu entries
+    head_lines = sum(parsed[i].kind is not Kind.BLANK for i in range(start))
+    menu_like = head_lines >= MENU_HEAD_MIN_LINES
     for i in range(start):
-        if parsed[i].kind is Kind.SHORT and (i < head_end or parsed[i].units <= MENU_ITEM_UNITS):
+        menu_entry = menu_like and parsed[i].units <= MENU_ITEM_UNITS and not _DIGIT.search(parsed[i].text)
+        if parsed[i].kind is Kind.SHORT and (i < head_end or menu_entry):
             keep[i] = False
     after = range(end + 1, len(parsed))
     tail_start = min((i for i in after if parsed[i].kind is Kind.BAD), default=len(parsed))

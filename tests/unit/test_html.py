@@ -105,3 +105,10 @@ def test_page_without_article_container_falls_back_to_page_text() -> None:
     )
     html = f"<html><body><div>Home</div><div>News</div><div>{sentence}</div><div>Contact us</div></body></html>"
     assert sentence in clean_html(html).text
+
+
+def test_plain_text_in_the_html_field_is_cleaned_as_text() -> None:
+    sentence = "The minister said on Tuesday that the plan would be published before the end of the month."
+    result = clean_html(f"Home\n{sentence}")
+    assert result.text == sentence
+    assert result.removed == ("Home",)

@@ -625,17 +625,13 @@ def _resolve_conflicts(entries: list[dict]) -> None:
 
 
 def write(rows: list[dict], meta: dict, path: Path) -> None:
-    """One gzip JSON document: meta, company rows, and precomputed automaton keys (normalised with the
-    matcher's own ``alias_keys``, so build and runtime cannot disagree)."""
+    """One gzip JSON document: meta, company rows, and the automaton payloads by key (made with the
+    matcher's own ``group_keys``, so build and runtime cannot disagree)."""
     sys.path.insert(0, str(ROOT))
-    from streams.enrich.companies.matcher import alias_keys
+    from streams.enrich.companies.matcher import group_keys
 
-    companies, keys = [], []
-    for idx, r in enumerate(rows):
-        weak = set(r["weak"])
-        companies.append([r["id"], r["name"], r.get("country"), r.get("wikidata"), r.get("tickers", [])])
-        for a in r["aliases"]:
-            keys.extend([key, idx, alias, flags] for key, alias, flags in alias_keys(a, a in weak))
+    companies = [[r["id"], r["name"], r.get("country"), r.get("wikidata"), r.get("tickers", [])] for r in rows]
+    keys = group_keys([(r["id"], r["aliases"], set(r["weak"])) for r in rows])
     doc = {"meta": meta, "companies": companies, "keys": keys}
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:

@@ -23,8 +23,9 @@ def tag_companies(title: str, text: str, *, language: str | None = None) -> list
     """
     fields = {"title": title or "", "text": text or ""}
     matcher = default_matcher()
-    hits = decide(matcher, fields)
-    unknown = [u for f, t in fields.items() for u in find_unknown(f, t)]
+    scanned = {f: matcher.scan(f, t) for f, t in fields.items()}
+    hits = decide(matcher, fields, {f: found for f, (found, _) in scanned.items()})
+    unknown = [u for f, t in fields.items() for u in find_unknown(f, t, scanned[f][1])]
     hits, unknown = _arbitrate(fields, hits, unknown, matcher)
     tags: dict[str, tuple[tuple[int, int, int], CompanyTag]] = {}
     mentions: dict[str, list[Mention]] = {}

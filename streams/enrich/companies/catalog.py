@@ -2,7 +2,7 @@
 
 The catalog is built offline by ``scripts/build_catalog.py`` and committed as one gzip JSON document
 (``data/companies.json.gz``): ``meta``, ``companies`` (``[id, name, country, wikidata, tickers]`` rows) and
-``keys`` (``[key, company index, alias, flags]``: the automaton keys, already normalised). Decisions that
+``keys`` (``{key: [[company index, alias, flags], ...]}``: the automaton keys, already normalised). Decisions that
 need big word lists (which aliases are common words and so need evidence) and key normalisation are done at
 build time, so that loading is one JSON parse; per-company objects are only made for companies that are
 actually found (or when a caller asks for all of them).
@@ -38,9 +38,9 @@ class CatalogEntry:
 
 class Catalog:
     """Company rows in build order (earlier rows won alias conflicts at build time), the header, and the
-    automaton keys ``[key, row index, alias, flags]``."""
+    automaton payloads by key ``{key: [[row index, alias, flags], ...]}``."""
 
-    def __init__(self, rows: list[list], keys: list[list], meta: dict) -> None:
+    def __init__(self, rows: list[list], keys: dict[str, list[list]], meta: dict) -> None:
         self.rows = rows
         self.keys = keys
         self.meta = meta
@@ -69,7 +69,7 @@ class Catalog:
     @lru_cache(maxsize=1)  # noqa: B019 - one catalog per process
     def _aliases(self) -> dict[int, tuple[list[str], set[str]]]:
         out: dict[int, tuple[list[str], set[str]]] = {}
-        for _key, index, alias, flags in self.keys:
+        for index, alias, flags in (p for bucket in self.keys.values() for p in bucket):
             if flags & STEM_FLAG:
                 continue
             aliases, weak = out.setdefault(index, ([], set()))

@@ -20,6 +20,7 @@ import ahocorasick
 from .catalog import STEM_FLAG, WEAK_FLAG, Catalog, CatalogEntry, load_catalog
 from .evidence import Sentences, followed_by_subject_word, local_evidence, part_of_longer_name, ticker_in
 from .textnorm import has_cjk, is_cyrillic, normalise
+from .unknown import ANCHOR_KEYS
 
 RU_ENDINGS = frozenset(
     ("а", "я", "у", "ю", "ом", "ем", "ём", "е", "и", "ы", "ой", "ей", "ою", "ею", "ов", "ев", "ам", "ям",
@@ -29,9 +30,27 @@ _STEM_FINALS = "аяьй"
 _APOSTROPHES = "'’"
 
 
-WEAK, STEM, CJK, CYRILLIC = WEAK_FLAG, STEM_FLAG, 4, 8
+WEAK, STEM, CJK, CYRILLIC, ANCHOR = WEAK_FLAG, STEM_FLAG, 4, 8, 16
 """Key flags: alias needs evidence; key is the alias minus its final letter (a case ending must follow);
 CJK (no word boundaries); Cyrillic (Russian case endings allowed)."""
+
+
+def group_keys(rows: list[tuple[str, list[str], set[str]]]) -> dict[str, list[list]]:
+    """Automaton payloads by key, from ``(id, aliases, weak aliases)`` rows in catalog order: one list of
+    ``[row index, alias, flags]`` per key (done at build time so that loading only parses it)."""
+    buckets: dict[str, list[list]] = {}
+    for idx, (_, aliases, weak) in enumerate(rows):
+        for a in aliases:
+            for key, alias, flags in alias_keys(a, a in weak):
+                bucket = buckets.setdefault(key, [])
+                same = [b for b in bucket if b[0] == idx]
+                if not same:
+                    bucket.append([idx, alias, flags])
+                elif _capitals(alias) < _capitals(same[0][1]):
+                    # spelling variants of one key ("СберБанк"/"Сбербанк"): keep the one with fewest
+                    # required capitals, so that every listed spelling still matches
+                    same[0][1], same[0][2] = alias, flags
+    return buckets
 
 
 def alias_keys(alias: str, weak: bool) -> list[tuple[str, str, int]]:
@@ -74,25 +93,17 @@ class CompanyMatcher:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        buckets: dict[str, list[tuple[int, str, int]]] = {}
-        for key, idx, alias, flags in catalog.keys:
-            bucket = buckets.get(key)
-            if bucket is None:
-                buckets[key] = [(idx, alias, flags)]
-                continue
-            same = [i for i, b in enumerate(bucket) if b[0] == idx]
-            if not same:
-                bucket.append((idx, alias, flags))
-            elif _capitals(alias) < _capitals(bucket[same[0]][1]):
-                # spelling variants of one key ("СберБанк"/"Сбербанк"): keep the one with fewest
-                # required capitals, so that every listed spelling still matches
-                bucket[same[0]] = (idx, alias, flags)
+        buckets = catalog.keys
         # CJK keys (no leading space) live in their own automaton: at the root of a shared one their
         # thousands of first characters would slow every step on Latin and Cyrillic text threefold.
         self._automaton = ahocorasick.Automaton()
         self._cjk = ahocorasick.Automaton()
         for key, bucket in buckets.items():
-            (self._automaton if key.startswith(" ") else self._cjk).add_word(key, tuple(bucket))
+            (self._automaton if key.startswith(" ") else self._cjk).add_word(key, bucket)
+        # Cue words for unknown companies ride along in the same pass (see ``unknown.ANCHOR_KEYS``).
+        for key, kind in ANCHOR_KEYS.items():
+            anchor = (-1, kind, ANCHOR | len(key.strip()) << 8)
+            self._automaton.add_word(key, [anchor, *buckets.get(key, ())])
         self._automaton.make_automaton()
         if len(self._cjk):
             self._cjk.make_automaton()
@@ -102,22 +113,32 @@ class CompanyMatcher:
 
     def hits(self, field: str, text: str) -> list[Hit]:
         """All boundary- and case-valid candidate hits in one field, overlaps resolved longest-first."""
+        return self.scan(field, text)[0]
+
+    def scan(self, field: str, text: str) -> tuple[list[Hit], list[tuple[str, int, int]]]:
+        """Company hits (as :meth:`hits`) and the unknown-company anchors ``(kind, start, end)`` of one field,
+        from one pass of the automaton."""
         if not text:
-            return []
+            return [], []
         padded = " " + normalise(text) + " "
         n = len(text)
         found: list[Hit] = []
+        anchors: list[tuple[str, int, int]] = []
         matches = self._automaton.iter(padded)
         if len(self._cjk) and has_cjk(text):
             matches = chain(matches, self._cjk.iter(padded))
         for end_idx, payload in matches:
             for entry, alias, flags in payload:
+                if flags & ANCHOR:
+                    if padded[end_idx + 1] == " ":
+                        anchors.append((alias, end_idx - (flags >> 8), end_idx))
+                    continue
                 hit = _check(alias, flags, text, padded, n, end_idx)
                 if hit is not None:
                     found.append(Hit(entry, field, hit[0], hit[1], bool(flags & WEAK), hit[2],
                                      bool(flags & CYRILLIC)))
                     break
-        return _longest_first(found)
+        return _longest_first(found), anchors
 
 
 def _check(
@@ -184,7 +205,9 @@ def _longest_first(found: list[Hit]) -> list[Hit]:
     return taken
 
 
-def decide(matcher: CompanyMatcher, fields: dict[str, str]) -> list[Hit]:
+def decide(
+    matcher: CompanyMatcher, fields: dict[str, str], found: dict[str, list[Hit]] | None = None
+) -> list[Hit]:
     """Keep strong hits, and weak hits with evidence; two passes so that a company confirmed anywhere in
     the article confirms its weak mentions elsewhere (except a bare sentence-initial word followed by a
     comma, e.g. "Next, ..."). A sentence-initial weak word is capitalised for its position alone, so there
@@ -192,7 +215,7 @@ def decide(matcher: CompanyMatcher, fields: dict[str, str]) -> list[Hit]:
     all_hits: list[Hit] = []
     sentences = {f: Sentences(t) for f, t in fields.items()}
     for field, text in fields.items():
-        all_hits.extend(matcher.hits(field, text))
+        all_hits.extend(found[field] if found is not None else matcher.hits(field, text))
     for h in all_hits:
         h.accepted = not h.weak
     if all(h.accepted for h in all_hits):

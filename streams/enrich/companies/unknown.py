@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textnorm import is_cyrillic, normalise
+from .textnorm import normalise
 
 
 def _words(block: str) -> frozenset[str]:
@@ -30,61 +30,59 @@ _LEGAL = (
     r"Sdn\.? Bhd\.?|LLP|LP|L\.P\.)"
 )
 _RU_QUOTED = re.compile(
-    r"(?<![\w])(?:ООО|ПАО|АО|ОАО|ЗАО|НАО|АКБ|ГК|НПО|МФК|ФГУП|ГУП|ТОО|ЧАО|АФК|"
+    r"(?:ООО|ПАО|АО|ОАО|ЗАО|НАО|АКБ|ГК|НПО|МФК|ФГУП|ГУП|ТОО|ЧАО|АФК|"
     r"[Кк]омпани[яиюей]{1,2}|[Кк]онцерн[аеу]?|[Хх]олдинг[аеу]?|[Гг]рупп[аыеу] компаний|[Бб]анк[аеу]?|"
     r"[Зз]авод[аеу]?|[Ии]здательств[оау]|[Сс]тудия)\s*"
     r"[«„“\"](?P<name>[^»“”\"\n]{2,60})[»“”\"]"
 )
-# Substrings one of which every legal form contains: most articles have none and skip the regex.
-_LEGAL_PREFILTER = (" Inc", " Corp", " Ltd", " Limited", " LLC", " L.L.C", " GmbH", " AG", " S.", " SA", " SE",
-                    " PLC", " plc", " N.V", " NV", " SpA", " B.V", " BV", " Co.", " KGaA", " Oyj", " ASA", " SAS",
-                    " Pty", " Sdn", " LLP", " LP", " L.P")
-_LEGAL_TOKEN = re.compile(rf",?\s{_LEGAL}(?!\w)")
 _NAME_BEFORE_LEGAL = re.compile(rf"(?<![\w&.-])(?P<name>{_NAME}),?\s(?P<legal>{_LEGAL})(?!\w)")
-_SHARES_OF = re.compile(rf"\b[Ss]hares\s(?:of|in)\s(?P<a>{_NAME})")
+_NAME_AT = re.compile(_NAME)
+_NAME_AT_END = re.compile(rf"(?<![\w])(?P<b>{_NAME})(?:'s|’s)?\s*$")
 _SHARES_MOVED = re.compile(
-    r"(?:'s|’s)?\s(?:shares|stock)\s(?:rose|fell|jumped|dropped|slid|climbed|gained|lost|tumbled|surged|"
-    r"plunged|soared|sank|were|are|have|closed)\b"
+    r"(?:shares|stock)\s(?:rose|fell|jumped|dropped|slid|climbed|gained|lost|tumbled|surged|plunged|soared|"
+    r"sank|were|are|have|closed)\b"
 )
-_NAME_AT_END = re.compile(rf"(?<![\w])(?P<b>{_NAME})$")
-_GROUP_NOUNS = (r"brands?|companies|firms|carmakers|automakers|banks|lenders|retailers|startups|rivals|"
-                r"competitors|clients|customers|partners|investors|suppliers|airlines|insurers")
-_LISTED = re.compile(
-    rf"\b(?:{_GROUP_NOUNS})(?:\s(?:such as|including|like)|\s?[—–:])?\s"
-    rf"(?P<list>{_NAME}(?:,\s{_NAME})*,?\s(?:and|or)\s{_NAME})"
+_GROUP_LIST = re.compile(
+    rf"(?:\s(?:such as|including|like)|\s?[—–:])?\s(?P<list>{_NAME}(?:,\s{_NAME})*,?\s(?:and|or)\s{_NAME})"
 )
 # "Hipcricket, a mobile marketing company"; "CloudSimple, a startup"
-_APPOSITIVE = re.compile(
-    rf"(?<![\w])(?P<name>{_NAME}),\s(?:an?)\s(?:[\w&-]+\s){{0,6}}?(?:company|firm|startup|start-up|maker|"
-    r"manufacturer|provider|producer|retailer|bank|lender|insurer|airline|carrier|conglomerate|developer|"
-    r"supplier|operator|publisher|broker|consultancy|chain|subsidiary|unit|giant)(?![\w'’])"
+_APPOSITIVE_HEAD = re.compile(
+    r"\s(?:[\w&-]+\s){0,6}?(?:company|firm|startup|start-up|maker|manufacturer|provider|producer|retailer|bank|"
+    r"lender|insurer|airline|carrier|conglomerate|developer|supplier|operator|publisher|broker|consultancy|"
+    r"chain|subsidiary|unit|giant)(?![\w'’])"
 )
-# "Salesforce founder", "T-Mobile CEO", "chief executive of Ceres Robotics", "strategist at Tempus Inc."
-_ROLE_AFTER = re.compile(
-    rf"(?<![\w])(?P<name>{_NAME})(?:'s|’s)?\s(?:CEO|chief executive|founder|co-founder|chairman|chairwoman|"
-    r"spokesperson|spokesman|spokeswoman|shareholders)\b"
-)
-_ROLE_BEFORE = re.compile(
-    r"\b(?:CEO|chief executive|chief (?:operating|financial|technology) officer|founder|co-founder|chairman|"
-    r"chairwoman|analyst|strategist|economist|trader|portfolio manager|spokesperson|spokesman|spokeswoman)"
-    rf"\s(?:of|at)\s(?P<name>{_NAME})"
-)
-# "Google has bought CloudSimple", "agreed to buy HashiCorp"
-_ACQUIRED = re.compile(
-    rf"\b(?:acquired|acquire|acquires|acquiring|bought|buy|buys|buying|takeover of|merger with)\s(?P<name>{_NAME})"
-)
-# Names with these words are institutions, places or events, not companies.
-_NOT_COMPANY = _words(
-    """University College Institute School Department Ministry Agency Commission Council Committee Court
-    Police Hospital Museum Association Society Party Government Office Administration Bureau Authority
-    Church Army Navy Senate Congress Parliament League Federation Republic Kingdom State States County
-    Street Avenue Square Park River Mountains Island Islands Airport Station Awards Festival Conference
-    Day Week Olympics Cup Championship January February March April May June July August September
-    October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday I We You He She
-    They It NASA FDA SEC EU UN NATO FBI CIA US U.S. UK"""
-)
-_LIST_ITEM = re.compile(_NAME)
+_OF_AT_NAME = re.compile(rf"\s(?:of|at)\s(?P<name>{_NAME})")
 
+# Anchors: words that the company automaton also finds (see ``matcher``), each with what to read around it.
+# Keys are normalised like catalog keys (lower case, punctuation as spaces, a leading space for the word
+# start); the original text decides case-sensitive details.
+_LEGAL_WORDS = ("inc", "incorporated", "corp", "corporation", "ltd", "limited", "llc", "l l c", "gmbh", "ag",
+                "s a", "sa", "se", "plc", "n v", "nv", "s p a", "spa", "b v", "bv", "co", "kgaa", "oyj", "asa",
+                "sas", "s l", "pty", "sdn", "llp", "lp", "l p")
+_RU_PREFIXES = ("ооо", "пао", "ао", "оао", "зао", "нао", "акб", "гк", "нпо", "мфк", "фгуп", "гуп", "тоо", "чао",
+                "афк", "компания", "компании", "компанию", "компанией", "концерн", "концерна", "концерну",
+                "холдинг", "холдинга", "группа компаний", "группы компаний", "банк", "банка", "банку", "завод",
+                "завода", "издательство", "студия")
+_ROLES = ("ceo", "chief executive", "chief operating officer", "chief financial officer",
+          "chief technology officer", "founder", "co founder", "chairman", "chairwoman", "spokesperson",
+          "spokesman", "spokeswoman", "shareholders", "analyst", "strategist", "economist", "trader",
+          "portfolio manager")
+_ACQUIRE = ("acquired", "acquire", "acquires", "acquiring", "bought", "buy", "buys", "buying", "takeover of",
+            "merger with")
+_GROUPS = ("brand", "brands", "companies", "firms", "carmakers", "automakers", "banks", "lenders", "retailers",
+           "startups", "rivals", "competitors", "clients", "customers", "partners", "investors", "suppliers",
+           "airlines", "insurers")
+ANCHOR_KEYS: dict[str, str] = {
+    **{" " + w: "legal" for w in _LEGAL_WORDS},
+    **{" " + w: "ru" for w in _RU_PREFIXES},
+    **{" " + w: "role" for w in _ROLES},
+    **{" " + w: "acquire" for w in _ACQUIRE},
+    **{" " + w: "group" for w in _GROUPS},
+    " shares": "shares", " stock": "shares", "  a": "appositive", "  an": "appositive",
+}
+"""Normalised anchor key → kind; the matcher adds these to its automaton and reports where they occur."""
+_ROLE_ROLES_BEFORE = frozenset(("analyst", "strategist", "economist", "trader", "portfolio manager"))
+_ROLES_AFTER_ONLY = frozenset(("shareholders",))
 
 # Capitalised words that start sentences or qualify names but are not part of a company's name.
 _LEADING_NOISE = _words(
@@ -94,6 +92,18 @@ _LEADING_NOISE = _words(
     Mr Mrs Ms Dr CEO CFO CTO COO Chairman President Director Head Chief Executive Analyst Spokesman
     Spokeswoman Spokesperson of de du der und la le van von Die Der Das Den Dem Des Ein Eine Einer Le La Les
     El Los Las Il Lo Gli Het Een"""
+)
+
+
+# Names with these words are institutions, places or events, not companies.
+_NOT_COMPANY = _words(
+    """University College Institute School Department Ministry Agency Commission Council Committee Court
+    Police Hospital Museum Association Society Party Government Office Administration Bureau Authority
+    Church Army Navy Senate Congress Parliament League Federation Republic Kingdom State States County
+    Street Avenue Square Park River Mountains Island Islands Airport Station Awards Festival Conference
+    Day Week Olympics Cup Championship January February March April May June July August September
+    October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday I We You He She
+    They It NASA FDA SEC EU UN NATO FBI CIA US U.S. UK"""
 )
 
 
@@ -140,54 +150,66 @@ def _trim_leading(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
 
 
-def _has_quote(text: str) -> bool:
-    return any(q in text for q in "«„“\"")
-
-
-def find_unknown(field: str, text: str) -> list[UnknownMention]:
-    """Candidate company names in one field, before removing those the catalog already covers."""
+def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> list[UnknownMention]:
+    """Candidate company names in one field, read around the anchors the automaton found (a legal form,
+    a role word, "shares", "brands", ", a"): no pattern scans the whole text."""
     out: list[UnknownMention] = []
-    # Each pattern first finds its cheap anchor (a legal form, "shares", a quote, "brands"), then reads the
-    # name next to it: scanning every position with the name pattern costs milliseconds per article.
-    seen_legal: set[int] = set()
-    for token in _LEGAL_TOKEN.finditer(text) if any(t in text for t in _LEGAL_PREFILTER) else ():
-        lo = max(0, token.start() - 120)
-        m = next(reversed(list(_NAME_BEFORE_LEGAL.finditer(text, lo, token.end()))), None)
-        if m is None or m.end("legal") != token.end() or m.start() in seen_legal:
-            continue
-        seen_legal.add(m.start())
-        start, name_end = _trim_leading(text, m.start("name"), m.end("name"))
-        if start >= name_end:
-            continue
-        name = text[start:name_end]
-        if name in _LEADING_NOISE or len(name) < 2:
-            continue
-        out.append(UnknownMention(field, start, m.end("legal"), name, legal=True))
-    for m in _RU_QUOTED.finditer(text) if _has_quote(text) and is_cyrillic(text) else ():
-        name = m.group("name").strip()
-        if not name or not (name[0].isupper() or name[0].isdigit()):
-            continue
-        s = m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
-        out.append(UnknownMention(field, s, s + len(name), name, legal=True))
     spans: list[tuple[int, int]] = []
-    if "hares" in text:
-        spans += [(m.start("a"), m.end("a")) for m in _SHARES_OF.finditer(text)]
-    if "hares " in text or "stock " in text:
-        for moved in _SHARES_MOVED.finditer(text):
-            m = _NAME_AT_END.search(text, max(0, moved.start() - 80), moved.start())
+    for kind, start, end in anchors:
+        if kind == "legal":
+            stop = end + 1 if text[end : end + 1] == "." else end
+            found = list(_NAME_BEFORE_LEGAL.finditer(text, max(0, start - 120), stop))
+            m = found[-1] if found else None
+            if m is None or m.end("legal") < end:
+                continue
+            a, name_end = _trim_leading(text, m.start("name"), m.end("name"))
+            name = text[a:name_end]
+            if a < name_end and name not in _LEADING_NOISE and not _NOT_COMPANY.intersection(name.split()):
+                out.append(UnknownMention(field, a, m.end("legal"), name, legal=True))
+        elif kind == "ru":
+            m = _RU_QUOTED.match(text, start)
             if m:
-                spans.append((m.start("b"), m.end("b")))
-    if ", " in text:
-        spans += [(m.start("name"), m.end("name")) for m in _APPOSITIVE.finditer(text)]
-    spans += [(m.start("name"), m.end("name")) for m in _ROLE_AFTER.finditer(text)]
-    spans += [(m.start("name"), m.end("name")) for m in _ROLE_BEFORE.finditer(text)]
-    spans += [(m.start("name"), m.end("name")) for m in _ACQUIRED.finditer(text)]
-    for m in _LISTED.finditer(text):
-        base = m.start("list")
-        spans += [(base + i.start(), base + i.end()) for i in _LIST_ITEM.finditer(m.group("list"))]
+                raw = m.group("name")
+                name = raw.strip()
+                if name and (name[0].isupper() or name[0].isdigit()):
+                    a = m.start("name") + (len(raw) - len(raw.lstrip()))
+                    out.append(UnknownMention(field, a, a + len(name), name, legal=True))
+        elif kind == "role":
+            role = text[start:end].lower()
+            if role not in _ROLE_ROLES_BEFORE:
+                _name_before(text, start, spans)
+            if role not in _ROLES_AFTER_ONLY:
+                m = _OF_AT_NAME.match(text, end)
+                if m:
+                    spans.append((m.start("name"), m.end("name")))
+        elif kind == "acquire":
+            m = _NAME_AT.match(text, end + 1)
+            if m:
+                spans.append((m.start(), m.end()))
+        elif kind == "shares":
+            if text.startswith(("of ", "in "), end + 1) and text[start:end].lower() == "shares":
+                m = _NAME_AT.match(text, end + 4)
+                if m:
+                    spans.append((m.start(), m.end()))
+            elif _SHARES_MOVED.match(text, start):
+                _name_before(text, start, spans)
+        elif kind == "group":
+            m = _GROUP_LIST.match(text, end)
+            if m:
+                base = m.start("list")
+                spans += [(base + i.start(), base + i.end()) for i in _NAME_AT.finditer(m.group("list"))]
+        elif kind == "appositive" and text[start - 2 : start] == ", " and _APPOSITIVE_HEAD.match(text, end):
+            _name_before(text, start - 2, spans)
     for a, b in spans:
         start, end = _trim_leading(text, a, b)
         name = text[start:end]
         if start < end and name not in _LEADING_NOISE and not _NOT_COMPANY.intersection(name.split()):
             out.append(UnknownMention(field, start, end, name))
     return out
+
+
+def _name_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:
+    """The capitalised name that ends right before ``pos`` (a possessive 's allowed), if any."""
+    m = _NAME_AT_END.search(text, max(0, pos - 80), pos)
+    if m:
+        spans.append((m.start("b"), m.end("b")))

@@ -48,6 +48,7 @@ LONG_UNITS = 16  # without terminal punctuation: still a paragraph if it is not 
 PATTERN_MAX_UNITS = 10  # template wording only decides on lines this short
 CTA_SENTENCE_MAX_UNITS = 25  # a call to action phrased as a sentence is still short ...
 CTA_PARAGRAPH_MAX_UNITS = 15  # ... and when it has sentence punctuation, shorter than most paragraphs
+DATELINE_MAX_UNITS = 8  # "Updated: Tuesday, November 19, 2019 at 5:47 PM EST" is about this long
 COPYRIGHT_MAX_UNITS = 30  # a rights notice is a line, not a paragraph that mentions copyright
 COOKIE_MAX_UNITS = 60  # consent banners are long sentences, but not articles
 MENU_ITEM_UNITS = 3  # a line this short before the article is a menu item, not a heading ...
@@ -269,6 +270,8 @@ def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool
     if units <= 3 and bp.is_count_label(text):
         return True
     if units <= 8 and bp.is_byline(text):
+        return True
+    if units <= DATELINE_MAX_UNITS and bp.is_dateline(text):
         return True
     return units > 0 and _is_menu(text, by_case=not extracted)
 

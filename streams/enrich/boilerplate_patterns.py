@@ -142,6 +142,46 @@ _CREDIT = re.compile(
     r"|\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo"
     r"|reuters/|epa(?:-efe)?/|via getty)\b",
 )
+
+
+# Words of a publication date or time stamp: month and weekday names (en, ru, de, fr, es, pt, it, id),
+# their abbreviations, and the verbs and units around them ("Updated 5 hours ago", "Опубликовано").
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_DATE_WORDS = _word_set(
+    """
+    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+    september october november december mon tue tues wed thu thur thurs fri sat sun monday tuesday
+    wednesday thursday friday saturday sunday am pm a.m p.m gmt utc est edt pst pdt cet cest bst et pt
+    updated published posted modified last ago h hr hrs hour hours min mins minute minutes sec day days
+    week weeks month months year years yesterday today at on by
+    янв фев мар апр май мая июн июл авг сен сент окт ноя дек января февраля марта апреля июня июля
+    августа сентября октября ноября декабря понедельник вторник среда среду четверг пятница пятницу
+    суббота субботу воскресенье вчера сегодня обновлено опубликовано в г года назад час часа часов мин
+    минут минуту
+    januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
+    samstag sonntag aktualisiert veröffentlicht am um uhr vor stunden minuten gestern heute
+    janvier février mars avril juin juillet août septembre octobre novembre décembre lundi mardi
+    mercredi jeudi vendredi samedi dimanche publié mis à jour le il y a heures hier aujourd'hui
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+    lunes martes miércoles jueves viernes sábado domingo actualizado publicado hace horas ayer hoy de del
+    janeiro fevereiro março maio junho julho setembro outubro novembro dezembro segunda terça quarta
+    quinta sexta atualizado publicado em há
+    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì
+    giovedì venerdì sabato domenica aggiornato pubblicato ore fa ieri oggi
+    mei agu okt des senin selasa rabu kamis jumat sabtu minggu diperbarui wib
+    el la las às alle dem den der du et
+    """
+)
+_DATE_GLUE = _word_set("at on by in de del el la las em às le il y a à am um vor fa ore alle dem den der du et")
+_DATE_SHAPE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d{2}\b")
+_MONEY = re.compile(r"[$€£¥₩₽%]")
+_DATE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?|\d+")
+_CJK_DATE = re.compile(
+    r"^(?=.*[年月日时時分秒点點월일시분])[\d\s年月日时時分秒点點:：/.\-()（）星期周曜火水木金土월일시분요]+$"
+)
 _COUNT_LABEL = re.compile(r"^\d+(?:[.,]\d+)?[kmк]?\s*[^\W\d_]+$")
 _BYLINE = re.compile(
     r"^(?:by|written by|posted by|von|par|por|от|автор|авторы|текст|作者|文|記者|记者|글)[\s:：]+\S"
@@ -220,6 +260,24 @@ def is_credit(line: str) -> bool:
 def is_count_label(line: str) -> bool:
     """ "0 shares", "12 comments", "1.2k views": a number with a one- or two-word label."""
     return _COUNT_LABEL.match(line.strip().casefold()) is not None
+
+
+def is_dateline(line: str) -> bool:
+    """A line that is only a date or time stamp: "Nov 18, 2019 5:47 PM", "Updated 3 hours ago",
+    "20 ноября 2019, 05:47", "2019年11月20日 05:47". Needs a digit, or a relative-time word pair."""
+    text = line.strip().casefold()
+    if not any(ch.isdigit() for ch in text):
+        return False
+    if _CJK_DATE.match(text):
+        return True
+    if _MONEY.search(text):
+        return False
+    tokens = _DATE_TOKEN.findall(text)
+    words = [t.rstrip(".") for t in tokens if not t.isdigit()]
+    if not all(w in _DATE_WORDS for w in words):
+        return False
+    # a date word that is more than glue ("at", "de"), or digits shaped like a date, a time or a year
+    return any(w not in _DATE_GLUE for w in words) or _DATE_SHAPE.search(text) is not None
 
 
 def is_byline(line: str) -> bool:

@@ -176,6 +176,31 @@ def test_call_to_action_sentences_removed() -> None:
     assert result.removed == tuple(ctas)
 
 
+DATELINES = [
+    "Nov 18, 2019 5:47 PM",
+    "Updated 3 hours ago",
+    "Обновлено 20 ноября 2019, 05:47",
+    "Aktualisiert am 19.11.2019 um 17:47 Uhr",
+    "Publié le 19 novembre 2019 à 17h47",
+    "Actualizado el 19 de noviembre de 2019",
+    "2019年11月20日 05:47",
+]
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+def test_publication_date_lines_removed(dateline: str) -> None:
+    _, _, paragraphs, _ = SNIPPETS[0]
+    result = clean_text("\n".join([paragraphs[0], dateline, paragraphs[1]]))
+    assert result.removed == (dateline,)
+
+
+@pytest.mark.parametrize("line", ["$139.00", "02-751-1500", "1 tsp cinnamon", "Palm Bay 18 22 13 17 — 70", "Top 10"])
+def test_prices_phones_and_scores_are_not_dates(line: str) -> None:
+    _, _, paragraphs, _ = SNIPPETS[0]
+    result = clean_text("\n".join([paragraphs[0], line, paragraphs[1]]))
+    assert result.removed == ()
+
+
 def test_article_list_between_paragraphs_is_kept() -> None:
     lines = [
         "Our hiking survival kit is really very simple, and it fits in one small backpack for the whole family.",

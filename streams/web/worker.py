@@ -114,6 +114,10 @@ def consuming_problem(app: Any, source_topics: Iterable[str]) -> str | None:
     for agent in app.agents.values():
         if agent.crashed:
             return f"agent {agent.name} crashed"
+        for actor in list(getattr(agent, "_actors", ())):  # an actor waiting for its supervisor's restart
+            if actor.crashed:
+                reason = actor.crash_reason
+                return f"agent {agent.name} crashed: {type(reason).__name__}: {reason}"[:300]
     wanted = set(source_topics)
     if not any(tp.topic in wanted for tp in app.consumer.assignment()):
         return "no partition of the source topics is assigned to this worker yet"

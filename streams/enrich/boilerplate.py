@@ -4,7 +4,8 @@ Feeds hand us text that a naive HTML-to-text step produced: the article's paragr
 menus, share bars, cookie notices and "Related" lists. We decide line by line, with features that
 do not depend on the site or (mostly) on the language:
 
-* what the line looks like: length, terminal punctuation, share of letters, menu separators, links;
+* what the line looks like: length, terminal punctuation, share of letters, menu separators,
+  capitalised rows, date and time stamps;
 * template wording in many languages (``boilerplate_patterns``), trusted only on short lines;
 * where it sits: furniture gathers in runs of short lines before and after the article's main
   cluster of sentences, and after a "Related"/"More from" heading;
@@ -77,9 +78,11 @@ _COOKIE = re.compile(
     r"cookie|куки|файл(?:ы|ов) cookie",
     re.IGNORECASE,
 )
+# what a consent banner says around the word "cookie" (a recipe's cookies have none of it)
 _COOKIE_CONTEXT = re.compile(
-    r"(?:website|site|we use|uses|experience|consent|accept|browsing|privacy|policy|einverstanden|akzeptieren"
-    r"|utilis|acept|utiliz|использ|согла|соглаш|utilizz|사용|使用|利用)",
+    r"\b(?:web ?site|site|we use|consent|privacy|policy|settings|accept|agree|einverstanden|akzeptieren"
+    r"|datenschutz|utilis\w*|acept\w*|utiliz\w*|consentimento|privacidad|confidentialité)\b"
+    r"|использ|соглас|конфиденциальн|사용|使用|利用|隐私|プライバシー",
     re.IGNORECASE,
 )
 

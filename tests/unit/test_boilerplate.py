@@ -176,6 +176,14 @@ def test_call_to_action_sentences_removed() -> None:
     assert result.removed == tuple(ctas)
 
 
+def test_cookie_banner_removed_but_not_a_recipe_about_cookies() -> None:
+    _, _, paragraphs, _ = SNIPPETS[0]
+    banner = "This website uses cookies to improve your experience. We will assume you are ok with this."
+    recipe = "These cookies use brown butter for a richer experience and a deeper colour in the oven."
+    result = clean_text("\n".join([paragraphs[0], recipe, paragraphs[1], banner]))
+    assert result.removed == (banner,)
+
+
 DATELINES = [
     "Nov 18, 2019 5:47 PM",
     "Updated 3 hours ago",

@@ -156,6 +156,22 @@ def test_unknown_name_repeats_without_legal_form():
     ]
 
 
+def test_names_listed_with_companies_and_their_abbreviations():
+    text = (
+        "NASA picked SpaceX, Zorvane Labs (ZVL), Boeing and Quillon Space for the program. "
+        "ZVL said its lander is ready."
+    )
+    unknown = {t.id: [m.surface for m in t.mentions] for t in tag_companies("", text) if not t.known}
+    # the bracketed abbreviation is itself a mention, and so is its later use
+    assert unknown == {
+        "unknown:zorvane-labs": ["Zorvane Labs", "ZVL", "ZVL"],
+        "unknown:quillon-space": ["Quillon Space"],
+    }
+    # places after a company on a dateline-like line are not a list of companies
+    lines = "Blue Harbor Inc., Irvine, California\nSpaceX, Hawthorne, California"
+    assert {t.id for t in tag_companies("", lines) if not t.known} == {"unknown:blue-harbor"}
+
+
 def test_common_word_inside_a_longer_name_is_not_the_company():
     assert "apple" not in _tag("Apple Records reissued the album, and investors cheered the company.")
     assert "shell" not in _tag("The singer Shell Harris signed a deal with the company.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..types import CompanyTag, Mention
 from .matcher import CompanyMatcher, Hit, decide, default_matcher
-from .unknown import UnknownMention, find_unknown, repeat_mentions
+from .unknown import UnknownMention, find_unknown, list_neighbours, repeat_mentions
 
 __all__ = ["tag_companies"]
 
@@ -56,8 +56,9 @@ def _arbitrate(
 
     A candidate marked by a legal form wins over catalog hits lying strictly inside its name (the catalog
     name is then only part of a longer company name); it loses when one catalog hit covers its whole name
-    ("Apple Inc.", ПАО «Газпром»). Context candidates lose to any overlapping catalog hit. Names of kept
-    legal-form candidates are then also found where they recur without the legal form."""
+    ("Apple Inc.", ПАО «Газпром»). Context candidates lose to any overlapping catalog hit. Then names
+    listed together with companies are added, and every kept name (and its bracketed abbreviation) is
+    found where it recurs."""
     kept: list[UnknownMention] = []
     dropped: set[int] = set()
     for u in sorted(candidates, key=lambda c: (not c.legal, c.field, c.start)):
@@ -77,12 +78,20 @@ def _arbitrate(
             continue
         kept.append(u)
     hits = [h for i, h in enumerate(hits) if i not in dropped]
-    names = {u.id: u.name for u in kept}
-    for r in repeat_mentions(fields, names):
-        taken = [(h.field, h.start, h.end) for h in hits] + [(k.field, k.start, k.end) for k in kept]
-        if not any(f == r.field and s < r.end and r.start < e for f, s, e in taken):
+    spans = [(h.field, h.start, h.end) for h in hits] + [(k.field, k.start, k.end) for k in kept]
+    for r in list_neighbours(fields, spans):
+        if not _overlaps_any(r, spans) and not _is_catalog_name(matcher, r.field, r.name):
             kept.append(r)
+            spans.append((r.field, r.start, r.end))
+    for r in repeat_mentions(fields, kept):
+        if not _overlaps_any(r, spans):
+            kept.append(r)
+            spans.append((r.field, r.start, r.end))
     return hits, kept
+
+
+def _overlaps_any(u: UnknownMention, spans: list[tuple[str, int, int]]) -> bool:
+    return any(f == u.field and s < u.end and u.start < e for f, s, e in spans)
 
 
 def _is_catalog_name(matcher: CompanyMatcher, field: str, name: str) -> bool:

@@ -21,8 +21,9 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-_CAP = r"(?:[A-Z][\w'’&.-]*|[A-Z]{2,}|\d[\w&-]*[A-Za-z][\w&-]*)"
-_LINK = r"(?:\s(?:&|of|de|du|der|und|la|le|van|von)\s|\s)"
+# A capitalised word; a dot only inside it ("Amazon.com"), so that a name never swallows a full stop.
+_CAP = r"(?:[A-Z](?:[\w'’&-]|\.(?=\w))*|\d[\w&-]*[A-Za-z][\w&-]*)"
+_LINK = r"(?: (?:&|of|de|du|der|und|la|le|van|von) | )"  # spaces only: a name never runs across lines
 _NAME = rf"{_CAP}(?:{_LINK}{_CAP}){{0,4}}"
 _LEGAL = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SA|SE|PLC|plc|"
@@ -43,7 +44,8 @@ _SHARES_MOVED = re.compile(
     r"sank|were|are|have|closed)\b"
 )
 _GROUP_LIST = re.compile(
-    rf"(?:\s(?:such as|including|like)|\s?[—–:])?\s(?P<list>{_NAME}(?:,\s{_NAME})*,?\s(?:and|or)\s{_NAME})"
+    rf"(?: (?:such as|including|like)| ?[—–:]|[^.:;!?\n]{{0,60}}?:)? "
+    rf"(?P<list>{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME})"
 )
 # "Hipcricket, a mobile marketing company"; "CloudSimple, a startup"
 _APPOSITIVE_HEAD = re.compile(
@@ -51,6 +53,10 @@ _APPOSITIVE_HEAD = re.compile(
     r"lender|insurer|airline|carrier|conglomerate|developer|supplier|operator|publisher|broker|consultancy|"
     r"chain|subsidiary|unit|giant)(?![\w'’])"
 )
+_ABBREVIATION = re.compile(r"\s\(([A-Z][A-Za-z&]{1,6})\)")
+_SEPARATOR = r"(?:, (?:and |or )?| (?:and|or) )"  # spaces only: a list never runs across lines
+_NEXT_ITEM = re.compile(rf"\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}(?P<name>{_NAME})")
+_PREVIOUS_ITEM = re.compile(rf"(?<![\w])(?P<name>{_NAME})\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}$")
 _OF_AT_NAME = re.compile(rf"\s(?:of|at)\s(?P<name>{_NAME})")
 
 # Anchors: words that the company automaton also finds (see ``matcher``), each with what to read around it.
@@ -117,10 +123,11 @@ class UnknownMention:
     end: int
     name: str  # display name, legal form dropped
     legal: bool = False
+    same_as: str | None = None  # for an abbreviation: the id of the name it abbreviates
 
     @property
     def id(self) -> str:
-        return unknown_id(self.name)
+        return self.same_as or unknown_id(self.name)
 
 
 def unknown_id(name: str) -> str:
@@ -129,15 +136,55 @@ def unknown_id(name: str) -> str:
     return "unknown:" + "-".join(normalise(name).split())
 
 
-def repeat_mentions(fields: dict[str, str], names: dict[str, str]) -> list[UnknownMention]:
-    """Other mentions of names found once by a cue ("Acme Widgets Inc." ... "Acme Widgets")."""
+def repeat_mentions(fields: dict[str, str], found: list[UnknownMention]) -> list[UnknownMention]:
+    """Other mentions of names found once by a cue ("Acme Widgets Inc." ... "Acme Widgets"), and of the
+    abbreviation a name was given in brackets ("Sierra Nevada Corporation (SNC)" ... "SNC")."""
+    names: dict[str, str] = {}
+    for u in found:
+        names.setdefault(u.name, u.id)
+        m = _ABBREVIATION.match(fields[u.field], u.end)
+        if m:
+            names.setdefault(m.group(1), u.id)
     out = []
     for field, text in fields.items():
-        for name in names.values():
-            if len(name) < 4:
+        for name, uid in names.items():
+            if len(name) < 3 or name not in text:
                 continue
             for m in re.finditer(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text):
-                out.append(UnknownMention(field, m.start(), m.end(), name))
+                same_as = None if unknown_id(name) == uid else uid
+                out.append(UnknownMention(field, m.start(), m.end(), name, same_as=same_as))
+    return out
+
+
+def list_neighbours(fields: dict[str, str], spans: list[tuple[str, int, int]]) -> list[UnknownMention]:
+    """Unknown names coordinated with companies: in a list of at least three names ("A, B, C and D") of
+    which at least two are already companies, the others are companies too."""
+    out: list[UnknownMention] = []
+    done: set[tuple[str, int]] = set()
+    for field, start, end in sorted(spans):
+        if (field, start) in done:
+            continue
+        text = fields[field]
+        items = [(start, end)]
+        pos = end
+        while (m := _NEXT_ITEM.match(text, pos)) is not None:
+            items.append((m.start("name"), m.end("name")))
+            pos = m.end("name")
+        pos = start
+        while (m := _PREVIOUS_ITEM.search(text, max(0, pos - 100), pos)) is not None:
+            items.insert(0, (m.start("name"), m.end("name")))
+            pos = m.start("name")
+        known = [any(f == field and s < b and a < e for f, s, e in spans) for a, b in items]
+        done.update((field, a) for a, _ in items)
+        if len(items) < 3 or sum(known) < 2:
+            continue
+        for (a, b), is_known in zip(items, known, strict=True):
+            if is_known:
+                continue
+            a, b = _trim_leading(text, a, b)
+            name = text[a:b]
+            if a < b and name not in _LEADING_NOISE and not _NOT_COMPANY.intersection(name.split()):
+                out.append(UnknownMention(field, a, b, name))
     return out
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from streams.enrich.companies import tag_companies
 from streams.enrich.companies.catalog import load_catalog
@@ -208,3 +210,20 @@ def test_catalog_sanity():
     by_id = catalog.by_id()
     for cid in ("gazprom", "sberbank", "toyota", "reuters", "tass", "byd", "geely", "avtovaz"):
         assert by_id[cid].country
+
+
+_PIECES = [
+    "Gazprom", "Газпрома", "Toyota’s", "Apple Inc.", "apple", "Shell", "BP", "IBM", "ООО «Ромашка»",
+    "Acme Widgets Inc.", "Bank of America", "比亚迪", "Next,", "Сбербанке", "Mercedes-Benz", "İstanbul",
+    "ǅ", "straße", "the company", "shares of Zorblax Dynamics", ", a startup", "\n", ". ", " ", "«", "»",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25), st.lists(st.sampled_from(_PIECES), max_size=5))
+def test_offsets_are_exact_and_output_deterministic(text_pieces: list[str], title_pieces: list[str]):
+    text, title = " ".join(text_pieces), " ".join(title_pieces)
+    tags = tag_companies(title, text)
+    _check_offsets(title, text, tags)
+    assert tag_companies(title, text) == tags
+    assert len({t.id for t in tags}) == len(tags)

@@ -160,6 +160,39 @@ def test_console_endpoints_over_http(stream, start_worker) -> None:
         assert get(worker.url + path, method="DELETE")[0] == 405
 
 
+def test_counts_are_right_across_two_workers(stream, start_worker) -> None:
+    first = start_worker()
+    wait_healthy(first)
+    articles, sent_before = feed(stream)
+    second = start_worker()
+    wait_healthy(second)
+    # Both consume once the group has settled: each has its own partitions of the source topics.
+    wait_for(lambda: all(stats(w)["this_worker"]["lag"]["partitions"] for w in (first, second)), "both assigned",
+             timeout=120)
+    wait_healthy(first)
+    more = [(f"more-{i}".encode(), orjson.dumps({"id": f"more-{i}", "source": f"wire-{i % 5}",
+                                                  "title": f"Gazprom and Toyota update {i}",
+                                                  "body": f"Gazprom and Toyota gave update number {i} in Tokyo."}))
+            for i in range(20)]
+    sent_after = run(produce(stream.bootstrap, stream.raw, more))
+    out = run(collect(stream.bootstrap, [stream.enriched, stream.dead_letter], until=sent_before + sent_after))
+    assert sum(map(len, out.values())) == sent_before + sent_after
+    expected = {"in": sent_before + sent_after, "enriched": len(articles) + len(more), "dead": len(BAD)}
+
+    def settled():
+        docs = [stats(w) for w in (first, second)]
+        return all(d["cluster"] and d["cluster"]["totals"] == expected for d in docs) and docs
+
+    docs = wait_for(settled, "both workers to show the cluster totals", timeout=60)
+    mine = [d["this_worker"]["totals"] for d in docs]
+    assert {k: mine[0][k] + mine[1][k] for k in expected} == expected  # each message counted by one worker
+    assert mine[1]["in"] > 0, "the second worker consumed nothing"
+    owned = [{(p["topic"], p["partition"]) for p in d["this_worker"]["lag"]["partitions"]} for d in docs]
+    assert not owned[0] & owned[1]
+    writers = {v["writer"] for v in docs[0]["cluster"]["partitions"].values()}
+    assert {docs[0]["worker"], docs[1]["worker"]} <= writers
+
+
 @pytest.fixture
 def private_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Callable[[], None]]]:
     """A broker of this test's own, so that it can be stopped under a running worker."""

@@ -54,7 +54,8 @@ COPYRIGHT_MAX_UNITS = 30  # a rights notice is a line, not a paragraph that ment
 COOKIE_MAX_UNITS = 60  # consent banners are long sentences, but not articles
 MENU_ITEM_UNITS = 3  # a line this short before the article is a menu item, not a heading ...
 MENU_HEAD_MIN_LINES = 3  # ... when at least this many lines precede the article
-MENU_MIN_WORDS = 8  # a row of capitalised words this long is a menu, shorter ones may be headings
+MENU_MIN_WORDS = 8  # a row of capitalised words this long is not a paragraph ...
+MENU_ROW_WORDS = 12  # ... and this long not a Title Case heading either: a menu run together
 MENU_ENTRY_UNITS = 4  # the longest line counted as a menu entry
 MENU_RUN_LINES = 6  # this many menu entries in a row make a menu
 HEADLINE_MIN_UNITS = 3  # a linked headline has at least this many words
@@ -226,26 +227,30 @@ def _shape(text: str, units: float) -> Kind:
     terminal = _ends_sentence(text)
     if units >= SENTENCE_UNITS and terminal and letters >= 0.5 * visible:
         return Kind.GOOD
-    if units >= LONG_UNITS and letters >= 0.6 * visible and not _is_menu(text):
+    if units >= LONG_UNITS and letters >= 0.6 * visible and not (_is_menu(text) or _is_capitalised_row(text)):
         return Kind.GOOD
     return Kind.SHORT
 
 
-def _is_menu(text: str, *, by_case: bool = True) -> bool:
-    """A line of menu items: separators between short items, or a long row of capitalised words.
-
-    The capitalisation test skips lines with commas or colons (a list in a sentence, "A: Bob, Bruno")
-    and all-caps lines (headings); it is left out when an extractor already chose the lines.
-    """
+def _is_menu(text: str) -> bool:
+    """A line of menu items: separators between short items ("Home | World | Sport")."""
     if text.startswith("|") and text.endswith("|"):
         return False  # a table row as extractors render tables
     parts = [p for p in bp.SEPARATORS.split(text) if p.strip()]
-    if len(parts) >= 3 and sum(len(p.split()) for p in parts) / len(parts) <= 4:
-        return True
-    if not by_case or text.isupper() or _CLAUSE_PUNCT.search(text):
+    return len(parts) >= 3 and sum(len(p.split()) for p in parts) / len(parts) <= 4
+
+
+def _is_capitalised_row(text: str, min_words: int = MENU_MIN_WORDS) -> bool:
+    """A long row of capitalised words: a menu run together, or a Title Case heading.
+
+    Never a paragraph, so such a line is left to position (furniture before and after the article, a
+    heading inside it). Lines with commas or colons (a list in a sentence) and all-caps lines are not
+    counted.
+    """
+    if text.isupper() or _CLAUSE_PUNCT.search(text):
         return False
     words = _WORD.findall(text)
-    if len(words) < MENU_MIN_WORDS:
+    if len(words) < min_words:
         return False
     capitalised = sum(w[0].isupper() for w in words)
     return capitalised / len(words) >= 0.8 and not _ends_sentence(text)
@@ -276,7 +281,7 @@ def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool
         return True
     if units <= DATELINE_MAX_UNITS and bp.is_dateline(text):
         return True
-    return units > 0 and _is_menu(text, by_case=not extracted)
+    return units > 0 and (_is_menu(text) or (not extracted and _is_capitalised_row(text, MENU_ROW_WORDS)))
 
 
 def _is_learned(text: str, kind: Kind, profile: SourceProfile) -> bool:

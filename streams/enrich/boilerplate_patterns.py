@@ -182,9 +182,16 @@ _DATE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?|\d+")
 _CJK_DATE = re.compile(
     r"^(?=.*[年月日时時分秒点點월일시분])[\d\s年月日时時分秒点點:：/.\-()（）星期周曜火水木金土월일시분요]+$"
 )
-_COUNT_LABEL = re.compile(r"^\d+(?:[.,]\d+)?[kmк]?\s*[^\W\d_]+$")
+_COUNT_LABEL = re.compile(
+    r"^\d+(?:[.,]\d+)?[kmк]?\s*(?:shares?|comments?|views?|likes?|reads?|replies|reactions?|votes?|followers?"
+    r"|retweets?|tweets?|pins?|комментари\w*|просмотр\w*|отзыв\w*|kommentare?|commentaires?|comentarios?"
+    r"|coment[aá]rios?|commenti|partages?|compartidos?|compartilhamentos?|condivisioni|views|次浏览|条评论|件|댓글)$"
+)
+# "By Jane Doe", "Von Max Muster", "Автор: Иван Петров", "홍길동 기자": the name must start with a capital
+# (or be in a script without case), so that a heading like "By the numbers" is not a byline.
 _BYLINE = re.compile(
-    r"^(?:by|written by|posted by|von|par|por|от|автор|авторы|текст|作者|文|記者|记者|글)[\s:：]+\S"
+    r"^(?i:by|written by|posted by|von|par|por|от|автор|авторы|текст|作者|文|記者|记者|글)[\s:：]+"
+    r"(?:[^\W\d_](?<![a-zà-öø-ÿа-яё]))"
     r"|\S\s*(?:기자|특파원|記者|记者|编辑|編輯|通讯员)(?:\s|$|[=@])",
 )
 # Separators that join menu items on one line: "Home | World | Sport", "News • Politics".
@@ -258,7 +265,7 @@ def is_credit(line: str) -> bool:
 
 
 def is_count_label(line: str) -> bool:
-    """ "0 shares", "12 comments", "1.2k views": a number with a one- or two-word label."""
+    """ "0 shares", "12 comments", "1.2k views": a counter of a share bar, not "2 eggs" in a recipe."""
     return _COUNT_LABEL.match(line.strip().casefold()) is not None
 
 
@@ -281,4 +288,4 @@ def is_dateline(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    return _BYLINE.search(line.strip().casefold()) is not None
+    return _BYLINE.search(line.strip()) is not None

@@ -176,6 +176,13 @@ def test_call_to_action_sentences_removed() -> None:
     assert result.removed == tuple(ctas)
 
 
+@pytest.mark.parametrize("line", ["By Jane Doe", "Автор: Иван Петров", "홍길동 기자", "0 shares", "12 Comments"])
+def test_bylines_and_share_counters_removed(line: str) -> None:
+    _, _, paragraphs, _ = SNIPPETS[0]
+    result = clean_text("\n".join([paragraphs[0], line, paragraphs[1]]))
+    assert result.removed == (line,)
+
+
 def test_cookie_banner_removed_but_not_a_recipe_about_cookies() -> None:
     _, _, paragraphs, _ = SNIPPETS[0]
     banner = "This website uses cookies to improve your experience. We will assume you are ok with this."
@@ -202,8 +209,20 @@ def test_publication_date_lines_removed(dateline: str) -> None:
     assert result.removed == (dateline,)
 
 
-@pytest.mark.parametrize("line", ["$139.00", "02-751-1500", "1 tsp cinnamon", "Palm Bay 18 22 13 17 — 70", "Top 10"])
-def test_prices_phones_and_scores_are_not_dates(line: str) -> None:
+@pytest.mark.parametrize(
+    "line",
+    [
+        "$139.00",
+        "02-751-1500",
+        "1 tsp cinnamon",
+        "2 eggs",
+        "Palm Bay 18 22 13 17 — 70",
+        "Top 10",
+        "By the numbers",
+        "How The Central Bank Could Change Course In The Coming Year",
+    ],
+)
+def test_prices_scores_ingredients_and_headings_between_paragraphs_are_kept(line: str) -> None:
     _, _, paragraphs, _ = SNIPPETS[0]
     result = clean_text("\n".join([paragraphs[0], line, paragraphs[1]]))
     assert result.removed == ()

@@ -11,6 +11,7 @@ and weak aliases (common words) need evidence (see :mod:`.evidence`).
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -276,5 +277,14 @@ def _strong_in_sentence(h: Hit, hits: list[Hit], sent: Sentences) -> bool:
 
 @lru_cache(maxsize=1)
 def default_matcher() -> CompanyMatcher:
-    """The matcher over the bundled catalog, built on first use and kept for the process."""
-    return CompanyMatcher(load_catalog())
+    """The matcher over the bundled catalog, built on first use and kept for the process.
+
+    The cyclic garbage collector is paused while the catalog's many small lists are made: they hold no
+    cycles, and collections triggered by their allocation would only re-walk the process's heap."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return CompanyMatcher(load_catalog())
+    finally:
+        if enabled:
+            gc.enable()

@@ -29,8 +29,12 @@ from .types import LanguageGuess
 
 UNDETERMINED = LanguageGuess("und", 0.0, ())
 
-BODY_CHARS = 600
-"""Characters of body text read at most: a few sentences, where accuracy is already ~99 %."""
+TITLE_CHARS = 300
+"""A title longer than this is cut: it bounds the work and keeps packed sums far from overflow."""
+
+BODY_CHARS = 450
+"""Characters of body text read at most: three or four sentences. One sentence alone is right 98.5 %
+of the time; 3 KB pseudo-articles of lingua sentences are all right from 240 characters on."""
 
 BODY_WINDOWS = 3
 """The body budget is spread over this many windows (start, middle, end) so that a leading quote,
@@ -42,9 +46,28 @@ MIN_LETTERS = 2
 IDEOGRAPHIC_SCRIPTS = frozenset({"Han", "Hangul", "Kana"})
 """Scripts where one character is already a word, so one letter is enough to guess."""
 
-TEMPERATURE = 4.0
+ALPHA = 0.0
+"""langdetect's own smoothing, ``ALPHA / 10000`` added to every probability; replaced here by
+``CUTOFF_SHARE`` (langdetect's default 0.5 gives 98.1 % on sentences, 83.2 % on word pairs)."""
+
+CUTOFF_SHARE = 0.08
+"""An n-gram missing from a profile is given this share of the profile's smallest kept probability
+(see ``language_model``): 98.5 % / 85.0 % on the tune half; 0.06-0.1 are equally good."""
+
+ORDER_WEIGHTS = (0.5, 1.0, 2.0)
+"""Weights of 1-, 2- and 3-gram evidence (langdetect: all 1): longer n-grams are more specific to a
+language; +0.4 point on word pairs, (0.3, 1, 2) is as good."""
+
+LATIN_WEIGHT = 0.5
+"""Latin letters weigh half in deciding the script: text in other scripts carries Latin brand names,
+URLs, acronyms and English navigation, while Latin-script text seldom carries long foreign-script
+passages. langdetect itself drops Latin from a text with twice as many other letters."""
+
+TEMPERATURE = 7.0
 """Divides the naive-Bayes log-likelihoods, which treat overlapping n-grams as independent and are
-therefore far too confident; chosen so that the confidence is calibrated (see bench/language.py)."""
+therefore far too confident. 7 minimises the log-loss of the true language on the tune half of word
+pairs and single words (sentences prefer 8-12, all within 0.01 nat); confidence is then calibrated
+within 2-3 points (expected calibration error)."""
 
 PRIOR_STRENGTH = 5.0
 """Pseudo-count of the uniform part of the source prior: after 5 articles the source's habit weighs
@@ -55,6 +78,7 @@ PRIOR_MAX_WEIGHT = 0.9
 still wins."""
 
 CANDIDATES_KEPT = 3
+"""Runner-ups reported with the guess."""
 
 
 def detect_language(title: str, text: str, *, prior: Mapping[str, int] | None = None) -> LanguageGuess:
@@ -74,10 +98,9 @@ def detect_language(title: str, text: str, *, prior: Mapping[str, int] | None = 
     allowed = _candidate_languages(covered, by_script)
     indices = [i for i, code in enumerate(model.languages) if code in allowed]
     scores = model.scores(normalize(sample))
-    if not any(scores[i] for i in indices) and len({model.iso_codes[i] for i in indices}) > 1:
-        return UNDETERMINED
-
     likelihood = _merge_iso(model, indices, scores)
+    if not any(scores[i] for i in indices) and max(likelihood.values()) <= 0.5:
+        return UNDETERMINED  # no known n-gram, and the script alone does not make one language likely
     posterior = _apply_prior(likelihood, prior)
     ranked = sorted(posterior.items(), key=lambda item: (-item[1], item[0]))
     code, confidence = ranked[0]
@@ -91,11 +114,12 @@ def forget_cached_words() -> None:
 
 @cache
 def _model() -> LanguageModel:
-    return LanguageModel()
+    return LanguageModel(ALPHA, ORDER_WEIGHTS, CUTOFF_SHARE)
 
 
 def _sample(title: str, text: str) -> str:
     """The title plus at most ``BODY_CHARS`` of the body, cut at spaces into evenly spread windows."""
+    title = title[:TITLE_CHARS]
     if len(text) <= BODY_CHARS:
         return f"{title}\n{text}"
     width = BODY_CHARS // BODY_WINDOWS
@@ -116,12 +140,14 @@ def _candidate_languages(covered: Mapping[str, int], by_script: Mapping[str, fro
     """The languages written in the scripts that hold most of the letters.
 
     A language's coverage is the share of the text's letters in scripts it uses; the candidates are
-    the languages with the best coverage (Kana + Han text: only Japanese covers both).
+    the languages with the best coverage (Kana + Han text: only Japanese covers both). Latin letters
+    count for less (``LATIN_WEIGHT``).
     """
-    coverage: dict[str, int] = {}
+    coverage: dict[str, float] = {}
     for script, letters in covered.items():
+        weight = LATIN_WEIGHT if script == "Latin" else 1.0
         for code in by_script[script]:
-            coverage[code] = coverage.get(code, 0) + letters
+            coverage[code] = coverage.get(code, 0.0) + weight * letters
     best = max(coverage.values())
     return {code for code, letters in coverage.items() if letters >= 0.9 * best}
 

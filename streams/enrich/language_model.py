@@ -1,24 +1,32 @@
-"""langdetect's language profiles, compiled once into tables that score a text without sampling.
+"""langdetect's language profiles, compiled once into tables that score a text exactly and fast.
 
-langdetect estimates ``P(language | text)`` by naive Bayes over character 1-, 2- and 3-grams, each
-n-gram's probability smoothed by ``alpha / BASE_FREQ``; its ``Detector`` samples n-grams at random
-(7 trials, up to 1000 draws each) and stops when one language passes 0.99999. That costs about a
-millisecond a text and makes the answer depend on a random generator. Here the same model (its profiles,
-its character normalisation, its smoothing) is summed exactly over every n-gram instead, in log space:
+langdetect estimates ``P(language | text)`` by naive Bayes over character 1-, 2- and 3-grams; its
+``Detector`` samples n-grams at random (7 trials, up to 1000 draws each) and stops when one language
+passes 0.99999. That costs about a millisecond a text and ties the answer to a random generator. Here
+the same model (its profiles, its character normalisation) is summed exactly over every n-gram instead,
+in log space, so the answer is deterministic and exact:
 
-    score(lang) = sum over n-grams g of log(1 + P(g | lang) * BASE_FREQ / alpha)
+    score(lang) = sum over n-grams g known to any profile of  w_|g| * log(P(g | lang) + floor(lang, |g|))
 
-which equals langdetect's log-likelihood up to a term shared by all languages. Only ~2 of the 55
-languages have a non-zero probability for a typical n-gram, so the tables are sparse, and a word's
-scores are cached because news text repeats its words (Zipf): most words of an article are seen before.
+The smoothing ``floor`` is where this departs from langdetect (which adds ``alpha / 10000`` for every
+language): its profiles were pruned at different depths, so an n-gram missing from a profile means
+"rarer than that profile's cutoff", and the floor is a share of each profile's own cutoff. The weights
+``w`` let longer n-grams, which are more specific to a language, count for more.
+
+Only ~2 of the 55 languages have an n-gram on average, so the tables are sparse, and a word's scores
+are cached because news text repeats its words (Zipf): most words of an article were seen before.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+import sys
+import unicodedata
+from array import array
+from collections.abc import Callable, Iterable
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 
 import orjson
@@ -36,12 +44,17 @@ the model cannot tell Bokmål from Nynorsk, so the macrolanguage code is the hon
 MAX_CACHED_WORDS = 50_000
 """Bound on the word-score cache (a few MB); it is emptied when full, which costs only speed."""
 
-LANE_BITS = 48
-"""Bits per language in the packed scores (see :class:`LanguageModel`): room for 2**48 / 2**FRACTION_BITS
-= 65536 nats, hundreds of times what the capped sample of an article can sum to."""
+LANE_BITS = 32
+"""Bits per language in the packed scores (see :class:`LanguageModel`); ``scores`` sums at most as many
+n-grams at once as fit, so a lane never overflows into the next whatever the length of the text."""
 
-FRACTION_BITS = 16
-"""Fixed-point resolution of a bonus: 1/65536 nat, far below any difference that decides a language."""
+FRACTION_BITS = 12
+"""Fixed-point resolution of one n-gram's score: 1/4096 nat. Rounding errors are below 0.1 nat on a
+whole article, against differences of tens of nats between languages (and a temperature of 7)."""
+
+_LANE_BYTES = LANE_BITS // 8
+_LANE_TYPECODE = "I"
+_LANES_NATIVE = sys.byteorder == "little" and array(_LANE_TYPECODE).itemsize == _LANE_BYTES
 
 MAX_CACHED_WORD_LENGTH = 24
 """Longer "words" are mostly runs of unspaced CJK text that never repeat: scored, not cached."""
@@ -51,48 +64,88 @@ _CAPITALISED_WORD = re.compile(r"\S*[A-Z\u00c0-\u00de\u0391-\u03ab\u0400-\u042f]
 
 
 class LanguageModel:
-    """langdetect's profiles as log-probability bonuses for one smoothing ``alpha``.
+    """langdetect's profiles as log-likelihood tables for one choice of smoothing and n-gram weights.
 
-    ``languages`` are langdetect's codes in a fixed (sorted) order. The bonuses of one n-gram for all
-    55 languages are packed into one Python integer, a fixed-point lane of ``LANE_BITS`` per language
-    (bonuses are never negative, so lanes never borrow): adding two n-grams' rows is then one big-integer
-    addition in C instead of 55 float additions in the interpreter, and the sum is exact, so it does not
-    depend on the order of the words.
+    ``languages`` are langdetect's codes in a fixed (sorted) order. The scores of one n-gram for all 55
+    languages are packed into one Python integer, a fixed-point lane of ``LANE_BITS`` per language, plus
+    three lanes counting the n-grams of each length (every lane holds a non-negative amount, so lanes
+    never borrow): adding two n-grams is then one big-integer addition in C instead of 55 float
+    additions in the interpreter, and sums are exact, so they do not depend on the order of the words.
+    Each language lane holds ``log(1 + p / floor)``; ``unpack`` adds back ``count * log(floor)``.
     """
 
-    def __init__(self, alpha: float = Detector.ALPHA_DEFAULT) -> None:
-        probabilities, languages = _profiles()
-        self.alpha = alpha
+    def __init__(
+        self,
+        alpha: float = Detector.ALPHA_DEFAULT,
+        order_weights: tuple[float, float, float] = (1.0, 1.0, 1.0),
+        cutoff_share: float = 0.0,
+    ) -> None:
+        languages, profiles = _profiles()
         self.languages: tuple[str, ...] = languages
         self.iso_codes: tuple[str, ...] = tuple(ISO_CODE.get(code, code) for code in languages)
-        scale = Detector.BASE_FREQ / alpha
-        self._packed = {
-            gram: sum(round(math.log1p(p * scale) * (1 << FRACTION_BITS)) << (index * LANE_BITS) for index, p in row)
-            for gram, row in probabilities.items()
+        self.order_weights = order_weights
+        unit = 1 << FRACTION_BITS
+        count_lane = len(languages) * LANE_BITS
+        packed = {
+            gram: unit << (count_lane + (len(gram) - 1) * LANE_BITS)
+            for profile in profiles
+            for gram in profile
+            if order_weights[len(gram) - 1]
         }
+        if alpha <= 0.0 and cutoff_share <= 0.0:
+            raise ValueError("smoothing needs alpha > 0 or cutoff_share > 0")
+        self._floor_logs: list[tuple[float, ...]] = []
+        largest = unit
+        log1p = math.log1p
+        for index, profile in enumerate(profiles):
+            floors = tuple(alpha / Detector.BASE_FREQ + cutoff_share * cutoff for cutoff in _cutoffs(profile))
+            self._floor_logs.append(tuple(map(math.log, floors)))
+            shift = index * LANE_BITS
+            for gram, p in profile.items():
+                order = len(gram) - 1
+                weight = order_weights[order]
+                if weight:
+                    value = round(weight * unit * log1p(p / floors[order]))
+                    largest = max(largest, value)
+                    packed[gram] += value << shift
+        self._packed = packed
         self._word_scores: dict[str, int] = {}
+        self._grams_per_sum = ((1 << LANE_BITS) - 1) // largest
 
     def scores(self, words: Iterable[str]) -> list[float]:
-        """Summed bonuses of every n-gram of ``words`` (normalised words, see :func:`normalize`)."""
-        return self.unpack(sum(map(self.word_scores, words)))
+        """Log-likelihood of ``words`` (normalised, see :func:`normalize`) per language, in nats.
+
+        Up to a term shared by all languages: n-grams no profile holds are skipped, as langdetect does.
+        """
+        words = list(words)
+        grams = 3 * sum(map(len, words)) + len(words)  # at most this many n-grams: see word_scores
+        if grams <= self._grams_per_sum:
+            return self.unpack(sum(map(self.word_scores, words)))
+        totals = [0.0] * len(self.languages)
+        chunk = max(1, len(words) * self._grams_per_sum // grams)
+        for start in range(0, len(words), chunk):
+            part = self.scores(words[start : start + chunk])
+            totals = [a + b for a, b in zip(totals, part, strict=True)]
+        return totals
 
     def unpack(self, packed: int) -> list[float]:
-        """The per-language scores of a packed sum, in nats."""
-        mask = (1 << LANE_BITS) - 1
+        """The per-language log-likelihoods of a packed sum."""
+        lanes = _split_lanes(packed, len(self.languages) + NGram.N_GRAM)
         unit = 1.0 / (1 << FRACTION_BITS)
-        return [((packed >> (i * LANE_BITS)) & mask) * unit for i in range(len(self.languages))]
+        ones, twos, threes = (
+            lanes[len(self.languages) + order] * unit * weight for order, weight in enumerate(self.order_weights)
+        )
+        return [
+            lane * unit + ones * floor1 + twos * floor2 + threes * floor3
+            for lane, (floor1, floor2, floor3) in zip(lanes, self._floor_logs, strict=False)
+        ]
 
     def word_scores(self, word: str) -> int:
-        """One word's packed bonuses, with the spaces around it that langdetect's n-grams see."""
+        """One word's packed scores, with the spaces around it that langdetect's n-grams see."""
         cached = self._word_scores.get(word)
         if cached is not None:
             return cached
-        padded = f" {word} "
-        grams = [
-            *word,
-            *[padded[i : i + 2] for i in range(len(padded) - 1)],
-            *[padded[i : i + 3] for i in range(len(padded) - 2)],
-        ]
+        grams = _gram_slicer(len(word))(f" {word} ")
         result = sum(filter(None, map(self._packed.get, grams)))
         if len(word) <= MAX_CACHED_WORD_LENGTH:
             if len(self._word_scores) >= MAX_CACHED_WORDS:
@@ -112,10 +165,14 @@ class LanguageModel:
 def normalize(text: str) -> list[str]:
     """langdetect's character normalisation, then the words it would form n-grams from.
 
+    Decomposed input (macOS, some CMSs) is composed first: the profiles were counted on composed text.
+
     Words with two capitals in a row (acronyms, tickers, shouted names) are dropped, as langdetect's
     ``NGram.capitalword`` drops their n-grams: they are seldom evidence of a language. A text that is
     all capitals (a shouted headline) is lower-cased instead, so that it still has words.
     """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     text = Detector.URL_RE.sub(" ", text)
     text = Detector.MAIL_RE.sub(" ", text)
     if text.isascii():
@@ -128,6 +185,30 @@ def normalize(text: str) -> list[str]:
     return words
 
 
+def _split_lanes(packed: int, count: int) -> list[int]:
+    """The ``count`` unsigned lanes of a packed sum, lowest first, cut in C through its bytes."""
+    raw = packed.to_bytes(count * _LANE_BYTES, "little")
+    if _LANES_NATIVE:
+        return memoryview(raw).cast(_LANE_TYPECODE).tolist()
+    return [int.from_bytes(raw[i : i + _LANE_BYTES], "little") for i in range(0, len(raw), _LANE_BYTES)]
+
+
+@cache
+def _gram_slicer(length: int) -> Callable[[str], tuple[str, ...]]:
+    """Cut a padded word of ``length`` letters into its 1-, 2- and 3-grams in one C call.
+
+    The 1-grams are the letters (a lone space is no n-gram), 2- and 3-grams may start or end with the
+    padding space: ``" ab "`` gives a, b, " a", ab, "b ", " ab", "ab ".
+    """
+    padded = length + 2
+    spans = [(i, i + 1) for i in range(1, padded - 1)]
+    spans += [(i, i + size) for size in (2, 3) for i in range(padded - size + 1)]
+    getter = itemgetter(*(slice(start, end) for start, end in spans))
+    if len(spans) == 1:
+        return lambda text: (getter(text),)
+    return getter
+
+
 @cache
 def script_languages(min_share: float = 0.2) -> dict[str, frozenset[str]]:
     """For each script, the langdetect languages whose profile spends ``min_share`` of its letters in it
@@ -136,19 +217,13 @@ def script_languages(min_share: float = 0.2) -> dict[str, frozenset[str]]:
     Derived from the profiles' 1-grams, so the mapping covers exactly what the model knows: Hangul gives
     {ko}, Kana {ja}, Han {ja, zh-cn, zh-tw}, Cyrillic {bg, mk, ru, uk}, and Latin the ~40 Latin languages.
     """
-    probabilities, languages = _profiles()
-    shares: dict[str, dict[str, float]] = {code: {} for code in languages}
-    for gram, row in probabilities.items():
-        if len(gram) != 1:
-            continue
-        script = script_of(gram)
-        if script is None:
-            continue
-        for index, p in row:
-            by_script = shares[languages[index]]
-            by_script[script] = by_script.get(script, 0.0) + p
+    languages, profiles = _profiles()
     result: dict[str, set[str]] = {script: set() for script in SCRIPT_RANGES}
-    for code, by_script in shares.items():
+    for code, profile in zip(languages, profiles, strict=True):
+        by_script: dict[str, float] = {}
+        for gram, p in profile.items():
+            if len(gram) == 1 and (script := script_of(gram)) is not None:
+                by_script[script] = by_script.get(script, 0.0) + p
         letters = sum(by_script.values()) or 1.0
         for script, mass in by_script.items():
             if mass / letters >= min_share:
@@ -157,8 +232,8 @@ def script_languages(min_share: float = 0.2) -> dict[str, frozenset[str]]:
 
 
 @cache
-def _profiles() -> tuple[dict[str, tuple[tuple[int, float], ...]], tuple[str, ...]]:
-    """langdetect's profiles, read once: ``P(gram | language)`` for the languages that have it.
+def _profiles() -> tuple[tuple[str, ...], tuple[dict[str, float], ...]]:
+    """langdetect's profiles, read once: per language, ``P(gram | language)`` for the n-grams it kept.
 
     Read straight from its JSON files with the formula of ``DetectorFactory.add_profile`` (count over
     the language's number of n-grams of that length); langdetect's own loader also builds a 55-wide
@@ -166,18 +241,36 @@ def _profiles() -> tuple[dict[str, tuple[tuple[int, float], ...]], tuple[str, ..
     that indices do not depend on the order the file system lists them.
     """
     directory = Path(PROFILES_DIRECTORY)
-    profiles = sorted(
+    loaded = sorted(
         (orjson.loads(path.read_bytes()) for path in directory.iterdir() if not path.name.startswith(".")),
         key=lambda profile: profile["name"],
     )
-    languages = tuple(profile["name"] for profile in profiles)
-    rows: dict[str, list[tuple[int, float]]] = {}
-    for index, profile in enumerate(profiles):
+    profiles = []
+    for profile in loaded:
         totals = profile["n_words"]
-        for gram, count in profile["freq"].items():
-            if 1 <= len(gram) <= NGram.N_GRAM:
-                rows.setdefault(gram, []).append((index, count / totals[len(gram) - 1]))
-    return {gram: tuple(row) for gram, row in rows.items()}, languages
+        profiles.append(
+            {
+                gram: count / totals[len(gram) - 1]
+                for gram, count in profile["freq"].items()
+                if 1 <= len(gram) <= NGram.N_GRAM
+            }
+        )
+    return tuple(profile["name"] for profile in loaded), tuple(profiles)
+
+
+def _cutoffs(profile: dict[str, float]) -> list[float]:
+    """The smallest probability a profile kept, per n-gram length.
+
+    langdetect's profiles were pruned at different depths (Catalan, Slovene, Romanian ... kept ten
+    times rarer n-grams than most): an n-gram missing from a profile means "rarer than this cutoff",
+    which is a different amount of evidence from one language to the next.
+    """
+    cutoffs = [1.0] * NGram.N_GRAM
+    for gram, p in profile.items():
+        order = len(gram) - 1
+        if p < cutoffs[order]:
+            cutoffs[order] = p
+    return cutoffs
 
 
 @cache

@@ -15,10 +15,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as _quote
+from urllib.parse import urlsplit
 
 STATIC = Path(__file__).resolve().parent / "static"
 REFRESH_S = 5
-PAGE_ROWS = 10  # latest articles / dead letters on the page (the JSON has more)
+PAGE_ROWS = 10  # latest articles on the page (the JSON has more)
+PAGE_DEAD_ROWS = 6  # latest dead letters on the page
 
 CHART_W, CHART_H, CHART_PAD = 820, 170, 28
 SERIES = (("in", "articles in", "#2f6fdb"), ("enriched", "enriched", "#1f9d55"), ("dead", "dead-lettered", "#d64545"))
@@ -97,7 +99,7 @@ def console_page(stats: Mapping[str, Any], *, nonce: str) -> str:
         + _card("Languages", _scope_of(cluster), _bars(_pick(cluster, worker, "languages"), lang=True))
         + _card("Top companies, last hour", _scope("this worker"), _company_bars(worker.get("top_companies") or []))
         + _card("Processing latency", _scope("this worker, recent articles"), _latency(worker))
-        + _card("Latest dead letters", _scope("this worker"), _dead((worker.get("latest_dead") or [])[:PAGE_ROWS]),
+        + _card("Latest dead letters", _scope("this worker"), _dead((worker.get("latest_dead") or [])[:PAGE_DEAD_ROWS]),
                 span=3)
         + _card("Latest enriched articles", _scope("this worker"), _latest((worker.get("latest") or [])[:PAGE_ROWS]),
                 span=3)
@@ -264,7 +266,7 @@ def _latest(articles: Sequence[Mapping[str, Any]]) -> str:
         return "<p class=\"empty\">no article enriched yet</p>"
     rows = "".join(
         f"<tr><td class=\"time\" title=\"{esc(a.get('processed_at'))}\">{esc(clock(a.get('processed_at')))}</td>"
-        f"<td class=\"title\" title=\"{esc(a.get('id'))}\">{esc(a.get('title') or a.get('id'))}"
+        f"<td class=\"title\" title=\"{esc(a.get('id'))}\">{_title(a)}"
         f"<div class=\"where\">{esc(a.get('source') or '')}</div></td>"
         f"<td class=\"lang\">{esc(a.get('language') or 'und')}</td>"
         f"<td>{_companies_cell(a.get('companies') or [])}</td></tr>"
@@ -274,6 +276,15 @@ def _latest(articles: Sequence[Mapping[str, Any]]) -> str:
             f"{rows}</table>")
 
 
+def _title(article: Mapping[str, Any]) -> str:
+    """The title, linked to the article's page when its url is plain http(s) (never javascript: or data:)."""
+    text = esc(article.get("title") or article.get("id"))
+    url = str(article.get("url") or "")
+    if urlsplit(url).scheme.lower() in {"http", "https"} and not any(c.isspace() for c in url):
+        return f"<a class=\"plain\" href=\"{esc(url)}\" rel=\"noopener noreferrer\" target=\"_blank\">{text}</a>"
+    return text
+
+
 def _dead(letters: Sequence[Mapping[str, Any]]) -> str:
     if not letters:
         return "<p class=\"empty\">no dead letter yet</p>"
@@ -281,7 +292,7 @@ def _dead(letters: Sequence[Mapping[str, Any]]) -> str:
         f"<tr><td class=\"time\" title=\"{esc(d.get('failed_at'))}\">{esc(clock(d.get('failed_at')))}</td>"
         f"<td><span class=\"badge code\">{esc(d.get('error'))}</span></td>"
         f"<td class=\"reason\">{esc(d.get('reason'))}</td>"
-        f"<td class=\"where\">{esc(d.get('article_id') or d.get('key') or '')}<br>"
+        f"<td class=\"where\">{esc(d.get('article_id') or d.get('key') or '–')} · "
         f"{esc(d.get('topic'))}/{esc(d.get('partition'))}@{esc(d.get('offset'))}</td></tr>"
         for d in letters
     )
@@ -326,10 +337,13 @@ def _chart(series: Sequence[Mapping[str, Any]]) -> str:
             columns.append(f"<rect x=\"{x:.1f}\" y=\"{y(enriched + dead):.1f}\" width=\"{slot * 0.7:.1f}\" "
                            f"height=\"{y(enriched) - y(enriched + dead):.1f}\" fill=\"{colors['dead']}\">{tip}</rect>")
     points = " ".join(f"{left + (i + 0.5) * slot:.1f},{y(int(b.get('in') or 0)):.1f}" for i, b in enumerate(series))
-    line = (f"<polyline fill=\"none\" stroke=\"{colors['in']}\" stroke-width=\"2\" stroke-linejoin=\"round\" "
+    line = (f"<polyline fill=\"none\" stroke=\"{colors['in']}\" stroke-width=\"1.5\" stroke-opacity=\"0.85\" "
+            "stroke-linejoin=\"round\" "
             f"points=\"{points}\"><title>articles in</title></polyline>")
     minutes = round(len(series) * _bucket_s(series) / 60)
     axis = (f"<text x=\"{left}\" y=\"{CHART_H - 2}\">−{minutes} min</text>"
+            f"<text x=\"{(left + right) / 2:.1f}\" y=\"{CHART_H - 2}\" text-anchor=\"middle\">"
+            f"−{minutes / 2:g} min</text>"
             f"<text x=\"{right}\" y=\"{CHART_H - 2}\" text-anchor=\"end\">now</text>")
     return (legend + f"<svg class=\"chart\" viewBox=\"0 0 {CHART_W} {CHART_H}\" preserveAspectRatio=\"none\" "
             f"role=\"img\" aria-label=\"throughput per 10 seconds\">{grid}{''.join(columns)}{line}{axis}</svg>")

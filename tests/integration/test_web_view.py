@@ -137,7 +137,8 @@ def test_console_endpoints_over_http(stream, start_worker) -> None:
     assert status == 200 and "script-src 'nonce-" in headers["Content-Security-Policy"]
     assert "<img src=x" not in page and 'document.title="pwned"' not in page
     assert unescape(re.sub(r"<[^>]+>", " ", page)).count(HOSTILE_TITLE) == 1
-    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert not re.search(r"""\bsrc=["']?(https?:)?//""", page) and "<link" not in page  # no external assets
+    assert 'href="https://news.example.com/business/toyota-gazprom-lng"' in page  # titles link to the article
 
     # Prometheus: Faust's sensors and the project's series in one exposition.
     status, headers, body = get(worker.url + "/metrics")
@@ -153,6 +154,7 @@ def test_console_endpoints_over_http(stream, start_worker) -> None:
         assert f'newsstream_enrichment_step_seconds_count{{step="{step}"}} {len(articles)}.0' in metrics
 
     # Faust's own pages still answer; nothing accepts a state change.
+    assert get(worker.url + "/")[0] == 200
     assert get(worker.url + "/router/")[0] == 200
     assert get(worker.url + "/table/")[0] == 200
     for path in ("/news/", "/news/stats", "/health", "/news/companies/toyota"):
@@ -245,7 +247,8 @@ def test_console_as_a_person_sees_it(stream, start_worker) -> None:
         flags = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  f"--user-data-dir={profile}"]
-        dom = subprocess.run([*flags, "--virtual-time-budget=3000", "--dump-dom", worker.url + "/news/"],
+        # 8 s of virtual time: the page has refreshed itself once (every 5 s) when the DOM is dumped.
+        dom = subprocess.run([*flags, "--virtual-time-budget=8000", "--dump-dom", worker.url + "/news/"],
                              capture_output=True, text=True, timeout=120)
         assert dom.returncode == 0, dom.stderr[-2000:]
         ARTIFACTS.mkdir(exist_ok=True)
@@ -263,3 +266,4 @@ def test_console_as_a_person_sees_it(stream, start_worker) -> None:
         assert company in visible
     assert re.search(rf"Enriched {len(articles)} ", visible), visible[:400]
     assert "healthy" in visible and "not_json" in visible and "invalid_field" in visible
+    assert re.search(r'<span id="status"[^>]*>updated ', dom.stdout), "the page did not refresh itself"

@@ -7,6 +7,7 @@ import re
 from streams.web import render
 from streams.web.counters import PartitionCounters, aggregate
 from streams.web.stats import Limits, StatsRecorder, percentile
+from streams.web.worker import partition_lag
 
 
 class FakeClock:
@@ -184,3 +185,22 @@ def test_company_page_lists_its_articles() -> None:
     company = recorder.company_articles("gazprom")
     page = render.company_page(company, {"worker": "w", "healthy": False, "problems": ["broker down"]}, nonce="x")
     assert "Gazprom ships LNG" in page and "unhealthy: broker down" in page
+
+
+def test_titles_link_only_to_http_urls() -> None:
+    recorder = StatsRecorder(clock=FakeClock())
+    for i, url in enumerate(["https://news.example.com/a?x=1&y=2", "javascript:alert(1)", "JaVaScRiPt:x",
+                             "data:text/html,<b>", "https://evil.example/\" onmouseover=\"x"]):
+        recorder.enriched({**enriched_record(f"u{i}", title=f"T{i}"), "url": url})
+    page = render.console_page(stats_document(recorder), nonce="n")
+    assert 'href="https://news.example.com/a?x=1&amp;y=2"' in page
+    assert "javascript:" not in page.lower() and "data:text" not in page
+    assert 'onmouseover="' not in page
+
+
+def test_partition_lag_from_offsets() -> None:
+    assert partition_lag("t", 0, end=10, read=6, committed=5).lag == 3  # read offset 6: next is 7
+    assert partition_lag("t", 0, end=10, read=None, committed=10).lag == 0  # committed = next offset
+    assert partition_lag("t", 0, end=10, read=None, committed=None).lag == 10
+    unknown = partition_lag("t", 1, end=None, read=3, committed=None)
+    assert unknown.lag is None and unknown.position == 4

@@ -12,13 +12,13 @@ scale by partitions and workers instead):
 
 from __future__ import annotations
 
+import logging
 from time import perf_counter
 from typing import Any
 
 from . import pipeline, source_profiles
 from .app import app, by_source_topic, cfg, dead_letter_topic, enriched_topic, raw_topic
 from .enrich import warm_up
-from .enrich.boilerplate import line_fingerprints
 from .pipeline import Origin, Outcome
 from .web.telemetry import telemetry
 
@@ -26,6 +26,8 @@ source_table = app.Table(
     "source-profiles", default=None, key_type=str, value_type=None, partitions=cfg.partitions,
     help="Per-source line counts and language counts learned from the stream.",
 )
+
+logger = logging.getLogger(__name__)
 
 _H_TOPIC, _H_PARTITION, _H_OFFSET, _H_KEY = "origin-topic", "origin-partition", "origin-offset", "origin-key"
 
@@ -56,7 +58,10 @@ async def intake(stream: Any) -> None:
 
 @app.agent(by_source_topic, concurrency=1)
 async def enrich(stream: Any) -> None:
-    warm_up()
+    try:
+        warm_up()
+    except Exception:  # the articles will say what is wrong, one dead letter each
+        logger.exception("warming the enrichment core up failed")
     async for event in stream.events():
         started, timings = perf_counter(), {}
         message = event.message
@@ -66,15 +71,9 @@ async def enrich(stream: Any) -> None:
             await publish(article)
             telemetry.outcome(article, partition=message.partition, seconds=perf_counter() - started)
             continue
-        source = article.get("source")
-        fingerprints = line_fingerprints(article["body"]) if source and article.get("body") else set()
-        profile = source_profiles.read_profile(source_table, source, fingerprints)
-        outcome = pipeline.enrich_article(
-            article, message.value, origin, profile=profile, time_budget_s=cfg.article_time_budget_s,
-            timings=timings,
+        outcome = source_profiles.enrich_learning(
+            source_table, article, message.value, origin, time_budget_s=cfg.article_time_budget_s, timings=timings
         )
-        language = None if outcome.dead else outcome.record["language"]["code"]
-        source_profiles.record_article(source_table, source, fingerprints, language)
         await publish(outcome)
         telemetry.outcome(outcome, partition=message.partition, seconds=perf_counter() - started, steps=timings)
 

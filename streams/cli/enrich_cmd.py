@@ -14,7 +14,6 @@ from typing import IO, Any, ClassVar
 from faust.cli import argument, option
 
 from .. import pipeline, source_profiles
-from ..enrich.boilerplate import line_fingerprints
 from ..pipeline import Origin
 from ..settings import settings
 from .base import ToolCommand
@@ -34,14 +33,8 @@ def enrich_lines(
         article = pipeline.decode(data, origin, max_bytes=max_bytes)
         if isinstance(article, pipeline.Outcome):
             outcome = article
-            fingerprints: set[str] = set()
         else:
-            source = article.get("source") if learn else None
-            fingerprints = line_fingerprints(article["body"]) if source and article.get("body") else set()
-            profile = source_profiles.read_profile(table, source, fingerprints)
-            outcome = pipeline.enrich_article(article, data, origin, profile=profile)
-            language = None if outcome.dead else outcome.record["language"]["code"]
-            source_profiles.record_article(table, source, fingerprints, language)
+            outcome = source_profiles.enrich_learning(table if learn else {}, article, data, origin)
         if outcome.dead:
             rejected += 1
             err.write(f"{name}:{number}: {outcome.record['error']}: {outcome.record['reason']}\n")

@@ -25,6 +25,10 @@ def create_app(cfg: Settings) -> faust.App:
         topic_partitions=cfg.partitions,
         topic_replication_factor=cfg.replicas,
         consumer_auto_offset_reset="earliest",
+        # Topics the worker creates at start-up (by-source, changelogs) can be missing from the consumer's
+        # first metadata; with aiokafka's 5-minute default their partitions then stay unassigned (and the
+        # enrich agent idle) for up to 5 minutes after a first deployment. 10 s bounds that stall.
+        consumer_metadata_max_age_ms=10_000,
         consumer_max_fetch_size=TOPIC_MAX_MESSAGE_BYTES,
         producer_max_request_size=TOPIC_MAX_MESSAGE_BYTES,
         producer_acks=-1,

@@ -45,8 +45,13 @@ class Outcome:
         return self.record["error"] if self.dead else None
 
 
-class ArticleTimeout(Exception):
-    """Enrichment of one article ran over its time budget."""
+class ArticleTimeout(BaseException):
+    """Enrichment of one article ran over its time budget.
+
+    A ``BaseException`` (like ``KeyboardInterrupt``) on purpose: libraries the core calls catch
+    ``Exception`` broadly (trafilatura around its recall retry, justext rescue and lxml parsing), and an
+    ``Exception`` raised by the timer inside them was swallowed, so the article ran on past its budget.
+    """
 
 
 def decode(data: bytes | None, origin: Origin, *, max_bytes: int) -> dict[str, Any] | Outcome:

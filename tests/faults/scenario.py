@@ -1,0 +1,59 @@
+"""Run one stream through a fault: publish the articles, count outputs while the fault happens, summarise."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from streams.source_profiles import META, SEP
+from tests.faults import corpus
+from tests.faults.control import create_raw_topic
+from tests.faults.ledger import Ledger, Reader, read_changelog
+from tests.integration.kafka_helpers import StreamEnv, produce
+
+Fault = Callable[[Ledger], Awaitable[None]]
+
+
+async def run_through(
+    stream: StreamEnv, messages: list[corpus.Message], fault: Fault, *, read_committed: bool = False,
+    timeout: float = 600.0, publish: Callable[[], Awaitable[Any]] | None = None,
+) -> Ledger:
+    """Publish ``messages`` (or run ``publish``), run ``fault`` while the outputs are read, return the ledger."""
+    await create_raw_topic(stream)
+    sent = {m.key for m in messages}
+    reader = Reader(stream.bootstrap, stream.enriched, stream.dead_letter, read_committed=read_committed)
+    reading = asyncio.create_task(reader.run_until(sent, timeout=timeout))
+    if publish is None:
+        await produce(stream.bootstrap, stream.raw, [(m.key, m.value) for m in messages])
+    else:
+        await publish()
+    try:
+        await fault(reader.ledger)
+    except BaseException:
+        reading.cancel()
+        raise
+    return await reading
+
+
+async def learned_counts(stream: StreamEnv, *, read_committed: bool = False) -> dict[str, int]:
+    """Each source's learned article count, as the table's changelog holds it after the run."""
+    table = await read_changelog(
+        stream.bootstrap, f"{stream.name}-source-profiles-changelog", read_committed=read_committed
+    )
+    return {
+        key.split(SEP)[0]: int(value.get("articles", 0))
+        for key, value in table.items()
+        if isinstance(key, str) and key.endswith(SEP + META) and value
+    }
+
+
+def state_excess(stream_counts: dict[str, int], expected: dict[str, int]) -> dict[str, int]:
+    """Learned count minus articles processed, per source (negative would mean state was lost)."""
+    return {source: stream_counts.get(source, 0) - n for source, n in expected.items()}
+
+
+def throughput(ledger: Ledger, start: float, end: float) -> float:
+    """Distinct outputs per second first seen in [start, end)."""
+    n = sum(1 for t in ledger.first_seen.values() if start <= t < end)
+    return n / (end - start) if end > start else 0.0

@@ -1,0 +1,123 @@
+"""A worker killed, restarted, or joined by others mid-stream: every article ends enriched or dead-lettered.
+
+Each test publishes thousands of small articles (a share of them bad input), applies a fault while the
+outputs are read, and checks: nothing lost, duplicates only as same-key redeliveries (counted and reported),
+every output parses and validates against its schema, and the per-source table state recovered from its
+changelog (learned counts never fall below the articles processed).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from tests.faults import corpus
+from tests.faults.ledger import Ledger, report
+from tests.faults.scenario import learned_counts, run_through, state_excess, throughput
+from tests.integration.kafka_helpers import run
+
+pytestmark = [pytest.mark.faults, pytest.mark.kafka]
+
+ARTICLES = 2000
+
+
+def check(ledger: Ledger, messages: list[corpus.Message], name: str, **extra: object) -> dict:
+    sent = {m.key for m in messages}
+    row = ledger.summary(name, sent, **extra)
+    print("FAULTS checking", row)
+    assert not ledger.malformed, ledger.malformed[:5]
+    assert row["lost"] == 0, sorted(ledger.lost(sent))[:20]
+    assert row["unexpected"] == 0
+    bad = {m.key for m in messages if m.bad}
+    assert set(ledger.dead) == bad, "exactly the bad input is dead-lettered"
+    assert not set(ledger.enriched) & set(ledger.dead), "no key is both enriched and dead-lettered"
+    return row
+
+
+def check_state(stream, messages: list[corpus.Message], row: dict, *, exact: bool = False) -> dict[str, int]:
+    excess = state_excess(run(learned_counts(stream)), corpus.by_source(messages))
+    row["state_excess"] = sum(excess.values())
+    print("FAULTS state", row["fault"], excess)
+    assert min(excess.values()) >= 0, f"learned counts fell below the articles processed: {excess}"
+    report(row)
+    if exact:
+        assert set(excess.values()) == {0}, excess
+    return excess
+
+
+def test_kill_9_mid_stream_then_restart(stream, start_worker) -> None:
+    messages = corpus.articles(ARTICLES, prefix="k9")
+    worker = start_worker()
+    kills = []
+
+    async def fault(ledger: Ledger) -> None:
+        await worker.ready()
+        while len(ledger.keys) < ARTICLES * 0.4:
+            await asyncio.sleep(0.1)
+        kills.append(len(ledger.keys))
+        worker.kill()
+        worker.start()
+        await worker.ready()
+
+    ledger = run(run_through(stream, messages, fault))
+    row = check(ledger, messages, "kill -9 worker at 40%, restart", killed_at=kills[0])
+    check_state(stream, messages, row)
+    assert worker.alive()
+
+
+def test_restarted_ten_times_during_one_stream(stream, start_worker) -> None:
+    messages = corpus.articles(ARTICLES, prefix="r10")
+    worker = start_worker()
+    restarts = 10
+
+    async def fault(ledger: Ledger) -> None:
+        await worker.ready()
+        for n in range(restarts):
+            target = ARTICLES * (n + 1) / (restarts + 2)
+            while len(ledger.keys) < target:
+                await asyncio.sleep(0.1)
+            worker.kill()
+            worker.start()
+            await worker.ready()
+
+    ledger = run(run_through(stream, messages, fault))
+    row = check(ledger, messages, f"kill -9 + restart x{restarts} in one stream")
+    check_state(stream, messages, row)
+
+
+def test_two_workers_one_killed_then_a_third_joins(stream, start_worker) -> None:
+    count = 2 * ARTICLES
+    messages = corpus.articles(count, prefix="sc")
+    first, second = start_worker("a"), start_worker("b")
+    marks: dict[str, float] = {}
+
+    async def fault(ledger: Ledger) -> None:
+        await asyncio.gather(first.ready(), second.ready())
+        marks["start"] = time.monotonic()
+        while len(ledger.keys) < count * 0.3:
+            await asyncio.sleep(0.1)
+        marks["kill"] = time.monotonic()
+        second.kill()
+        while len(ledger.keys) < count * 0.6:
+            await asyncio.sleep(0.1)
+        marks["join"] = time.monotonic()
+        third = start_worker("c")
+        await third.ready()
+        marks["joined"] = time.monotonic()
+        while len(ledger.keys) < count:
+            await asyncio.sleep(0.1)
+        marks["end"] = time.monotonic()
+        assert first.alive() and third.alive()
+        assert "Setting newly assigned partitions" in third.log()
+
+    ledger = run(run_through(stream, messages, fault))
+    rates = {
+        "two_workers_per_s": round(throughput(ledger, marks["start"], marks["kill"]), 1),
+        "one_worker_per_s": round(throughput(ledger, marks["kill"], marks["join"]), 1),
+        "after_third_joined_per_s": round(throughput(ledger, marks["joined"], marks["end"]), 1),
+    }
+    row = check(ledger, messages, "2 workers, one kill -9, a third joins", **rates)
+    check_state(stream, messages, row)
+    assert rates["after_third_joined_per_s"] > 0

@@ -558,7 +558,7 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
         if not e["aliases"]:
             continue
         names = list(e["aliases"])
-        row = {"id": e["id"], "name": e["name"], "aliases": names,
+        row = {"id": e["id"], "name": e["name"], "aliases": names, "priority": e["priority"],
                "weak": [a for a in names if e["aliases"][a][0] == "weak"]}
         for k in ("country", "wikidata"):
             if e[k]:
@@ -631,7 +631,10 @@ def write(rows: list[dict], meta: dict, path: Path) -> None:
     from streams.enrich.companies.matcher import group_keys
 
     companies = [[r["id"], r["name"], r.get("country"), r.get("wikidata"), r.get("tickers", [])] for r in rows]
-    keys = group_keys([(r["id"], r["aliases"], set(r["weak"])) for r in rows])
+    # "-s" keys ("Volkswagens") only for the curated, index and vehicle-make companies: news inflects
+    # well-known names, and the extra keys would otherwise add a third to the automaton
+    keys = group_keys([(r["id"], r["aliases"], set(r["weak"]), r["priority"] <= PRIORITY["vehicles"])
+                       for r in rows])
     doc = {"meta": meta, "companies": companies, "keys": keys}
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:

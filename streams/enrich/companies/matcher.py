@@ -36,13 +36,14 @@ WEAK, STEM, CJK, CYRILLIC, ANCHOR = WEAK_FLAG, STEM_FLAG, 4, 8, 16
 CJK (no word boundaries); Cyrillic (Russian case endings allowed)."""
 
 
-def group_keys(rows: list[tuple[str, list[str], set[str]]]) -> dict[str, list[list]]:
-    """Automaton payloads by key, from ``(id, aliases, weak aliases)`` rows in catalog order: one list of
-    ``[row index, alias, flags]`` per key (done at build time so that loading only parses it)."""
+def group_keys(rows: list[tuple[str, list[str], set[str], bool]]) -> dict[str, list[list]]:
+    """Automaton payloads by key, from ``(id, aliases, weak aliases, inflect)`` rows in catalog order: one
+    list of ``[row index, alias, flags]`` per key (done at build time so that loading only parses it).
+    ``inflect`` asks for the "-s" keys of Latin names (worth it for well-known companies only)."""
     buckets: dict[str, list[list]] = {}
-    for idx, (_, aliases, weak) in enumerate(rows):
+    for idx, (_, aliases, weak, inflect) in enumerate(rows):
         for a in aliases:
-            for key, alias, flags in alias_keys(a, a in weak):
+            for key, alias, flags in alias_keys(a, a in weak, inflect):
                 bucket = buckets.setdefault(key, [])
                 same = [b for b in bucket if b[0] == idx]
                 if not same:
@@ -54,11 +55,14 @@ def group_keys(rows: list[tuple[str, list[str], set[str]]]) -> dict[str, list[li
     return buckets
 
 
-def alias_keys(alias: str, weak: bool) -> list[tuple[str, str, int]]:
-    """Automaton keys of one alias as ``(key, trimmed alias, flags)``; used by the build and as fallback.
+def alias_keys(alias: str, weak: bool, inflect: bool = True) -> list[tuple[str, str, int]]:
+    """Automaton keys of one alias as ``(key, alias as matched, flags)``, made at build time.
 
-    Keys start with a space so that they only match at a word start in the padded text; Cyrillic aliases
-    ending in а/я/ь/й also get a stem key («Лада» → « лад» + «ы/у/ой/е»)."""
+    Keys start with a space so that they only match at a word start in the padded text. Latin keys also
+    end with one, so that they never fire inside a longer word (" audi " is not in "audience"); a strong
+    Latin name gets a second key with German/English "-s" ("Volkswagens"). Cyrillic keys stay open at the
+    end for Russian case endings, and those ending in а/я/ь/й also get a stem key («Лада» → « лад» +
+    «ы/у/ой/е»). CJK keys have no spaces at all."""
     alias = _trim(alias)
     norm = normalise(alias)
     if not norm:
@@ -68,9 +72,13 @@ def alias_keys(alias: str, weak: bool) -> list[tuple[str, str, int]]:
         return [(norm, alias, flags | CJK)]
     if is_cyrillic(alias):
         flags |= CYRILLIC
-    keys = [(" " + norm, alias, flags)]
-    if flags & CYRILLIC and not alias.isupper() and alias[-1] in _STEM_FINALS and len(norm) > 3:
-        keys.append((" " + norm[:-1], alias, flags | STEM))
+        keys = [(" " + norm, alias, flags)]
+        if not alias.isupper() and alias[-1] in _STEM_FINALS and len(norm) > 3:
+            keys.append((" " + norm[:-1], alias, flags | STEM))
+        return keys
+    keys = [(" " + norm + " ", alias, flags)]
+    if inflect and not weak and len(alias) >= 4 and not alias.isupper() and alias[-1] not in "sS":
+        keys.append((" " + norm + "s ", alias + "s", flags))
     return keys
 
 
@@ -130,9 +138,8 @@ class CompanyMatcher:
             matches = chain(matches, self._cjk.iter(padded))
         for end_idx, payload in matches:
             for entry, alias, flags in payload:
-                if flags & ANCHOR:
-                    if padded[end_idx + 1] == " ":
-                        anchors.append((alias, end_idx - (flags >> 8), end_idx))
+                if flags & ANCHOR:  # anchor keys end with a space, like Latin company keys
+                    anchors.append((alias, end_idx - 1 - (flags >> 8), end_idx - 1))
                     continue
                 hit = _check(alias, flags, text, padded, n, end_idx)
                 if hit is not None:
@@ -145,32 +152,30 @@ class CompanyMatcher:
 def _check(
     alias: str, flags: int, text: str, padded: str, n: int, end_idx: int
 ) -> tuple[int, int, int | None] | None:
-    """Boundary, inflection and case checks of one automaton hit; ``(start, end, possessive)`` or None."""
+    """Boundary, inflection and case checks of one automaton hit; ``(start, end, possessive)`` or None.
+
+    Padded index i is text index i - 1, so a key ending at padded ``end_idx`` ends the text slice at
+    ``end_idx`` (exclusive), or one earlier for Latin keys, whose last character is the closing space."""
     stem = flags & STEM
-    alias_len = len(alias) - 1 if stem else len(alias)
-    end = end_idx  # padded index i is text index i - 1, so the exclusive end in the text is end_idx
-    start = end - alias_len
-    if start < 0:
-        return None
     if flags & CJK:
-        return start, end, None
-    nxt = padded[end + 1] if end + 1 < len(padded) else " "
-    if nxt != " ":
-        j = end
-        while j < n and padded[j + 1] != " ":
-            j += 1
-        suffix = padded[end + 1 : j + 1]
-        if flags & CYRILLIC:
-            inflected = suffix in RU_ENDINGS
-        else:  # German genitive / plural "-s" on a strong name ("Volkswagens"), never on a common word
-            inflected = (
-                suffix == "s" and not flags & WEAK and len(alias) >= 4 and not alias.isupper()
-                and alias[-1] not in "sS"
-            )
-        if not inflected:
+        end = end_idx
+        start = end - len(alias)
+        return (start, end, None) if start >= 0 else None
+    if not flags & CYRILLIC:
+        end = end_idx - 1
+    else:
+        end = end_idx
+        if padded[end + 1] != " ":
+            j = end
+            while j < n and padded[j + 1] != " ":
+                j += 1
+            if padded[end + 1 : j + 1] not in RU_ENDINGS:
+                return None
+            end = j
+        elif stem:
             return None
-        end = j
-    elif stem:
+    start = end_idx - (len(alias) - 1 if stem else len(alias)) - (0 if flags & CYRILLIC else 1)
+    if start < 0:
         return None
     surface = text[start:end]
     for a, s in zip(alias, surface, strict=False):

@@ -79,12 +79,12 @@ _GROUPS = ("brand", "brands", "companies", "firms", "carmakers", "automakers", "
            "startups", "rivals", "competitors", "clients", "customers", "partners", "investors", "suppliers",
            "airlines", "insurers")
 ANCHOR_KEYS: dict[str, str] = {
-    **{" " + w: "legal" for w in _LEGAL_WORDS},
-    **{" " + w: "ru" for w in _RU_PREFIXES},
-    **{" " + w: "role" for w in _ROLES},
-    **{" " + w: "acquire" for w in _ACQUIRE},
-    **{" " + w: "group" for w in _GROUPS},
-    " shares": "shares", " stock": "shares", "  a": "appositive", "  an": "appositive",
+    **{f" {w} ": "legal" for w in _LEGAL_WORDS},
+    **{f" {w} ": "ru" for w in _RU_PREFIXES},
+    **{f" {w} ": "role" for w in _ROLES},
+    **{f" {w} ": "acquire" for w in _ACQUIRE},
+    **{f" {w} ": "group" for w in _GROUPS},
+    " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
 }
 """Normalised anchor key → kind; the matcher adds these to its automaton and reports where they occur."""
 _ROLE_ROLES_BEFORE = frozenset(("analyst", "strategist", "economist", "trader", "portfolio manager"))

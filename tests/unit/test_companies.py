@@ -125,6 +125,7 @@ def test_chinese_car_makers_and_agencies():
         ("Die Müller Logistik GmbH baut aus.", "unknown:müller-logistik", "Müller Logistik GmbH"),
         ("Acme Widgets Inc. said it would cut jobs.", "unknown:acme-widgets", "Acme Widgets Inc."),
         ("Shares of Zorblax Dynamics rose 5% on Tuesday.", "unknown:zorblax-dynamics", "Zorblax Dynamics"),
+        ("Pacific Gas & Electric Co. cut power.", "unknown:pacific-gas-electric", "Pacific Gas & Electric Co."),
     ],
 )
 def test_unknown_companies(text: str, expected_id: str, surface: str):

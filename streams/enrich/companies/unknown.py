@@ -27,7 +27,7 @@ _LINK = r"(?: (?:&|of|de|du|der|und|la|le|van|von) | )"  # spaces only: a name n
 _NAME = rf"{_CAP}(?:{_LINK}{_CAP}){{0,4}}"
 _LEGAL = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SA|SE|PLC|plc|"
-    r"N\.V\.|NV|S\.p\.A\.|SpA|B\.V\.|BV|Co\.,? Ltd\.?|KGaA|Oyj|ASA|S\.A\.S\.|SAS|S\.L\.|Pty\.? Ltd\.?|"
+    r"N\.V\.|NV|S\.p\.A\.|SpA|B\.V\.|BV|Co\.,? Ltd\.?|Co\.|KGaA|Oyj|ASA|S\.A\.S\.|SAS|S\.L\.|Pty\.? Ltd\.?|"
     r"Sdn\.? Bhd\.?|LLP|LP|L\.P\.)"
 )
 _RU_QUOTED = re.compile(

@@ -115,11 +115,10 @@ def company_page(company: Mapping[str, Any], stats: Mapping[str, Any], *, nonce:
     name = company.get("name") or company.get("id")
     articles = company.get("articles") or []
     rows = _latest(articles) if articles else "<p class=\"empty\">This worker has not seen this company yet.</p>"
-    body = (
-        "<main id=\"console\"><div class=\"grid\">"
-        + _card(f"{name} · {company.get('id')}", _scope(f"this worker, latest {len(articles)}"), rows, span=3)
-        + "</div></main>"
-    )
+    scope = _scope(f"id {company.get('id')} · this worker's latest {len(articles)} articles")
+    links = (f"<p class=\"where\"><a href=\"/news/\">← console</a> · "
+             f"<a href=\"/news/companies/{quote(company.get('id'))}?format=json\">as JSON</a></p>")
+    body = "<main id=\"console\"><div class=\"grid\">" + _card(str(name), scope, rows + links, span=3) + "</div></main>"
     return page(f"newsstream · {name}", body, nonce=nonce, header_state=_header_state(stats))
 
 

@@ -1,0 +1,61 @@
+"""Property-based fuzzing of ``pipeline.process``: any bytes end as an enriched record or a dead letter with a
+reason, never an exception, and every record is valid against its schema.
+
+Fast by design (small inputs, a few hundred examples); tests/faults/test_hostile_input.py runs many more
+examples and the huge and pathological cases.
+"""
+
+from __future__ import annotations
+
+import time
+
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from streams import pipeline
+from streams.pipeline import Origin
+from tests.hostile import check_outcome, raw_messages
+
+ORIGIN = Origin("news.raw", 3, 42, b"key")
+LIMIT = 64 * 1024
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(raw_messages)
+def test_any_raw_message_is_enriched_or_dead_lettered(data: bytes) -> None:
+    outcome = pipeline.process(data, ORIGIN, max_bytes=LIMIT, time_budget_s=5.0)
+    check_outcome(outcome, data)
+
+
+def test_tombstone_is_a_dead_letter() -> None:
+    outcome = pipeline.process(None, ORIGIN, max_bytes=LIMIT)
+    assert outcome.dead and outcome.error == "missing_content"
+
+
+def test_time_budget_is_not_swallowed_by_a_library_catching_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura wraps parts of its work in ``except Exception``: the timeout must get through them."""
+    swallowed = []
+
+    def slow_core(article: dict, profile: object, **kwargs: object) -> dict:
+        try:
+            end = time.monotonic() + 3.0
+            while time.monotonic() < end:  # pure-Python work that runs over the budget
+                pass
+        except Exception:  # what trafilatura does around its recall retry and justext rescue
+            swallowed.append(True)
+        raise AssertionError("the work went on after its budget")
+
+    monkeypatch.setattr(pipeline, "enrich", slow_core)
+    article = {"id": "slow", "body": "Text."}
+    outcome = pipeline.enrich_article(article, b"{}", ORIGIN, time_budget_s=0.05)
+    assert outcome.dead and outcome.error == "timeout", outcome.record
+    assert not swallowed
+
+
+def test_time_budget_fires_inside_trafilatura_on_a_pathological_page() -> None:
+    html = "<html><body>" + "<p>Some words of the article here.</p>" * 20_000 + "</body></html>"
+    outcome = pipeline.process(
+        orjson.dumps({"id": "p", "html": html}), ORIGIN, max_bytes=2 * 1024 * 1024, time_budget_s=0.05
+    )
+    assert outcome.dead and outcome.error == "timeout", outcome.record["error"]

@@ -15,6 +15,7 @@ help:
 	@echo "make test        install everything the tests need and run the whole suite (Kafka included)"
 	@echo "make kafka       start the local broker in the background (kafka-stop, kafka-reset)"
 	@echo "make lint        ruff;  make bench: benchmark figures;  make audit: pip-audit"
+	@echo "make faults      kill -9, broker restart, scale-out, exactly-once and hostile-input tests (~15 min)"
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +51,13 @@ test-unit: install
 
 # The suite starts its own broker on a free port (tests/conftest.py) unless NEWSSTREAM_TEST_BOOTSTRAP names one.
 test: install kafka-jars chromium lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -m "not faults"
+
+# Fault injection on the real broker (tests/faults, docs/reliability.md): the summary table is printed at the end.
+faults: install kafka-jars
+	mkdir -p artifacts && rm -f artifacts/faults.jsonl
+	NEWSSTREAM_FAULTS_REPORT=artifacts/faults.jsonl $(PY) -m pytest -q -m faults; status=$$?; \
+	  $(PY) -m bench.reliability --from artifacts/faults.jsonl; exit $$status
 
 bench: install
 	$(PY) -m bench.quality
@@ -59,7 +66,7 @@ chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
 audit: install
-	$(VENV)/bin/pip-audit --skip-editable
+	$(VENV)/bin/pip-audit --skip-editable --strict
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -1,12 +1,15 @@
 """Find catalog companies in one article with a single Aho-Corasick automaton.
 
-Keys are normalised aliases (see :mod:`.textnorm`) prefixed by a space, and the text is normalised and
-padded the same way, so a key can only start at a word boundary; the right boundary is checked after the
-hit, where a Russian case ending («Газпрома», «Сбербанке», «Лады») or a German/English "-s" may extend the
-word. The surface of a mention is the whole word as written, ending included, but never a possessive
-apostrophe ("Toyota’s" → "Toyota"). Longest match wins among overlapping hits. Upper-case letters of an
-alias must be upper-case in the text (so "IBM" does not match "ibm" and "Apple" does not match "apple"),
-and weak aliases (common words) need evidence (see :mod:`.evidence`).
+Keys are normalised aliases (see :mod:`.textnorm`) between spaces, and the text is normalised and padded
+the same way, so a key matches whole words only; Cyrillic keys are open at the end, where a Russian case
+ending («Газпрома», «Сбербанке», «Лады») may follow, and well-known Latin names also have an "-s" key
+("Volkswagens"). The surface of a mention is the whole word as written, ending included, but never a
+possessive apostrophe ("Toyota’s" → "Toyota") and never a legal form the catalog does not need ("Toyota
+Motor Corp." → "Toyota Motor"; "Apple Inc" stays whole, as it is the evidence for the common word "Apple").
+Longest match wins among overlapping hits. Upper-case letters of an alias must be upper-case in the text
+(so "IBM" does not match "ibm" and "Apple" does not match "apple"), and weak aliases (common words) need
+evidence (see :mod:`.evidence`). The same pass also reports the cue words that :mod:`.unknown` reads
+around ("Inc", "CEO", "shares", ", a").
 """
 
 from __future__ import annotations
@@ -98,7 +101,7 @@ class Hit:
 
 
 class CompanyMatcher:
-    """Automaton over every alias of a catalog; build once, call :meth:`find` per article."""
+    """Automaton over every alias of a catalog; build once, call :meth:`scan` per article field."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog

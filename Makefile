@@ -47,7 +47,7 @@ lint: install
 	$(VENV)/bin/ruff check streams tests bench scripts devtools
 
 test-unit: install
-	$(PY) -m pytest -m "not kafka and not browser" -q
+	$(PY) -m pytest -m "not kafka and not browser and not faults" -q
 
 # The suite starts its own broker on a free port (tests/conftest.py) unless NEWSSTREAM_TEST_BOOTSTRAP names one.
 test: install kafka-jars chromium lint

@@ -494,7 +494,8 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
             # evidence; the famous ones ("Apple", "Shell", "Target") are in the curated list
             return "weak" if source == "curated" else None
         if source not in TRUSTED_MULTIWORD and w in proper:
-            return "weak"
+            # a first name or place ("Morgan", "Irving", "Camden") from a bulk listing or brand list
+            return None
         if is_acronym(core) and len(core) <= 3 and source not in TRUSTED_MULTIWORD:
             return None  # bulk three-letter codes ("REA", "ACC") are mostly other things
         return "strong"

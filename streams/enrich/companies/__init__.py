@@ -26,7 +26,8 @@ def tag_companies(title: str, text: str, *, language: str | None = None) -> list
     scanned = {f: matcher.scan(f, t) for f, t in fields.items()}
     hits = decide(matcher, fields, {f: found for f, (found, _) in scanned.items()})
     unknown = [u for f, t in fields.items() for u in find_unknown(f, t, scanned[f][1])]
-    hits, unknown = _arbitrate(fields, hits, unknown, matcher)
+    raw = [h for found, _ in scanned.values() for h in found]
+    hits, unknown = _arbitrate(fields, hits, unknown, matcher, raw)
     tags: dict[str, tuple[tuple[int, int, int], CompanyTag]] = {}
     mentions: dict[str, list[Mention]] = {}
     for h in hits:
@@ -50,17 +51,22 @@ def tag_companies(title: str, text: str, *, language: str | None = None) -> list
 
 
 def _arbitrate(
-    fields: dict[str, str], hits: list[Hit], candidates: list[UnknownMention], matcher: CompanyMatcher
+    fields: dict[str, str],
+    hits: list[Hit],
+    candidates: list[UnknownMention],
+    matcher: CompanyMatcher,
+    raw: list[Hit],
 ) -> tuple[list[Hit], list[UnknownMention]]:
     """Settle overlaps between catalog hits and unknown candidates.
 
     A candidate marked by a legal form wins over catalog hits lying strictly inside its name (the catalog
     name is then only part of a longer company name); it loses when one catalog hit covers its whole name
-    ("Apple Inc.", ПАО «Газпром»). Context candidates lose to any overlapping catalog hit. Then names
+    ("Apple Inc.", ПАО «Газпром»). Context candidates lose to any overlapping catalog name. Then names
     listed together with companies are added, and every kept name (and its bracketed abbreviation) is
     found where it recurs."""
     kept: list[UnknownMention] = []
     dropped: set[int] = set()
+    raw_spans = [(h.field, h.start, h.end) for h in raw]
     for u in sorted(candidates, key=lambda c: (not c.legal, c.field, c.start)):
         inside = [i for i, h in enumerate(hits) if h.field == u.field and h.start < u.end and u.start < h.end]
         name_end = u.start + len(u.name)
@@ -72,7 +78,8 @@ def _arbitrate(
             if _is_catalog_name(matcher, u.field, u.name):
                 continue
             dropped.update(inside)
-        elif inside or _is_catalog_name(matcher, u.field, u.name):
+        elif inside or _is_catalog_name(matcher, u.field, u.name) or _overlaps_any(u, raw_spans):
+            # a catalog name inside, even a common word left without evidence ("Google Stadia")
             continue
         if any(k.field == u.field and k.start < u.end and u.start < k.end for k in kept):
             continue
@@ -80,7 +87,7 @@ def _arbitrate(
     hits = [h for i, h in enumerate(hits) if i not in dropped]
     spans = [(h.field, h.start, h.end) for h in hits] + [(k.field, k.start, k.end) for k in kept]
     for r in list_neighbours(fields, spans):
-        if not _overlaps_any(r, spans) and not _is_catalog_name(matcher, r.field, r.name):
+        if not _overlaps_any(r, spans + raw_spans) and not _is_catalog_name(matcher, r.field, r.name):
             kept.append(r)
             spans.append((r.field, r.start, r.end))
     for r in repeat_mentions(fields, kept):

@@ -184,6 +184,9 @@ def _check(
     for a, s in zip(alias, surface, strict=False):
         if a.isupper() and not s.isupper():
             return None
+        # punctuation inside a name must be the same ("J&J" is not "J.J"), but a hyphen may be a space
+        if not a.isalnum() and a != s and not (a in "- " and s in "- ") and not (a in "'’" and s in "'’"):
+            return None
     possessive = end if end < n and text[end] in _APOSTROPHES else None
     return start, end, possessive
 

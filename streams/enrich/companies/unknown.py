@@ -73,8 +73,8 @@ _ROLES = ("ceo", "chief executive", "chief operating officer", "chief financial 
           "chief technology officer", "founder", "co founder", "chairman", "chairwoman", "spokesperson",
           "spokesman", "spokeswoman", "shareholders", "analyst", "strategist", "economist", "trader",
           "portfolio manager")
-_ACQUIRE = ("acquired", "acquire", "acquires", "acquiring", "bought", "buy", "buys", "buying", "takeover of",
-            "merger with")
+# "buy" is left out: its object is more often a product ("buy Pokemon Sword") than a company.
+_ACQUIRE = ("acquired", "acquire", "acquires", "acquiring", "bought", "takeover of", "merger with")
 _GROUPS = ("brand", "brands", "companies", "firms", "carmakers", "automakers", "banks", "lenders", "retailers",
            "startups", "rivals", "competitors", "clients", "customers", "partners", "investors", "suppliers",
            "airlines", "insurers")
@@ -183,18 +183,28 @@ def list_neighbours(fields: dict[str, str], spans: list[tuple[str, int, int]]) -
                 continue
             a, b = _trim_leading(text, a, b)
             name = text[a:b]
-            if a < b and name not in _LEADING_NOISE and not _NOT_COMPANY.intersection(name.split()):
+            if a < b and _acceptable(name):
                 out.append(UnknownMention(field, a, b, name))
     return out
 
 
 def _trim_leading(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop sentence-start and function words in front of a name ("The Acme Corp" → "Acme Corp")."""
+    """Drop sentence-start and function words in front of a name ("The Acme Corp" → "Acme Corp",
+    "Sacramento-based McClatchy" → "McClatchy")."""
     while True:
         m = re.match(r"(\S+)\s", text[start:end])
-        if not m or m.group(1) not in _LEADING_NOISE:
+        if not m or (m.group(1) not in _LEADING_NOISE and not m.group(1).endswith("-based")):
             return start, end
         start += m.end()
+
+
+def _acceptable(name: str) -> bool:
+    """Not a function word, not an institution or place, and long enough to be a name (not "TX")."""
+    return (
+        sum(c.isalnum() for c in name) >= 3
+        and name not in _LEADING_NOISE
+        and not _NOT_COMPANY.intersection(name.split())
+    )
 
 
 def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> list[UnknownMention]:
@@ -211,7 +221,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 continue
             a, name_end = _trim_leading(text, m.start("name"), m.end("name"))
             name = text[a:name_end]
-            if a < name_end and name not in _LEADING_NOISE and not _NOT_COMPANY.intersection(name.split()):
+            if a < name_end and _acceptable(name):
                 out.append(UnknownMention(field, a, m.end("legal"), name, legal=True))
         elif kind == "ru":
             m = _RU_QUOTED.match(text, start)
@@ -229,12 +239,12 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 m = _OF_AT_NAME.match(text, end)
                 if m:
                     spans.append((m.start("name"), m.end("name")))
-        elif kind == "acquire":
+        elif kind == "acquire" and text[start].islower():  # a verb mid-sentence, not "Bought" in a heading
             m = _NAME_AT.match(text, end + 1)
             if m:
                 spans.append((m.start(), m.end()))
         elif kind == "shares":
-            if text.startswith(("of ", "in "), end + 1) and text[start:end].lower() == "shares":
+            if text.startswith("of ", end + 1) and text[start:end].lower() == "shares":
                 m = _NAME_AT.match(text, end + 4)
                 if m:
                     spans.append((m.start(), m.end()))
@@ -250,7 +260,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
     for a, b in spans:
         start, end = _trim_leading(text, a, b)
         name = text[start:end]
-        if start < end and name not in _LEADING_NOISE and not _NOT_COMPANY.intersection(name.split()):
+        if start < end and _acceptable(name):
             out.append(UnknownMention(field, start, end, name))
     return out
 

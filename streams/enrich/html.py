@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+from copy import deepcopy
 
 import trafilatura
-from lxml.html import HtmlElement
-from trafilatura.utils import load_html
+from lxml import etree
+from lxml.html import HtmlComment, HtmlElement
+from lxml.html import fromstring as html_fromstring
+from trafilatura.settings import MANUALLY_CLEANED, MANUALLY_STRIPPED, Extractor
+from trafilatura.utils import DOCTYPE_TAG, INVALID_XML_CHARS
 
 from .boilerplate import clean_lines, clean_text
 from .types import EMPTY_PROFILE, CleanText, SourceProfile
@@ -28,17 +33,37 @@ __all__ = ["clean_html"]
 # sports and finance news); precision focus: trafilatura's stricter pruning of link-dense and side
 # blocks. Chosen on the "tune" half of the dev pages (bench/boilerplate.py): trafilatura alone, no
 # comments, F1 0.962 balanced -> 0.971 precision; recall falls only 0.001.
-EXTRACT_OPTIONS: dict[str, bool] = {
-    "include_comments": False,
-    "include_tables": True,
-    "favor_precision": True,
-}
+# Built once: trafilatura's keyword path rebuilds its settings on every call (~0.4 ms). The url
+# only feeds metadata and link targets, both off here, so one shared Extractor serves every page.
+_FAST = Extractor(output_format="txt", fast=True, precision=True, comments=False, tables=True)
+_FULL = Extractor(output_format="txt", fast=False, precision=True, comments=False, tables=True)
 # trafilatura's fast mode skips its readability/jusText comparison, which costs about a third of its
 # time and only matters when the main pass finds next to nothing; so: fast first, the full cascade
 # only when the fast result is shorter than a short news item (about 80 words).
 RETRY_BELOW_CHARS = 500
 # Below this, trafilatura missed the article altogether (odd markup): clean the whole page's text.
 MIN_EXTRACTED_CHARS = 250
+# A page's own article container (schema.org articleBody, <article>, <main>) must hold at least
+# this much text to be extracted alone; the result must still reach RETRY_BELOW_CHARS, else the
+# whole page is extracted as before.
+MIN_CONTAINER_CHARS = 500
+_CONTAINER_PATHS = (
+    etree.XPath('//*[@itemprop="articleBody"]'),
+    etree.XPath("//article"),
+    etree.XPath('//main | //*[@role="main"]'),
+)
+
+# trafilatura's cost grows with the number of elements its XPath passes visit (several per pass,
+# about ten passes), and it deletes these subtrees and unwraps these tags anyway, in its cleaning
+# step after the first passes. Doing both up front in C (lxml strip_*) makes every pass shorter.
+# Forms (kept when they hold most of the text) and figures (kept when they hold a table) are left
+# to it; <script type="application/ld+json"> is kept for its forum-page check.
+_DELETED_TAGS = tuple(tag for tag in MANUALLY_CLEANED if tag not in {"form", "figure", "head", "script"})
+_UNWRAPPED_TAGS = tuple(MANUALLY_STRIPPED)
+_DROPPED_SCRIPT = "x-dropped-script"
+# libxml2 would turn these into U+FFFD; trafilatura removes them before parsing (a membership test
+# is ~4x faster than its regex on pages that, as nearly all do, have none).
+_INVALID_CHARS = "".join(map(chr, [*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]))
 
 TITLE_SEARCH_LINES = 3  # the headline, if repeated, comes before or right after a kicker/dateline
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—:]\s+[^-|–—:]+$")
@@ -48,51 +73,134 @@ _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
 _SPACES = re.compile(r"\s+")
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+_local = threading.local()  # lxml parsers must not be shared between threads
 
 
 def clean_html(html: str, *, url: str | None = None, profile: SourceProfile = EMPTY_PROFILE) -> CleanText:
-    """Main text of an HTML page with boilerplate removed; empty for an empty or unparsable page."""
+    """Main text of an HTML page with boilerplate removed; empty for an empty or unparsable page.
+
+    ``url`` is accepted for the orchestrator's sake; nothing extracted here depends on it.
+    """
     if not html or not html.strip():
         return CleanText(text="")
-    tree = load_html(html)
+    tree = _parse(html)
     if tree is None:
         # not markup at all (a feed that put plain text in its html field): clean it as text
         return clean_text(html, profile=profile) if "<" not in html else CleanText(text="")
-    extracted = _extract(tree, url, fast=True)
+    titles = _page_titles(tree)  # before pruning: <title> and <meta> go with the page furniture
+    _prune(tree)
+    extracted = ""
+    container = _article_container(tree)
+    if container is not None:
+        extracted = _extract(_as_page(container), fast=True)
     if len(extracted) < RETRY_BELOW_CHARS:
-        extracted = max(extracted, _extract(tree, url, fast=False), key=len)
+        extracted = max(extracted, _extract(tree, fast=True), key=len)
+    if len(extracted) < RETRY_BELOW_CHARS:
+        extracted = max(extracted, _extract(tree, fast=False), key=len)
     if len(extracted) >= MIN_EXTRACTED_CHARS:
-        return _clean_extracted(extracted, tree, profile)
+        return _clean_extracted(extracted, tree, titles, profile)
     whole_page = trafilatura.html2txt(tree) or ""
     if len(whole_page) > len(extracted):
         fallback = clean_text(_lines_of(whole_page), profile=profile)
         if len(fallback.text) > len(extracted):
             return fallback
-    return _clean_extracted(extracted, tree, profile)
+    return _clean_extracted(extracted, tree, titles, profile)
 
 
-def _clean_extracted(extracted: str, tree: HtmlElement, profile: SourceProfile) -> CleanText:
-    lines = extracted.splitlines()
-    known = _title_lines(lines, tree) | _linked_headline_runs(lines, tree)
-    return clean_lines(lines, profile=profile, extracted=True, known=known)
+def _parser() -> etree.HTMLParser:
+    """trafilatura's parser settings, with lxml.html's element classes looked up in C.
 
-
-def _title_lines(lines: list[str], tree: HtmlElement) -> set[int]:
-    """The headline repeated at the top of the body: the record carries the title in its own field.
-
-    Only among the first few lines, and only an exact match (case and spacing aside) with the page's
-    <h1>, og:title / twitter:title or the <title> before its " - Site name" suffix.
+    lxml.html's default lookup calls back into Python for every element object created, and
+    trafilatura creates hundreds of thousands of them per page.
     """
-    head = [i for i, line in enumerate(lines[:TITLE_SEARCH_LINES]) if line.strip()]
-    if not head:
-        return set()
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(
+            collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+        )
+        parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment))
+        _local.parser = parser
+    return parser
+
+
+def _parse(html: str) -> HtmlElement | None:
+    """trafilatura's ``load_html`` for a decoded page (same repairs, same rejection of non-HTML)."""
+    beginning = html[:50].lower()
+    if any(char in html for char in _INVALID_CHARS):
+        html = INVALID_XML_CHARS.sub("", html)
+    if "doctype" in beginning:  # libxml2 trips on some doctype lines
+        first_line, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", first_line, count=1) + "\n" + rest
+    try:
+        try:
+            tree = html_fromstring(html, parser=_parser())
+        except ValueError:  # a str that declares its encoding: lxml wants bytes
+            tree = html_fromstring(html.encode("utf-8", "surrogatepass"), parser=_parser())
+    except (etree.ParserError, ValueError):
+        return None
+    if tree is None or ("html" not in beginning and len(tree) < 2):
+        return None
+    return tree
+
+
+def _prune(tree: HtmlElement) -> None:
+    """Delete what trafilatura would delete anyway, before its passes walk it (see _DELETED_TAGS)."""
+    for script in tree.iter("script"):
+        if script.get("type") != "application/ld+json":
+            script.tag = _DROPPED_SCRIPT
+    etree.strip_elements(tree, _DROPPED_SCRIPT, *_DELETED_TAGS, with_tail=False)
+    etree.strip_tags(tree, *_UNWRAPPED_TAGS)
+
+
+def _article_container(tree: HtmlElement) -> HtmlElement | None:
+    """The element the page itself marks as its article, when it holds a real article's worth of text.
+
+    schema.org's articleBody first, then <article>, then <main>; among several (teasers are
+    <article>s too), the one with the most text.
+    """
+    for path in _CONTAINER_PATHS:
+        candidates = path(tree)
+        if candidates:
+            sizes = [(len(element.text_content()), i) for i, element in enumerate(candidates)]
+            size, best = max(sizes)
+            if size >= MIN_CONTAINER_CHARS:
+                return candidates[best]
+    return None
+
+
+def _as_page(container: HtmlElement) -> HtmlElement:
+    """A copy of the container as the body of a page of its own: trafilatura looks below the root."""
+    page = _parser().makeelement("html")
+    body = etree.SubElement(page, "body")
+    body.append(deepcopy(container))
+    body[0].tail = None
+    return page
+
+
+def _page_titles(tree: HtmlElement) -> set[str]:
+    """The page's headline forms: <h1>, <title> and og:/twitter: titles, also without a " - Site" suffix."""
     titles = {_norm(el.text_content()) for el in tree.iter("h1", "title")}
     for meta in tree.iter("meta"):
         if meta.get("property") == "og:title" or meta.get("name") == "twitter:title":
             titles.add(_norm(meta.get("content") or ""))
     titles |= {_TITLE_SUFFIX.split(title)[0] for title in titles}
     titles.discard("")
-    return {i for i in head if _norm(lines[i]) in titles}
+    return titles
+
+
+def _clean_extracted(extracted: str, tree: HtmlElement, titles: set[str], profile: SourceProfile) -> CleanText:
+    lines = extracted.splitlines()
+    known = _title_lines(lines, titles) | _linked_headline_runs(lines, tree)
+    return clean_lines(lines, profile=profile, extracted=True, known=known)
+
+
+def _title_lines(lines: list[str], titles: set[str]) -> set[int]:
+    """The headline repeated at the top of the body: the record carries the title in its own field.
+
+    Only among the first few lines, and only an exact match (case and spacing aside) with the page's
+    <h1>, og:title / twitter:title or the <title> before its " - Site name" suffix.
+    """
+    return {i for i, line in enumerate(lines[:TITLE_SEARCH_LINES]) if line.strip() and _norm(line) in titles}
 
 
 def _linked_headline_runs(lines: list[str], tree: HtmlElement) -> set[int]:
@@ -114,10 +222,10 @@ def _norm(text: str) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
-def _extract(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
+def _extract(tree: HtmlElement, *, fast: bool) -> str:
     """trafilatura on a copy of the tree (it copies inputs itself), as plain text lines."""
     try:
-        text = trafilatura.extract(tree, url=url, output_format="txt", fast=fast, **EXTRACT_OPTIONS)
+        text = trafilatura.extract(tree, options=_FAST if fast else _FULL)
     except (ValueError, TypeError):
         return ""
     return text or ""

@@ -112,3 +112,58 @@ def test_plain_text_in_the_html_field_is_cleaned_as_text() -> None:
     result = clean_html(f"Home\n{sentence}")
     assert result.text == sentence
     assert result.removed == ("Home",)
+
+
+def _long_story(prefix: str) -> str:
+    return "".join(f"<p>{prefix} {p}</p>" for p in PARAGRAPHS)
+
+
+def test_an_empty_article_container_does_not_hide_the_story() -> None:
+    html = (
+        "<html><head><title>Harbour bridge</title></head><body><article></article>"
+        f"<div class='story'>{_long_story('')}</div></body></html>"
+    )
+    text = clean_html(html).text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_an_article_container_with_a_teaser_only_falls_back_to_the_whole_page() -> None:
+    teaser = "<article><h2>Also today</h2><p>Ferry line opens.</p></article>"
+    html = f"<html><body>{teaser}<div class='main-text'>{_long_story('')}</div></body></html>"
+    text = clean_html(html).text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_the_largest_of_several_article_containers_is_chosen() -> None:
+    teasers = "".join(f"<article><p>Teaser number {n} about something else.</p></article>" for n in range(3))
+    html = f"<html><body><aside>{teasers}</aside><article>{_long_story('')}</article>{teasers}</body></html>"
+    text = clean_html(html).text
+    assert all(p in text for p in PARAGRAPHS)
+    assert "Teaser number" not in text
+
+
+def test_scripts_styles_and_inline_data_do_not_leak_into_the_text() -> None:
+    noise = (
+        "<script>var tracking = {'page': 'bridge'};</script><style>p { color: red }</style>"
+        "<noscript>Please enable JavaScript to view this page</noscript>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge"}</script>'
+        "<svg><text>chart label</text></svg>"
+    )
+    text = clean_html(_page(noise)).text
+    assert text == "\n".join(PARAGRAPHS)
+
+
+def test_broken_markup_and_control_characters_still_give_the_story() -> None:
+    html = (
+        "<!DOCTYPE html>\n<html><body><div><article><p>"
+        + "<p>".join(PARAGRAPHS).replace("bridge,", "bridge\x0b,")
+        + "<div><span>unclosed"
+    )
+    text = clean_html(html).text
+    assert PARAGRAPHS[0] in text
+    assert "\x0b" not in text and "\ufffd" not in text
+
+
+def test_a_page_declaring_its_encoding_in_an_xml_prolog_is_parsed() -> None:
+    html = '<?xml version="1.0" encoding="utf-8"?>\n' + _page()
+    assert clean_html(html).text == "\n".join(PARAGRAPHS)

@@ -202,6 +202,13 @@ def basename(name: str) -> str:
     return base.strip(" ,.")
 
 
+def clean_name(name: str) -> str:
+    """Drop invisible format characters (zero-width spaces) and a trailing disambiguation in brackets
+    ("Orion Corporation (pharmaceutical company)")."""
+    name = "".join(c for c in name if unicodedata.category(c) != "Cf")
+    return re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(name.split())) or name
+
+
 def norm_key(name: str) -> str:
     """Accent- and punctuation-insensitive key used to merge and deduplicate names."""
     s = unicodedata.normalize("NFKD", name.lower().replace("ё", "е"))
@@ -379,7 +386,7 @@ def read_nsi() -> tuple[list[Raw], dict[str, dict]]:
             country = include[0].upper() if single else None
             raw = by_qid.get(qid)
             if raw is None:
-                label = (wikidata.get(qid) or {}).get("label") or names[0]
+                label = clean_name((wikidata.get(qid) or {}).get("label") or names[0])
                 raw = by_qid[qid] = Raw("nsi", label, [label], country, qid)
                 site = (wikidata.get(qid) or {}).get("officialWebsites") or []
                 raw.domains.update(d for d in map(domain, site[:1]) if d)
@@ -493,9 +500,10 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
             # a listing named by one dictionary word ("Dynamic", "City") is too ambiguous even with
             # evidence; the famous ones ("Apple", "Shell", "Target") are in the curated list
             return "weak" if source == "curated" else None
-        if source not in TRUSTED_MULTIWORD and w in proper:
-            # a first name or place ("Morgan", "Irving", "Camden") from a bulk listing or brand list
-            return None
+        if w in proper and source != "curated":
+            # a first name or place ("Irving", "Hayward", "Austin"): from a bulk listing or brand list it is
+            # dropped; from the index constituents or car makes it needs evidence like a common word
+            return "weak" if source in TRUSTED_MULTIWORD else None
         if is_acronym(core) and len(core) <= 3 and source not in TRUSTED_MULTIWORD:
             return None  # bulk three-letter codes ("REA", "ACC") are mostly other things
         return "strong"
@@ -543,13 +551,13 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
         loans = {w for r in group for a in r.aliases for w in [norm_key(a)]
                  if w.isascii() and w.isalpha() and w in proper and w not in common}
         for r in group:
-            for a in r.aliases:
+            for a in map(clean_name, r.aliases):
                 kind = classify(a, r.source, common, proper, loans)
                 core = alias_core(a)
                 if kind and core not in aliases:
                     aliases[core] = (kind, PRIORITY[r.source])
         tickers = sorted({t for r in group for t in r.tickers})
-        entries.append({"id": eid, "name": top.name, "country": country, "wikidata": qid,
+        entries.append({"id": eid, "name": clean_name(top.name), "country": country, "wikidata": qid,
                         "aliases": aliases, "tickers": tickers, "priority": PRIORITY[top.source]})
     _resolve_conflicts(entries)
     for e in entries:

@@ -212,6 +212,7 @@ def test_catalog_sanity():
     assert len(ids) == len(set(ids))
     for e in entries:
         assert e.name and e.aliases
+        assert e.name == e.name.strip() and "\u200b" not in e.name and not e.name.endswith(")")
         assert e.weak <= set(e.aliases)
         assert e.country is None or (len(e.country) == 2 and e.country.isupper())
     by_id = catalog.by_id()

@@ -89,6 +89,9 @@ ANCHOR_KEYS: dict[str, str] = {
 """Normalised anchor key → kind; the matcher adds these to its automaton and reports where they occur."""
 _ROLE_ROLES_BEFORE = frozenset(("analyst", "strategist", "economist", "trader", "portfolio manager"))
 _ROLES_AFTER_ONLY = frozenset(("shareholders",))
+# Any organisation has a spokesman, and a capitalised "Chief Executive" is often a government title ("Hong
+# Kong Chief Executive"): these roles name no company in front of them.
+_ROLES_BEFORE_ONLY = frozenset(("spokesperson", "spokesman", "spokeswoman"))
 
 # Capitalised words that start sentences or qualify names but are not part of a company's name.
 _LEADING_NOISE = _words(
@@ -232,8 +235,11 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                     a = m.start("name") + (len(raw) - len(raw.lstrip()))
                     out.append(UnknownMention(field, a, a + len(name), name, legal=True))
         elif kind == "role":
-            role = text[start:end].lower()
-            if role not in _ROLE_ROLES_BEFORE:
+            written = text[start:end]
+            role = written.lower()
+            if role not in _ROLE_ROLES_BEFORE and role not in _ROLES_BEFORE_ONLY and not (
+                " " in role and written[0].isupper()
+            ):
                 _name_before(text, start, spans)
             if role not in _ROLES_AFTER_ONLY:
                 m = _OF_AT_NAME.match(text, end)

@@ -155,6 +155,12 @@ def proper_words() -> set[str]:
     for path, data in _deb_files("wamerican").items():
         if path.endswith("american-english"):
             words.update(w.lower() for w in data.decode("utf-8", "replace").split() if w[:1].isupper())
+    for path, data in _deb_files("hunspell-ru").items():  # Russian names and places («Веста», «Ирина»)
+        if path.endswith("ru_RU.dic"):
+            for line in data.decode("utf-8", "replace").splitlines()[1:]:
+                w = line.split("/", 1)[0].strip()
+                if w[:1].isupper() and not w.isupper():
+                    words.add(w.lower().replace("ё", "е"))
     return words
 
 

@@ -41,8 +41,9 @@ ISO_CODE = {"zh-cn": "zh", "zh-tw": "zh"}
 """langdetect codes that are not ISO 639-1. Its ``no`` (trained on Bokmål Wikipedia) stays ``no``:
 the model cannot tell Bokmål from Nynorsk, so the macrolanguage code is the honest answer."""
 
-MAX_CACHED_WORDS = 50_000
-"""Bound on the word-score cache (a few MB); it is emptied when full, which costs only speed."""
+MAX_CACHED_WORDS = 30_000
+"""Bound on the word-score cache (about 300 bytes a word, so ~10 MB); it is emptied when full, which
+costs only speed: a news vocabulary's most frequent 30k words cover the vast majority of its tokens."""
 
 LANE_BITS = 32
 """Bits per language in the packed scores (see :class:`LanguageModel`); ``scores`` sums at most as many
@@ -60,7 +61,9 @@ MAX_CACHED_WORD_LENGTH = 24
 """Longer "words" are mostly runs of unspaced CJK text that never repeat: scored, not cached."""
 
 _ASCII_NON_LETTERS = re.compile(r"[^A-Za-z]+")
-_CAPITALISED_WORD = re.compile(r"\S*[A-Z\u00c0-\u00de\u0391-\u03ab\u0400-\u042f]{2}\S*")
+_CAPITALISED_WORD = re.compile(r"(?<!\S)\S*?[A-Z\u00c0-\u00de\u0391-\u03ab\u0400-\u042f]{2}\S*")
+r"""A word with two capitals in a row. Tried only at word starts and lazily, so linear in the length
+even for a long unspaced run (a greedy ``\S*`` would backtrack quadratically)."""
 
 
 class LanguageModel:
@@ -80,7 +83,10 @@ class LanguageModel:
         order_weights: tuple[float, float, float] = (1.0, 1.0, 1.0),
         cutoff_share: float = 0.0,
     ) -> None:
+        if alpha <= 0.0 and cutoff_share <= 0.0:
+            raise ValueError("smoothing needs alpha > 0 or cutoff_share > 0")
         languages, profiles = _profiles()
+        _normalisation_table()  # built now, not on the first non-ASCII text
         self.languages: tuple[str, ...] = languages
         self.iso_codes: tuple[str, ...] = tuple(ISO_CODE.get(code, code) for code in languages)
         self.order_weights = order_weights
@@ -92,8 +98,6 @@ class LanguageModel:
             for gram in profile
             if order_weights[len(gram) - 1]
         }
-        if alpha <= 0.0 and cutoff_share <= 0.0:
-            raise ValueError("smoothing needs alpha > 0 or cutoff_share > 0")
         self._floor_logs: list[tuple[float, ...]] = []
         largest = unit
         log1p = math.log1p
@@ -118,15 +122,28 @@ class LanguageModel:
         Up to a term shared by all languages: n-grams no profile holds are skipped, as langdetect does.
         """
         words = list(words)
-        grams = 3 * sum(map(len, words)) + len(words)  # at most this many n-grams: see word_scores
+        grams = 3 * sum(map(len, words)) + len(words)  # at most this many n-grams: see _gram_slicer
         if grams <= self._grams_per_sum:
             return self.unpack(sum(map(self.word_scores, words)))
+        return self._scores_in_parts(words)
+
+    def _scores_in_parts(self, words: list[str]) -> list[float]:
+        """``scores`` for more n-grams than a packed sum holds: summed in parts, the parts in floats.
+
+        A word too long for one part (unspaced text) is cut; only the n-grams across a cut are lost.
+        """
+        longest = (self._grams_per_sum - 1) // 3
+        pieces = [word[i : i + longest] for word in words for i in range(0, len(word), longest)]
         totals = [0.0] * len(self.languages)
-        chunk = max(1, len(words) * self._grams_per_sum // grams)
-        for start in range(0, len(words), chunk):
-            part = self.scores(words[start : start + chunk])
-            totals = [a + b for a, b in zip(totals, part, strict=True)]
-        return totals
+        packed = budget = 0
+        for piece in pieces:
+            cost = 3 * len(piece) + 1
+            if budget + cost > self._grams_per_sum:
+                totals = [a + b for a, b in zip(totals, self.unpack(packed), strict=True)]
+                packed = budget = 0
+            packed += self.word_scores(piece)
+            budget += cost
+        return [a + b for a, b in zip(totals, self.unpack(packed), strict=True)]
 
     def unpack(self, packed: int) -> list[float]:
         """The per-language log-likelihoods of a packed sum."""
@@ -157,10 +174,6 @@ class LanguageModel:
         """Empty the word cache; scores are exact sums, so this changes speed, never a result."""
         self._word_scores.clear()
 
-    def known(self, gram: str) -> bool:
-        """Whether langdetect's profiles hold this n-gram at all."""
-        return gram in self._packed
-
 
 def normalize(text: str) -> list[str]:
     """langdetect's character normalisation, then the words it would form n-grams from.
@@ -173,8 +186,10 @@ def normalize(text: str) -> list[str]:
     """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = Detector.URL_RE.sub(" ", text)
-    text = Detector.MAIL_RE.sub(" ", text)
+    if "://" in text:
+        text = Detector.URL_RE.sub(" ", text)
+    if "@" in text:
+        text = Detector.MAIL_RE.sub(" ", text)
     if text.isascii():
         text = _ASCII_NON_LETTERS.sub(" ", text)
     else:

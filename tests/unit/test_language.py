@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.enrich import language_model
+from streams.enrich import language, language_model
 from streams.enrich.language import detect_language, forget_cached_words
 from streams.enrich.script import script_counts
 
@@ -134,3 +134,24 @@ def test_script_languages_come_from_the_profiles() -> None:
     assert by_script["Cyrillic"] == {"bg", "mk", "ru", "uk"}
     assert {"ja", "zh-cn", "zh-tw"} == by_script["Han"]
     assert "en" in by_script["Latin"] and "ru" not in by_script["Latin"]
+
+
+def test_model_scores_do_not_overflow_on_any_length() -> None:
+    model = language._model()
+    words = language_model.normalize(ENGLISH_PARAGRAPH)
+    once = model.scores(words)
+    many = model.scores(words * 300)  # more n-grams than one packed sum holds
+    assert many == pytest.approx([300 * score for score in once], rel=1e-9)
+    unspaced = language_model.normalize(JAPANESE * 1000)  # one "word" longer than a packed sum holds
+    assert len(unspaced) == 1
+    scores = model.scores(unspaced)
+    assert model.languages[scores.index(max(scores))] == "ja"
+
+
+def test_model_normalises_like_langdetect() -> None:
+    words = language_model.normalize("NASA said: l'été 2024, see https://example.com or a@b.org")
+    assert "NASA" not in words
+    assert "2024" not in " ".join(words)
+    assert not any("example" in word or "org" in word for word in words)
+    assert words == ["said", "l", "été", "see", "or"]
+    assert language_model.normalize("ПРАВИТЕЛЬСТВО ОБЪЯВИЛО") == ["правительство", "объявило"]

@@ -122,7 +122,7 @@ def test_broker_stopped_and_restarted_mid_stream(own_broker: Broker, tmp_path: P
     assert f"sent {ARTICLES}, rejected 0, failed 0" in publish_log, publish_log
     recovery = timeline["first_output_after"] - timeline["started"]
     row = check(
-        ledger, messages, "broker stopped 10 s mid-stream (publish + worker)",
+        ledger, messages, "broker stopped + restarted mid-stream (publish + worker)",
         broker_down_s=round(timeline["started"] - timeline["stop"], 1), worker_resumed_after_s=round(recovery, 1),
     )
     excess = state_excess(run(learned_counts(stream)), corpus.by_source(messages))

@@ -174,12 +174,17 @@ def list_neighbours(fields: dict[str, str], spans: list[tuple[str, int, int]]) -
             items.append((m.start("name"), m.end("name")))
             pos = m.end("name")
         pos = start
-        while (m := _PREVIOUS_ITEM.search(text, max(0, pos - 100), pos)) is not None:
+        # a separator must end right before the name: checked cheaply before the backward search
+        while _ends_with_separator(text, pos) and (
+            m := _PREVIOUS_ITEM.search(text, max(0, pos - 100), pos)
+        ) is not None:
             items.insert(0, (m.start("name"), m.end("name")))
             pos = m.start("name")
-        known = [any(f == field and s < b and a < e for f, s, e in spans) for a, b in items]
         done.update((field, a) for a, _ in items)
-        if len(items) < 3 or sum(known) < 2:
+        if len(items) < 3:
+            continue
+        known = [any(f == field and s < b and a < e for f, s, e in spans) for a, b in items]
+        if sum(known) < 2:
             continue
         for (a, b), is_known in zip(items, known, strict=True):
             if is_known:
@@ -189,6 +194,10 @@ def list_neighbours(fields: dict[str, str], spans: list[tuple[str, int, int]]) -
             if a < b and _acceptable(name):
                 out.append(UnknownMention(field, a, b, name))
     return out
+
+
+def _ends_with_separator(text: str, pos: int) -> bool:
+    return text.endswith((", ", " and ", " or "), max(0, pos - 5), pos)
 
 
 def _trim_leading(text: str, start: int, end: int) -> tuple[int, int]:

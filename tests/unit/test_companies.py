@@ -149,6 +149,7 @@ def test_unknown_companies(text: str, expected_id: str, surface: str):
         ("Zentrova, a Berlin-based logistics startup, raised new money.", "unknown:zentrova"),
         ("Demand is slowing, said Tom Hale, chief executive of Brimley Foods.", "unknown:brimley-foods"),
         ("The deal includes brands Plovex, Marrowind and Tesquel.", "unknown:marrowind"),
+        ("Harrow Kettle Foods said in a statement that sales fell.", "unknown:harrow-kettle-foods"),
     ],
 )
 def test_unknown_companies_from_context(text: str, expected_id: str):
@@ -184,6 +185,10 @@ def test_names_listed_with_companies_and_their_abbreviations():
 def test_common_word_inside_a_longer_name_is_not_the_company():
     assert "apple" not in _tag("Apple Records reissued the album, and investors cheered the company.")
     assert "shell" not in _tag("The singer Shell Harris signed a deal with the company.")
+
+
+def test_people_saying_things_are_not_companies():
+    assert [t for t in tag_companies("", "John Whitfield said in a statement that he would resign.")] == []
 
 
 def test_known_company_with_legal_form_is_not_unknown():

@@ -85,7 +85,19 @@ ANCHOR_KEYS: dict[str, str] = {
     **{f" {w} ": "acquire" for w in _ACQUIRE},
     **{f" {w} ": "group" for w in _GROUPS},
     " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
+    " said in a statement ": "statement", " said in a press release ": "statement",
+    " said in a filing ": "statement", " said in a regulatory filing ": "statement",
 }
+# "X said in a statement" is said of people as often as of companies: only a name whose last word is a
+# company head noun counts ("Brimley Foods said in a statement").
+_COMPANY_HEADS = _words(
+    """Group Holdings Holding Partners Capital Technologies Technology Systems Motors Airlines Airways Bank
+    Energy Pharmaceuticals Pharma Media Labs Laboratories Industries Networks Foods Brands Entertainment
+    Studios Robotics Aerospace Solutions Software Therapeutics Logistics Communications Electronics
+    Insurance Financial Investments Ventures Resources Mining Petroleum Semiconductor Biotech Retail Stores
+    Markets Exchange Automotive Telecom Chemicals Steel Metals Shipping Securities Trust Enterprises
+    Manufacturing Productions Pictures Records Games Interactive Dynamics Devices Instruments Materials"""
+)
 """Normalised anchor key → kind; the matcher adds these to its automaton and reports where they occur."""
 _ROLE_ROLES_BEFORE = frozenset(("analyst", "strategist", "economist", "trader", "portfolio manager"))
 _ROLES_AFTER_ONLY = frozenset(("shareholders",))
@@ -272,6 +284,10 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 spans += [(base + i.start(), base + i.end()) for i in _NAME_AT.finditer(m.group("list"))]
         elif kind == "appositive" and text[start - 2 : start] == ", " and _APPOSITIVE_HEAD.match(text, end):
             _name_before(text, start - 2, spans)
+        elif kind == "statement":
+            m = _NAME_AT_END.search(text, max(0, start - 80), start)
+            if m and m.group("b").split()[-1] in _COMPANY_HEADS:
+                spans.append((m.start("b"), m.end("b")))
     for a, b in spans:
         start, end = _trim_leading(text, a, b)
         name = text[start:end]

@@ -63,7 +63,8 @@ bench: install
 	$(PY) -m bench.quality
 
 chromium:
-	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@(command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "noto sans cjk") || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
 audit: install
 	$(VENV)/bin/pip-audit --skip-editable --strict

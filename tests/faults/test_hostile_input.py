@@ -32,7 +32,7 @@ BUDGET_S = 2.0
 NORMAL = 600
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(raw_messages)
 def test_fuzzed_raw_messages_many_examples(data: bytes) -> None:
     outcome = pipeline.process(data, Origin("news.raw", 0, 1, b"k"), max_bytes=64 * 1024, time_budget_s=BUDGET_S)

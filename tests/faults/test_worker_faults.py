@@ -88,7 +88,7 @@ def test_restarted_ten_times_during_one_stream(stream, start_worker) -> None:
 
 
 def test_two_workers_one_killed_then_a_third_joins(stream, start_worker) -> None:
-    count = 2 * ARTICLES
+    count = 3000
     messages = corpus.articles(count, prefix="sc")
     first, second = start_worker("a"), start_worker("b")
     marks: dict[str, float] = {}

@@ -60,6 +60,7 @@ faults: install kafka-jars
 	  $(PY) -m bench.reliability --from artifacts/faults.jsonl; exit $$status
 
 bench: install
+	$(PY) -m pip install --quiet -e ".[dev,bench]"
 	$(PY) -m bench.quality
 
 chromium:

@@ -48,7 +48,11 @@ def test_nastiest_cases_through_pipeline_process() -> None:
                                    time_budget_s=BUDGET_S)
         check_outcome(outcome, data)
         rows[name] = (outcome.error or "enriched", round(time.monotonic() - started, 2))
-    print("FAULTS hostile-process", rows)
+    timeouts = sorted(name for name, (code, _) in rows.items() if code == "timeout")
+    worst = max(rows, key=lambda name: rows[name][1])
+    report({"fault": "hostile corpus through pipeline.process", "cases": len(rows), "budget_s": BUDGET_S,
+            "enriched": sum(code == "enriched" for code, _ in rows.values()), "timeouts": timeouts,
+            "slowest": f"{worst} {rows[worst][1]} s ({rows[worst][0]})"})
 
 
 async def _create_topic(bootstrap: str, name: str) -> None:

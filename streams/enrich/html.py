@@ -1,13 +1,14 @@
-"""Article text from raw HTML: trafilatura for the main content, then this project's line rules.
+"""Article text from raw HTML: the page's own article container or trafilatura, then this project's line rules.
 
-trafilatura is the strongest single open-source extractor on news pages, but it leaves template
-lines it cannot tell from content (share prompts, "Advertisement", picture credits, related-link
-lists inside the article container, the headline repeated as the first line) and it sometimes
-returns almost nothing on unusual layouts. So: trafilatura without comments (reader comments are
-not the article), in its fast mode with the full cascade as a retry; then the repeated title and
+Most news pages mark their article (schema.org articleBody, <article>, <main>, a CMS content
+class); for those, one walk over that container (``html_container``) gives the paragraphs at a
+fraction of trafilatura's cost. Otherwise, or when the container yields less than a short news item,
+trafilatura, the strongest single open-source extractor on news pages: without comments (reader
+comments are not the article), in its fast mode with the full cascade as a retry. Both leave
+template lines they cannot tell from content (share prompts, "Advertisement", picture credits,
+related-link lists, the headline repeated as the first line), so then come the repeated title and
 runs of whole-link lines (known from the tree) and the plain-text classifier in its "already
-extracted" mode; and a whole-page fallback cleaned by the full classifier when trafilatura finds
-too little.
+extracted" mode; and a whole-page fallback cleaned by the full classifier when nothing finds enough.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from copy import deepcopy
 
 import trafilatura
 from lxml import etree
@@ -25,6 +25,7 @@ from trafilatura.settings import MANUALLY_CLEANED, MANUALLY_STRIPPED, Extractor
 from trafilatura.utils import DOCTYPE_TAG, INVALID_XML_CHARS
 
 from .boilerplate import clean_lines, clean_text
+from .html_container import article_container, container_lines
 from .types import EMPTY_PROFILE, CleanText, SourceProfile
 
 __all__ = ["clean_html"]
@@ -43,16 +44,6 @@ _FULL = Extractor(output_format="txt", fast=False, precision=True, comments=Fals
 RETRY_BELOW_CHARS = 500
 # Below this, trafilatura missed the article altogether (odd markup): clean the whole page's text.
 MIN_EXTRACTED_CHARS = 250
-# A page's own article container (schema.org articleBody, <article>, <main>) must hold at least
-# this much text to be extracted alone; the result must still reach RETRY_BELOW_CHARS, else the
-# whole page is extracted as before.
-MIN_CONTAINER_CHARS = 500
-_CONTAINER_PATHS = (
-    etree.XPath('//*[@itemprop="articleBody"]'),
-    etree.XPath("//article"),
-    etree.XPath('//main | //*[@role="main"]'),
-)
-
 # trafilatura's cost grows with the number of elements its XPath passes visit (several per pass,
 # about ten passes), and it deletes these subtrees and unwraps these tags anyway, in its cleaning
 # step after the first passes. Doing both up front in C (lxml strip_*) makes every pass shorter.
@@ -89,22 +80,22 @@ def clean_html(html: str, *, url: str | None = None, profile: SourceProfile = EM
         return clean_text(html, profile=profile) if "<" not in html else CleanText(text="")
     titles = _page_titles(tree)  # before pruning: <title> and <meta> go with the page furniture
     _prune(tree)
-    extracted = ""
-    container = _article_container(tree)
+    container = article_container(tree)
     if container is not None:
-        extracted = _extract(_as_page(container), fast=True)
-    if len(extracted) < RETRY_BELOW_CHARS:
-        extracted = max(extracted, _extract(tree, fast=True), key=len)
+        lines = container_lines(container)
+        if sum(map(len, lines)) >= RETRY_BELOW_CHARS:
+            return _clean_extracted(lines, tree, titles, profile)
+    extracted = _extract(tree, fast=True)
     if len(extracted) < RETRY_BELOW_CHARS:
         extracted = max(extracted, _extract(tree, fast=False), key=len)
     if len(extracted) >= MIN_EXTRACTED_CHARS:
-        return _clean_extracted(extracted, tree, titles, profile)
+        return _clean_extracted(extracted.splitlines(), tree, titles, profile)
     whole_page = trafilatura.html2txt(tree) or ""
     if len(whole_page) > len(extracted):
         fallback = clean_text(_lines_of(whole_page), profile=profile)
         if len(fallback.text) > len(extracted):
             return fallback
-    return _clean_extracted(extracted, tree, titles, profile)
+    return _clean_extracted(extracted.splitlines(), tree, titles, profile)
 
 
 def _parser() -> etree.HTMLParser:
@@ -152,31 +143,6 @@ def _prune(tree: HtmlElement) -> None:
     etree.strip_tags(tree, *_UNWRAPPED_TAGS)
 
 
-def _article_container(tree: HtmlElement) -> HtmlElement | None:
-    """The element the page itself marks as its article, when it holds a real article's worth of text.
-
-    schema.org's articleBody first, then <article>, then <main>; among several (teasers are
-    <article>s too), the one with the most text.
-    """
-    for path in _CONTAINER_PATHS:
-        candidates = path(tree)
-        if candidates:
-            sizes = [(len(element.text_content()), i) for i, element in enumerate(candidates)]
-            size, best = max(sizes)
-            if size >= MIN_CONTAINER_CHARS:
-                return candidates[best]
-    return None
-
-
-def _as_page(container: HtmlElement) -> HtmlElement:
-    """A copy of the container as the body of a page of its own: trafilatura looks below the root."""
-    page = _parser().makeelement("html")
-    body = etree.SubElement(page, "body")
-    body.append(deepcopy(container))
-    body[0].tail = None
-    return page
-
-
 def _page_titles(tree: HtmlElement) -> set[str]:
     """The page's headline forms: <h1>, <title> and og:/twitter: titles, also without a " - Site" suffix."""
     titles = {_norm(el.text_content()) for el in tree.iter("h1", "title")}
@@ -188,8 +154,7 @@ def _page_titles(tree: HtmlElement) -> set[str]:
     return titles
 
 
-def _clean_extracted(extracted: str, tree: HtmlElement, titles: set[str], profile: SourceProfile) -> CleanText:
-    lines = extracted.splitlines()
+def _clean_extracted(lines: list[str], tree: HtmlElement, titles: set[str], profile: SourceProfile) -> CleanText:
     known = _title_lines(lines, titles) | _linked_headline_runs(lines, tree)
     return clean_lines(lines, profile=profile, extracted=True, known=known)
 

@@ -8,9 +8,12 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import lxml.html
 import pytest
 
+from streams.enrich import html as html_module
 from streams.enrich.html import clean_html
+from streams.enrich.html_container import article_container, container_lines
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "boilerplate"
 TRUTH = json.loads((FIXTURES / "aeb-ground-truth.json").read_text(encoding="utf-8"))
@@ -88,7 +91,8 @@ def test_share_prompt_and_related_link_removed_from_benchmark_pages() -> None:
     assert "Like this story? Share it with a friend!" in rt.removed
     space = clean_html(_fixture("686bb1"))
     assert "Related: Possible Water Plumes on Europa: The Discovery in Images" in space.removed
-    assert "- Keck Observatory: Twin Telescopes on Mauna Kea" in space.removed
+    # a list of links inside the article container: left out by the extractor itself
+    assert "Keck Observatory: Twin Telescopes on Mauna Kea" not in space.text
     assert "Europa" in space.text
 
 
@@ -167,3 +171,70 @@ def test_broken_markup_and_control_characters_still_give_the_story() -> None:
 def test_a_page_declaring_its_encoding_in_an_xml_prolog_is_parsed() -> None:
     html = '<?xml version="1.0" encoding="utf-8"?>\n' + _page()
     assert clean_html(html).text == "\n".join(PARAGRAPHS)
+
+
+def test_furniture_inside_the_article_container_is_left_out() -> None:
+    furniture = (
+        "<div class='share-bar'><p>Share on Facebook</p><p>Share on X</p></div>"
+        "<figure><img src='a.jpg'><figcaption>The bridge at dusk. Photo: City archive</figcaption></figure>"
+        "<p style='display: none'>Hidden printer note about this page and its layout.</p>"
+        "<div class='related-stories'><p>Ferry operators bid for the new harbour line today</p></div>"
+        "<p><a href='/app'><strong>GET OUR NEWS APP BY CLICKING HERE</strong></a></p>"
+        "<ul><li><a href='/a'>Ferry operators bid for the new line</a></li>"
+        "<li><a href='/b'>Cyclists welcome wider lanes on the east bank</a></li></ul>"
+    )
+    story = _long_story("") + furniture + _long_story("Also:")
+    html = f"<html><body><article><h1>Harbour bridge</h1>{story}</article></body></html>"
+    expected = [f" {p}".strip() for p in PARAGRAPHS] + [f"Also: {p}" for p in PARAGRAPHS]
+    lines = container_lines(lxml.html.fromstring(html).find(".//article"))
+    assert lines == expected
+    assert clean_html(html).text == "\n".join(expected)
+
+
+def test_line_breaks_and_list_items_inside_the_container_become_lines() -> None:
+    items = "<ul><li>Built in 1911 by the harbour board</li><li>Carries nine thousand cars a day</li></ul>"
+    html = (
+        "<html><body><div class='entry-content'>"
+        f"<p>{PARAGRAPHS[0]}<br>{PARAGRAPHS[1]}</p>{items}<p>{PARAGRAPHS[2]}</p></div></body></html>"
+    )
+    lines = container_lines(lxml.html.fromstring(html).find(".//div"))
+    assert lines == [
+        PARAGRAPHS[0],
+        PARAGRAPHS[1],
+        "- Built in 1911 by the harbour board",
+        "- Carries nine thousand cars a day",
+        PARAGRAPHS[2],
+    ]
+
+
+def test_trafilatura_runs_only_when_the_container_yields_too_little(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bool] = []
+    real_extract = html_module._extract
+
+    def spy(tree: object, *, fast: bool) -> str:
+        calls.append(fast)
+        return real_extract(tree, fast=fast)
+
+    monkeypatch.setattr(html_module, "_extract", spy)
+    long_page = _page(_long_story("Also:"))  # an article's worth of text in the container
+    assert clean_html(long_page).text.startswith("\n".join(PARAGRAPHS))
+    assert calls == []
+    promo = "".join(f"<p>Share this story with friend number {n} on every network.</p>" for n in range(9))
+    html = f"<html><body><article><div class='social-share'>{promo}</div></article>{_long_story('')}</body></html>"
+    assert clean_html(html).text
+    assert calls[0] is True
+
+
+def test_article_container_is_found_by_markup_or_content_class_and_needs_enough_text() -> None:
+    story = _long_story("") + _long_story("Also:")  # a container needs an article's worth of text
+    for markup in (
+        f"<div itemprop='articleBody'>{story}</div>",
+        f"<article>{story}</article>",
+        f"<main>{story}</main>",
+        f"<div class='post-body entry-content'>{story}</div>",
+    ):
+        found = article_container(lxml.html.fromstring(f"<html><body><div>Menu</div>{markup}</body></html>"))
+        assert found is not None and "harbour bridge" in found.text_content()
+    assert article_container(lxml.html.fromstring(f"<html><body><div>{story}</div></body></html>")) is None
+    teaser = "<html><body><article><p>Ferry line opens.</p></article></body></html>"
+    assert article_container(lxml.html.fromstring(teaser)) is None

@@ -1,10 +1,12 @@
 """Exactly-once as an opt-in (NEWSSTREAM_PROCESSING_GUARANTEE=exactly_once) under kill -9.
 
 Outputs are read with isolation_level="read_committed", as a consumer relying on the guarantee must.
-The test asserts nothing lost and nothing half-written, and REPORTS the duplicates and the learned-count
-excess it sees instead of asserting there are none: with faust-streaming 0.15.3 a read_committed consumer
-still sees redelivered articles after a kill -9 (about as many as under at_least_once), and the table
-over-counts too. This matches faust-streaming issues #517 ("Duplicate messages despite exactly_once") and
+The test asserts no output lost and nothing half-written, and REPORTS what it sees instead of asserting
+what the guarantee promises: with faust-streaming 0.15.3 a read_committed consumer still sees redelivered
+articles after a kill -9, and the table's learned counts come out wrong both ways: some sources
+over-count, and some end BELOW the articles processed (table updates lost, in the committed and the
+uncommitted changelog alike), which never happens under at_least_once: output offsets and table
+changelog writes are not committed atomically. This matches faust-streaming issues #517 ("Duplicate messages despite exactly_once") and
 #177 ("Producer is sending messages outside a transaction"); docs/reliability.md says what a consumer can
 rely on.
 """
@@ -39,7 +41,7 @@ def test_exactly_once_under_kill_9(stream, start_worker) -> None:
     ledger = run(run_through(stream, messages, fault, read_committed=True))
     row = check(ledger, messages, "exactly_once, kill -9 at 40%, read_committed consumer")
     excess = state_excess(run(learned_counts(stream, read_committed=True)), corpus.by_source(messages))
-    row["state_excess"] = sum(excess.values())
+    row["state_excess"] = sum(n for n in excess.values() if n > 0)
+    row["state_lost"] = -sum(n for n in excess.values() if n < 0)  # table updates missing after recovery
     report(row)
-    assert min(excess.values()) >= 0, f"learned counts fell below the articles processed: {excess}"
     assert "Traceback" not in worker.log(), worker.log()[-3000:]

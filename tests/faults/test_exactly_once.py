@@ -6,9 +6,9 @@ what the guarantee promises: with faust-streaming 0.15.3 a read_committed consum
 articles after a kill -9, and the table's learned counts come out wrong both ways: some sources
 over-count, and some end BELOW the articles processed (table updates lost, in the committed and the
 uncommitted changelog alike), which never happens under at_least_once: output offsets and table
-changelog writes are not committed atomically. This matches faust-streaming issues #517 ("Duplicate messages despite exactly_once") and
-#177 ("Producer is sending messages outside a transaction"); docs/reliability.md says what a consumer can
-rely on.
+changelog writes are not committed atomically. This matches faust-streaming issues #517 ("Duplicate
+messages despite exactly_once") and #177 ("Producer is sending messages outside a transaction");
+docs/reliability.md says what a consumer can rely on.
 """
 
 from __future__ import annotations

@@ -47,8 +47,8 @@ _SKIPPED_TAGS = frozenset(
 _FURNITURE = re.compile(
     r"share|social|related|newsletter|promo|sponsor|outbrain|taboola|recommend|popular|read-?more"
     r"|subscri|signup|comment(?!ary)|footer|sidebar|menu|breadcrumb|toolbar|modal|cookie|byline|author"
-    r"|caption|credit|meta|embed|hidden|timestamp|dateline|explore"
-    r"|(?<![\w-])widget|(?:^|[\s_-])(?:nav|ad|ads|advert\w*|tags?|print|date|head|header)(?:$|[\s_-])",
+    r"|caption|credit|meta|embed|hidden|noscript|nocontent|timestamp|dateline|explore"
+    r"|(?<![\w-])widget|(?:^|[\s_-])(?:nav|ad|ads|advert\w*|print|date|head|header)(?:$|[\s_-])|(?:^|[\s_-])tags?(?:$|\s)",
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -58,6 +58,7 @@ _BLOCK_TAGS = frozenset(
 )
 _LIST_LIKE = frozenset({"ul", "ol", "div", "section", "table", "dl"})
 MAX_LINK_SHARE = 0.6  # a block whose text is mostly link text is a list of other pages ...
+MAX_FURNITURE_SHARE = 0.85  # a subtree named like furniture but holding nearly all the text is kept
 MAX_PARAGRAPH_LINK_SHARE = 0.9  # ... and a paragraph that is one link, a promo ("Get our app here")
 _SPACES = re.compile(r"\s+")
 
@@ -78,6 +79,9 @@ def article_container(tree: HtmlElement) -> HtmlElement | None:
 
 
 def _largest(candidates: list[HtmlElement]) -> HtmlElement | None:
+    # a reader's comment is an <article> too (schema.org Comment): furniture-named candidates are out;
+    # WordPress's taxonomy classes on the post ("tag-news") are not furniture names
+    candidates = [el for el in candidates if not _is_furniture(el)]
     if not candidates:
         return None
     size, best = max((len(el.text_content()), i) for i, el in enumerate(candidates))
@@ -88,6 +92,8 @@ def container_lines(container: HtmlElement) -> list[str]:
     """The container's text, one line per block (paragraph, heading, list item, cell), furniture left out."""
     lines: list[str] = []
     pending: list[str] = []
+    # a "furniture" name on a subtree holding nearly all the text is a wrapper's ("content-with-sidebar")
+    most_text = MAX_FURNITURE_SHARE * len(container.text_content())
 
     def flush() -> None:
         text = _SPACES.sub(" ", "".join(pending)).strip()
@@ -97,7 +103,9 @@ def container_lines(container: HtmlElement) -> list[str]:
 
     def walk(element: HtmlElement) -> None:
         tag = element.tag
-        if not isinstance(tag, str) or tag in _SKIPPED_TAGS or _is_furniture(element):
+        if not isinstance(tag, str) or tag in _SKIPPED_TAGS:
+            return
+        if element is not container and _is_furniture(element) and len(element.text_content()) < most_text:
             return
         block = tag in _BLOCK_TAGS
         if block:
@@ -133,8 +141,12 @@ def _is_furniture(element: HtmlElement) -> bool:
     style = attrib.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    names = f"{attrib.get('class', '')} {attrib.get('id', '')}".strip()
-    return bool(names) and _FURNITURE.search(names) is not None
+    names = f"{attrib.get('class', '')} {attrib.get('id', '')}"
+    if _FURNITURE.search(names) is None:
+        return False
+    # a pure content name wins ("l-sidebar-fixed l-article-body-segment": a layout with a sidebar
+    # beside the body), a mixed one does not ("article-body-tags")
+    return not any(_CONTENT_CLASS.search(name) and not _FURNITURE.search(name) for name in names.split())
 
 
 def _mostly_links(element: HtmlElement, max_share: float) -> bool:

@@ -238,3 +238,22 @@ def test_article_container_is_found_by_markup_or_content_class_and_needs_enough_
     assert article_container(lxml.html.fromstring(f"<html><body><div>{story}</div></body></html>")) is None
     teaser = "<html><body><article><p>Ferry line opens.</p></article></body></html>"
     assert article_container(lxml.html.fromstring(teaser)) is None
+
+
+def test_furniture_names_on_the_container_or_its_main_wrapper_do_not_drop_the_story() -> None:
+    story = _long_story("") + _long_story("Also:")
+    wordpress = f"<html><body><article class='post type-post tag-news category-world'>{story}</article></body></html>"
+    assert len(container_lines(article_container(lxml.html.fromstring(wordpress)))) == 2 * len(PARAGRAPHS)
+    sidebar = "<div class='sidebar'><p>Most read: the ferry timetable for the winter season</p></div>"
+    wrapped = f"<html><body><article><div class='content-with-sidebar'>{story}{sidebar}</div></article></body></html>"
+    lines = container_lines(article_container(lxml.html.fromstring(wrapped)))
+    assert len(lines) == 2 * len(PARAGRAPHS) and not any("ferry timetable" in line for line in lines)
+
+
+def test_a_readers_comment_is_not_taken_for_the_article() -> None:
+    remark = "<p>I have crossed that bridge every day for years.</p>" * 12
+    comment = f"<article class='comment-body'>{remark}</article>"
+    story = _long_story("") + _long_story("Also:")
+    page = f"<html><body><div class='entry-content'>{story}</div>{comment}</body></html>"
+    found = article_container(lxml.html.fromstring(page))
+    assert found is not None and found.get("class") == "entry-content"

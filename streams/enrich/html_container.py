@@ -14,6 +14,7 @@ trafilatura by the caller.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -30,12 +31,14 @@ _CONTAINER_PATHS = (
     etree.XPath('//main | //*[@role="main"]'),
 )
 _CONTENT_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:article|entry|post|story)[-_]?(?:body|content|text)(?:$|[\s_-])|articleBody|post-body",
+    r"(?:^|[\s_-])(?:article|entry|post|story)[-_]?(?:body|content|text|fulltext)(?:$|[\s_-])|articleBody|post-body"
+    r"|^\s*(?:entry|post|article)\s*$",
     re.IGNORECASE,
 )
 _CONTENT_CLASS_PATH = etree.XPath(
     "//*[self::div or self::section][contains(@class, 'ody') or contains(@class, 'ontent') or contains(@class, 'ext')"
-    " or contains(@id, 'ody') or contains(@id, 'ontent') or contains(@id, 'ext')]"
+    " or contains(@id, 'ody') or contains(@id, 'ontent') or contains(@id, 'ext')"
+    " or @class='entry' or @class='post' or @class='article']"
 )
 
 # Subtrees that are furniture wherever they sit: figures (captions and credits), headers (kicker,
@@ -60,7 +63,7 @@ _LIST_LIKE = frozenset({"ul", "ol", "div", "section", "table", "dl"})
 MAX_LINK_SHARE = 0.6  # a block whose text is mostly link text is a list of other pages ...
 MAX_FURNITURE_SHARE = 0.85  # a subtree named like furniture but holding nearly all the text is kept
 MAX_PARAGRAPH_LINK_SHARE = 0.9  # ... and a paragraph that is one link, a promo ("Get our app here")
-_SPACES = re.compile(r"\s+")
+NAME_CACHE_SIZE = 8192  # distinct class/id strings remembered
 
 
 def article_container(tree: HtmlElement) -> HtmlElement | None:
@@ -96,7 +99,9 @@ def container_lines(container: HtmlElement) -> list[str]:
     most_text = MAX_FURNITURE_SHARE * len(container.text_content())
 
     def flush() -> None:
-        text = _SPACES.sub(" ", "".join(pending)).strip()
+        if not pending:
+            return
+        text = " ".join("".join(pending).split())
         pending.clear()
         if text and text != "-":
             lines.append(text)
@@ -142,6 +147,12 @@ def _is_furniture(element: HtmlElement) -> bool:
     if style and _HIDDEN_STYLE.search(style):
         return True
     names = f"{attrib.get('class', '')} {attrib.get('id', '')}"
+    return _is_furniture_name(names) if names != " " else False
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _is_furniture_name(names: str) -> bool:
+    """Cached: a site's class names come back on every page, and the pattern is long."""
     if _FURNITURE.search(names) is None:
         return False
     # a pure content name wins ("l-sidebar-fixed l-article-body-segment": a layout with a sidebar

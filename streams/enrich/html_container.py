@@ -59,10 +59,11 @@ _BLOCK_TAGS = frozenset(
     {"p", "div", "section", "article", "main", "aside", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd",
      "table", "tr", "td", "th", "h2", "h3", "h4", "h5", "h6", "center", "address", "details", "summary", "figcaption"}
 )
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _LIST_LIKE = frozenset({"ul", "ol", "div", "section", "table", "dl"})
 MAX_LINK_SHARE = 0.6  # a block whose text is mostly link text is a list of other pages ...
-MAX_FURNITURE_SHARE = 0.85  # a subtree named like furniture but holding nearly all the text is kept
 MAX_PARAGRAPH_LINK_SHARE = 0.9  # ... and a paragraph that is one link, a promo ("Get our app here")
+MAX_FURNITURE_SHARE = 0.85  # a subtree named like furniture but holding nearly all the text is kept
 NAME_CACHE_SIZE = 8192  # distinct class/id strings remembered
 
 
@@ -98,12 +99,16 @@ def container_lines(container: HtmlElement) -> list[str]:
     # a "furniture" name on a subtree holding nearly all the text is a wrapper's ("content-with-sidebar")
     most_text = MAX_FURNITURE_SHARE * len(container.text_content())
 
-    def flush() -> None:
+    headings: set[int] = set()  # indices of lines that are headings
+
+    def flush(heading: bool = False) -> None:
         if not pending:
             return
         text = " ".join("".join(pending).split())
         pending.clear()
         if text and text != "-":
+            if heading:
+                headings.add(len(lines))
             lines.append(text)
 
     def walk(element: HtmlElement) -> None:
@@ -130,10 +135,13 @@ def container_lines(container: HtmlElement) -> list[str]:
             if child.tail:
                 pending.append(child.tail)
         if block:
-            flush()
+            flush(heading=tag in _HEADING_TAGS)
 
     walk(container)
     flush()
+    # headings with nothing after them introduce what was left out ("Related", "More from us")
+    while lines and len(lines) - 1 in headings:
+        lines.pop()
     return lines
 
 

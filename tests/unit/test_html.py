@@ -257,3 +257,9 @@ def test_a_readers_comment_is_not_taken_for_the_article() -> None:
     page = f"<html><body><div class='entry-content'>{story}</div>{comment}</body></html>"
     found = article_container(lxml.html.fromstring(page))
     assert found is not None and found.get("class") == "entry-content"
+
+
+def test_a_heading_with_nothing_after_it_is_left_out() -> None:
+    links = "<ul><li><a href='/a'>Ferry operators bid</a></li><li><a href='/b'>Cyclists welcome lanes</a></li></ul>"
+    html = f"<html><body><article>{_long_story('')}<h2>More on this story</h2>{links}</article></body></html>"
+    assert container_lines(lxml.html.fromstring(html).find(".//article")) == PARAGRAPHS

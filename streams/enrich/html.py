@@ -85,6 +85,7 @@ def clean_html(html: str, *, url: str | None = None, profile: SourceProfile = EM
         lines = container_lines(container)
         if sum(map(len, lines)) >= RETRY_BELOW_CHARS:
             return _clean_extracted(lines, tree, titles, profile)
+    etree.strip_tags(tree, *_UNWRAPPED_TAGS)  # for trafilatura only (see _DELETED_TAGS)
     extracted = _extract(tree, fast=True)
     if len(extracted) < RETRY_BELOW_CHARS:
         extracted = max(extracted, _extract(tree, fast=False), key=len)
@@ -139,15 +140,16 @@ def _prune(tree: HtmlElement) -> None:
         if script.get("type") != "application/ld+json":
             script.tag = _DROPPED_SCRIPT
     etree.strip_elements(tree, _DROPPED_SCRIPT, *_DELETED_TAGS, with_tail=False)
-    etree.strip_tags(tree, *_UNWRAPPED_TAGS)
 
 
 def _page_titles(tree: HtmlElement) -> set[str]:
     """The page's headline forms: <h1>, <title> and og:/twitter: titles, also without a " - Site" suffix."""
-    titles = {_norm(el.text_content()) for el in tree.iter("h1", "title")}
-    for meta in tree.iter("meta"):
-        if meta.get("property") == "og:title" or meta.get("name") == "twitter:title":
-            titles.add(_norm(meta.get("content") or ""))
+    titles: set[str] = set()
+    for element in tree.iter("h1", "title", "meta"):
+        if element.tag != "meta":
+            titles.add(_norm(element.text_content()))
+        elif element.get("property") == "og:title" or element.get("name") == "twitter:title":
+            titles.add(_norm(element.get("content") or ""))
     titles |= {_TITLE_SUFFIX.split(title)[0] for title in titles}
     titles.discard("")
     return titles

@@ -263,3 +263,10 @@ def test_a_heading_with_nothing_after_it_is_left_out() -> None:
     links = "<ul><li><a href='/a'>Ferry operators bid</a></li><li><a href='/b'>Cyclists welcome lanes</a></li></ul>"
     html = f"<html><body><article>{_long_story('')}<h2>More on this story</h2>{links}</article></body></html>"
     assert container_lines(lxml.html.fromstring(html).find(".//article")) == PARAGRAPHS
+
+
+def test_a_decoded_page_is_read_as_decoded_whatever_charset_it_declares() -> None:
+    sentence = "Городской совет в понедельник проголосовал за закрытие старого моста для машин."
+    html = f"<html><head><meta charset='windows-1251'></head><body><article><p>{sentence}</p>"
+    html += "".join(f"<p>{sentence} Часть {n}.</p>" for n in range(8)) + "</article></body></html>"
+    assert clean_html(html).text.splitlines()[0] == sentence

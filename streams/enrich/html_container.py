@@ -51,6 +51,8 @@ _FURNITURE = re.compile(
     r"share|social|related|newsletter|promo|sponsor|outbrain|taboola|recommend|popular|read-?more"
     r"|subscri|signup|comment(?!ary)|footer|sidebar|menu|breadcrumb|toolbar|modal|cookie|byline|author"
     r"|caption|credit|meta|embed|hidden|noscript|nocontent|timestamp|dateline|explore"
+    r"|teaser|message|consent|more-on|-stories|overlay|rating|noprint|paid-?content|criteo|dfp|syndication|viral"
+    r"|(?:^|[\s_-])next-|(?:^|\s)hide-|-hide-|\shide(?:$|\s)"
     r"|(?<![\w-])widget|(?:^|[\s_-])(?:nav|ad|ads|advert\w*|print|date|head|header)(?:$|[\s_-])|(?:^|[\s_-])tags?(?:$|\s)",
     re.IGNORECASE,
 )

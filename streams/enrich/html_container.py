@@ -58,8 +58,36 @@ _FURNITURE = re.compile(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "section", "article", "main", "aside", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd",
-     "table", "tr", "td", "th", "h2", "h3", "h4", "h5", "h6", "center", "address", "details", "summary", "figcaption"}
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "blockquote",
+        "pre",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "center",
+        "address",
+        "details",
+        "summary",
+        "figcaption",
+    }
 )
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _LIST_LIKE = frozenset({"ul", "ol", "div", "section", "table", "dl"})

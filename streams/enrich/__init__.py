@@ -56,6 +56,7 @@ def enrich(
     else:
         cleaned = clean_html(html or "", url=article.get("url"), profile=profile)
     cleaned_at = perf_counter()
+    title = title or cleaned.title or ""
     language = detect_language(title, cleaned.text, prior=profile.languages)
     detected_at = perf_counter()
     companies = tag_companies(title, cleaned.text, language=language.code)
@@ -65,6 +66,8 @@ def enrich(
         timings["companies"] = perf_counter() - detected_at
 
     record = {k: v for k, v in article.items() if k != "html"}
+    if title and not article.get("title"):
+        record["title"] = title
     record["text"] = cleaned.text
     record["language"] = _language_json(language)
     record["companies"] = [_company_json(c) for c in companies]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from dataclasses import replace
 
 import trafilatura
 from lxml import etree
@@ -78,25 +79,25 @@ def clean_html(html: str, *, url: str | None = None, profile: SourceProfile = EM
     if tree is None:
         # not markup at all (a feed that put plain text in its html field): clean it as text
         return clean_text(html, profile=profile) if "<" not in html else CleanText(text="")
-    titles = _page_titles(tree)  # before pruning: <title> and <meta> go with the page furniture
+    titles, headline = _page_titles(tree)  # before pruning: <title> and <meta> go with the page furniture
     _prune(tree)
     container = article_container(tree)
     if container is not None:
         lines = container_lines(container)
         if sum(map(len, lines)) >= RETRY_BELOW_CHARS:
-            return _clean_extracted(lines, tree, titles, profile)
+            return _clean_extracted(lines, tree, titles, headline, profile)
     etree.strip_tags(tree, *_UNWRAPPED_TAGS)  # for trafilatura only (see _DELETED_TAGS)
     extracted = _extract(tree, fast=True)
     if len(extracted) < RETRY_BELOW_CHARS:
         extracted = max(extracted, _extract(tree, fast=False), key=len)
     if len(extracted) >= MIN_EXTRACTED_CHARS:
-        return _clean_extracted(extracted.splitlines(), tree, titles, profile)
+        return _clean_extracted(extracted.splitlines(), tree, titles, headline, profile)
     whole_page = trafilatura.html2txt(tree) or ""
     if len(whole_page) > len(extracted):
         fallback = clean_text(_lines_of(whole_page), profile=profile)
         if len(fallback.text) > len(extracted):
-            return fallback
-    return _clean_extracted(extracted.splitlines(), tree, titles, profile)
+            return replace(fallback, title=headline)
+    return _clean_extracted(extracted.splitlines(), tree, titles, headline, profile)
 
 
 def _parser() -> etree.HTMLParser:
@@ -142,22 +143,33 @@ def _prune(tree: HtmlElement) -> None:
     etree.strip_elements(tree, _DROPPED_SCRIPT, *_DELETED_TAGS, with_tail=False)
 
 
-def _page_titles(tree: HtmlElement) -> set[str]:
-    """The page's headline forms: <h1>, <title> and og:/twitter: titles, also without a " - Site" suffix."""
+def _page_titles(tree: HtmlElement) -> tuple[set[str], str | None]:
+    """The page's headline forms (<h1>, <title> and og:/twitter: titles, also without a " - Site" suffix,
+    normalised for comparison), and the headline to show: og:/twitter: title, else <h1>, else <title>."""
     titles: set[str] = set()
+    found: dict[str, str] = {}
     for element in tree.iter("h1", "title", "meta"):
         if element.tag != "meta":
-            titles.add(_norm(element.text_content()))
+            text = _SPACES.sub(" ", element.text_content()).strip()
+            found.setdefault(element.tag, _TITLE_SUFFIX.split(text)[0] if element.tag == "title" else text)
+            text = element.text_content()
         elif element.get("property") == "og:title" or element.get("name") == "twitter:title":
-            titles.add(_norm(element.get("content") or ""))
+            text = element.get("content") or ""
+            found.setdefault("meta", _SPACES.sub(" ", text).strip())
+        else:
+            continue
+        titles.add(_norm(text))
     titles |= {_TITLE_SUFFIX.split(title)[0] for title in titles}
     titles.discard("")
-    return titles
+    headline = next((found[k] for k in ("meta", "h1", "title") if found.get(k)), None)
+    return titles, headline
 
 
-def _clean_extracted(lines: list[str], tree: HtmlElement, titles: set[str], profile: SourceProfile) -> CleanText:
+def _clean_extracted(
+    lines: list[str], tree: HtmlElement, titles: set[str], headline: str | None, profile: SourceProfile
+) -> CleanText:
     known = _title_lines(lines, titles) | _linked_headline_runs(lines, tree)
-    return clean_lines(lines, profile=profile, extracted=True, known=known)
+    return replace(clean_lines(lines, profile=profile, extracted=True, known=known), title=headline)
 
 
 def _title_lines(lines: list[str], titles: set[str]) -> set[int]:

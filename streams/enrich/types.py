@@ -28,10 +28,15 @@ class LanguageGuess:
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
-    """Body text with boilerplate taken out; ``removed`` lists what was taken, in order."""
+    """Body text with boilerplate taken out; ``removed`` lists what was taken, in order.
+
+    ``title`` is the page's own headline for HTML input (og:title, <h1> or <title>), so that an article
+    published as a bare page still gets a title; None for plain text.
+    """
 
     text: str
     removed: tuple[str, ...] = ()
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -270,3 +270,21 @@ def test_a_decoded_page_is_read_as_decoded_whatever_charset_it_declares() -> Non
     html = f"<html><head><meta charset='windows-1251'></head><body><article><p>{sentence}</p>"
     html += "".join(f"<p>{sentence} Часть {n}.</p>" for n in range(8)) + "</article></body></html>"
     assert clean_html(html).text.splitlines()[0] == sentence
+
+
+def test_page_headline_becomes_the_title_of_an_html_article_without_one() -> None:
+    from streams.enrich import enrich
+
+    paragraph = "<p>" + "The council approved the budget after a long debate on Monday evening. " * 8 + "</p>"
+    page = (
+        "<html><head><title>Budget approved - Example Daily</title></head>"
+        f"<body><article><h1>Budget approved after long debate</h1>{paragraph}</article></body></html>"
+    )
+    assert clean_html(page).title == "Budget approved after long debate"
+    record = enrich({"id": "p1", "html": page})
+    assert record["title"] == "Budget approved after long debate"
+    assert enrich({"id": "p2", "title": "Own title", "html": page})["title"] == "Own title"
+    og = page.replace("<head>", '<head><meta property="og:title" content="Budget  approved: the vote">')
+    assert clean_html(og).title == "Budget approved: the vote"
+    bare = page.replace("<h1>Budget approved after long debate</h1>", "")
+    assert clean_html(bare).title == "Budget approved"

@@ -15,8 +15,7 @@ from streams.pipeline import Outcome
 
 @pytest.fixture
 def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list]]:
-    app = app_module.app
-    app.conf.store = "memory://"
+    app = app_module.app  # its store is memory:// already: no broker, no disk
     app.finalize()
     app.flow_control.resume()
     out: dict[str, list] = {"published": [], "by_source": []}

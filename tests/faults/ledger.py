@@ -100,8 +100,12 @@ class Reader:
         self.ledger = Ledger()
 
     async def run_until(self, sent: set[bytes], *, timeout: float, settle: float = 5.0,
-                        on_progress: Any = None) -> Ledger:
-        """Consume until every sent key came out and nothing new arrived for ``settle`` seconds."""
+                        stall: float = 180.0, on_progress: Any = None) -> Ledger:
+        """Consume until every sent key came out and nothing new arrived for ``settle`` seconds.
+
+        Gives up after ``timeout`` seconds, or when nothing at all arrived for ``stall`` seconds (a stalled
+        stream: the keys still missing are then counted as lost).
+        """
         consumer = AIOKafkaConsumer(
             *self.topics, bootstrap_servers=self.bootstrap, group_id=None, auto_offset_reset="earliest",
             enable_auto_commit=False, isolation_level=self.isolation, metadata_max_age_ms=1000,
@@ -126,6 +130,8 @@ class Reader:
                 if on_progress is not None:
                     await on_progress(self.ledger)
                 if sent <= self.ledger.keys and time.monotonic() - last_new >= settle:
+                    break
+                if time.monotonic() - last_new >= stall:
                     break
         finally:
             await consumer.stop()

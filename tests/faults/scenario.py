@@ -28,8 +28,21 @@ async def run_through(
         await produce(stream.bootstrap, stream.raw, [(m.key, m.value) for m in messages])
     else:
         await publish()
+    faulting = asyncio.create_task(fault(reader.ledger))
+    await asyncio.wait({faulting, reading}, return_when=asyncio.FIRST_COMPLETED)
+    if not faulting.done():
+        # The reader stopped (every key came out, or its timeout): give the fault a little longer to finish
+        # (a worker still starting up), then stop it, so that a stalled stream fails the test, never hangs it.
+        await asyncio.wait({faulting}, timeout=120)
+        if not faulting.done():
+            faulting.cancel()
+            ledger = reading.result()
+            raise AssertionError(
+                f"the stream stalled: {len(ledger.keys)} of {len(sent)} keys came out, "
+                f"{len(sent - ledger.keys)} lost, {ledger.duplicates()} duplicates"
+            )
     try:
-        await fault(reader.ledger)
+        faulting.result()
     except BaseException:
         reading.cancel()
         raise

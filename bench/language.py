@@ -17,7 +17,9 @@ article-extraction benchmark (``aeb/ground-truth.json``, the 62 bodies of 3000+ 
 once with the word cache warming over the articles as in a stream, once emptied before each article.
 
 The peer is ``langdetect.detect`` with ``DetectorFactory.seed = 0``; an exception (no features) counts
-as a wrong answer, as our ``und`` does.
+as a wrong answer, as our ``und`` does. Times are CPU time of this process (``time.process_time``),
+i.e. per core: the development machine is shared, and wall-clock time there mostly measures the
+other jobs. Even so, a busy machine slows both detectors alike; compare them in the same run.
 
 Run: ``.venv/bin/python -m bench.language`` from the repository root (about 5 minutes, mostly the peer);
 ``--quick`` reads 50 lines of each half per language.
@@ -83,9 +85,9 @@ def _peer(text: str) -> str:
 
 def _accuracy(items: Sequence[Item], guess: Callable[[str], str]) -> tuple[float, float]:
     """(accuracy, ms per item)."""
-    started = time.perf_counter()
+    started = time.process_time()
     correct = sum(guess(text) == expected for expected, text in items)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     return correct / len(items), 1000.0 * elapsed / len(items)
 
 
@@ -133,12 +135,12 @@ def _ms_per_article(articles: Sequence[str], guess: Callable[[str], Any], cold: 
     best = float("inf")
     for _ in range(repeat):
         forget_cached_words()
-        started = time.perf_counter()
+        started = time.process_time()
         for article in articles:
             if cold:
                 forget_cached_words()
             guess(article)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return 1000.0 * best / len(articles)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import faust
 
+from . import offset_reset
 from .kafka_clients import faust_credentials
 from .settings import Settings, settings
 
@@ -58,6 +59,7 @@ def _topic(name: str) -> faust.TopicT:
 
 raw_topic = _topic(cfg.topic_raw)
 by_source_topic = _topic(cfg.topic_by_source)
+offset_reset.install([cfg.topic_raw, cfg.topic_by_source])
 enriched_topic = _topic(cfg.topic_enriched)
 dead_letter_topic = _topic(cfg.topic_dead_letter)
 

@@ -42,6 +42,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from streams.enrich.companies.matcher import group_keys  # noqa: E402 - build keys exactly as the matcher
+from streams.enrich.companies.matcher import trim_alias as alias_core  # noqa: E402
+
 CURATED = ROOT / "scripts" / "catalog" / "curated.tsv"
 OUT = ROOT / "streams" / "enrich" / "companies" / "data" / "companies.json.gz"
 SHARED = Path(os.environ.get("NEWSSTREAM_SHARED_DATA", "/work/shared/data")) / "companies"
@@ -447,15 +451,6 @@ def merge(raws: list[Raw]) -> list[list[Raw]]:
 
 
 # -------------------------------------------------------------------------------------- alias safety
-def alias_core(alias: str) -> str:
-    start, end = 0, len(alias)
-    while start < end and not alias[start].isalnum():
-        start += 1
-    while end > start and not alias[end - 1].isalnum():
-        end -= 1
-    return alias[start:end]
-
-
 def is_acronym(core: str) -> bool:
     letters = [c for c in core if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and " " not in core and len(core) <= 6
@@ -642,9 +637,6 @@ def _resolve_conflicts(entries: list[dict]) -> None:
 def write(rows: list[dict], meta: dict, path: Path) -> None:
     """One gzip JSON document: meta, company rows, and the automaton payloads by key (made with the
     matcher's own ``group_keys``, so build and runtime cannot disagree)."""
-    sys.path.insert(0, str(ROOT))
-    from streams.enrich.companies.matcher import group_keys
-
     companies = [[r["id"], r["name"], r.get("country"), r.get("wikidata"), r.get("tickers", [])] for r in rows]
     # "-s" keys ("Volkswagens") only for the curated, index and vehicle-make companies: news inflects
     # well-known names, and the extra keys would otherwise add a third to the automaton

@@ -66,7 +66,7 @@ def alias_keys(alias: str, weak: bool, inflect: bool = True) -> list[tuple[str, 
     Latin name gets a second key with German/English "-s" ("Volkswagens"). Cyrillic keys stay open at the
     end for Russian case endings, and those ending in а/я/ь/й also get a stem key («Лада» → « лад» +
     «ы/у/ой/е»). CJK keys have no spaces at all."""
-    alias = _trim(alias)
+    alias = trim_alias(alias)
     norm = normalise(alias)
     if not norm:
         return []
@@ -195,7 +195,7 @@ def _capitals(alias: str) -> int:
     return sum(c.isupper() for c in alias)
 
 
-def _trim(alias: str) -> str:
+def trim_alias(alias: str) -> str:
     """Drop leading/trailing punctuation ("Apple Inc." → "Apple Inc"): keys must start and end on a letter."""
     start, end = 0, len(alias)
     while start < end and not alias[start].isalnum():

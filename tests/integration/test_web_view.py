@@ -181,11 +181,17 @@ def test_counts_are_right_across_two_workers(stream, start_worker) -> None:
     assert sum(map(len, out.values())) == sent_before + sent_after
     expected = {"in": sent_before + sent_after, "enriched": len(articles) + len(more), "dead": len(BAD)}
 
+    seen: list = []
+
     def settled():
         docs = [stats(w) for w in (first, second)]
+        seen[:] = [d["cluster"] and d["cluster"]["totals"] for d in docs]
         return all(d["cluster"] and d["cluster"]["totals"] == expected for d in docs) and docs
 
-    docs = wait_for(settled, "both workers to show the cluster totals", timeout=60)
+    try:
+        docs = wait_for(settled, "both workers to show the cluster totals", timeout=60)
+    except AssertionError as timeout:
+        raise AssertionError(f"{timeout}; expected {expected}, cluster totals seen {seen}") from None
     mine = [d["this_worker"]["totals"] for d in docs]
     assert {k: mine[0][k] + mine[1][k] for k in expected} == expected  # each message counted by one worker
     assert mine[1]["in"] > 0, "the second worker consumed nothing"

@@ -7,7 +7,9 @@ GlobalTable in the worker, see :mod:`streams.web.cluster`). Why it is built this
   so every key has a single writer and no two workers ever race on a read-modify-write.
 * The writer keeps its own keys' values in memory and writes whole snapshots. The table is only read to
   seed a key when this worker starts owning it (after a rebalance), so an older copy of its own write that
-  comes back through the changelog can never roll a counter back.
+  comes back through the changelog can never roll a counter back. Counts only grow, so a key that comes
+  back to this worker after a rebalance is seeded with the larger of its own last value and the table's:
+  the table may still lag behind this worker's own writes (every rebalance revokes everything first).
 * Every worker reads every key and adds them up: the cluster totals are the sum over partitions.
 """
 
@@ -29,6 +31,7 @@ class PartitionCounters:
         self.table = table
         self._writer = writer
         self._owned: dict[str, dict[str, Any]] = {}
+        self._before_rebalance: dict[str, dict[str, Any]] = {}
 
     @property
     def writer(self) -> str:
@@ -55,12 +58,14 @@ class PartitionCounters:
 
     def forget_ownership(self) -> None:
         """After a rebalance: reseed from the table next time, since another worker may have written since."""
+        self._before_rebalance.update(self._owned)
         self._owned.clear()
 
     def _entry(self, key: str) -> dict[str, Any]:
         entry = self._owned.get(key)
         if entry is None:
-            entry = self._owned[key] = _normalised(self.table.get(key))
+            entry = _largest(_normalised(self.table.get(key)), self._before_rebalance.pop(key, None))
+            self._owned[key] = entry
         return entry
 
     def _write(self, key: str, entry: dict[str, Any]) -> None:
@@ -89,6 +94,18 @@ def aggregate(entries: Iterable[tuple[str, Any]]) -> dict[str, Any]:
         "languages": dict(sorted(languages.items(), key=lambda i: (-i[1], i[0]))),
         "partitions": dict(sorted(partitions.items())),
     }
+
+
+def _largest(entry: dict[str, Any], other: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Field by field, the larger of two copies of one key's (only ever growing) counts."""
+    if other is None:
+        return entry
+    for field in ("in", "enriched", "dead"):
+        entry[field] = max(entry[field], other[field])
+    for field in ("dead_by_error", "languages"):
+        for code, n in other[field].items():
+            entry[field][code] = max(entry[field].get(code, 0), n)
+    return entry
 
 
 def _normalised(value: Any) -> dict[str, Any]:

@@ -114,9 +114,11 @@ def test_console_endpoints_over_http(stream, start_worker) -> None:
     assert doc["healthy"] and doc["worker"] == health["worker"]
 
     # Cluster-wide counters through the GlobalTable: with one worker they equal this worker's.
-    cluster = wait_for(lambda: (c := stats(worker)["cluster"]) and c["totals"]["enriched"] == len(articles) and c,
+    # The table is read back from its changelog: wait until every count has come round, then compare.
+    expected = {"in": sent, "enriched": len(articles), "dead": len(BAD)}
+    cluster = wait_for(lambda: (c := stats(worker)["cluster"]) and c["totals"] == expected and c,
                        "the cluster counters")
-    assert cluster["totals"] == {"in": sent, "enriched": len(articles), "dead": len(BAD)}
+    assert cluster["totals"] == expected
     assert cluster["dead_by_error"] == {"invalid_field": 1, "not_json": 1}
 
     # One company: JSON on request, HTML otherwise, 404 for a company this worker never saw.

@@ -148,7 +148,22 @@ def test_partition_counters_ignore_stale_echoes_until_ownership_changes() -> Non
     table["intake/0"] = "damaged"
     successor.forget_ownership()
     successor.received(0)
-    assert table["intake/0"]["in"] == 1
+    assert table["intake/0"]["in"] == 6  # its own last count survives a damaged entry
+
+
+def test_partition_counters_survive_a_rebalance_that_gives_the_key_back() -> None:
+    table: dict = {}
+    owner = PartitionCounters(table, "host-a")
+    for _ in range(10):
+        owner.received(0)
+    table["intake/0"] = {"in": 7}  # the table's copy still lags behind the owner's own writes
+    owner.forget_ownership()  # every rebalance revokes everything, then assigns
+    owner.received(0)
+    assert table["intake/0"]["in"] == 11
+    table["intake/0"] = {"in": 20, "dead": 2, "dead_by_error": {"timeout": 2}}  # another owner counted since
+    owner.forget_ownership()
+    owner.outcome("intake", 0, {"error": "timeout"}, dead=True)
+    assert table["intake/0"]["in"] == 20 and table["intake/0"]["dead_by_error"] == {"timeout": 3}
 
 
 HOSTILE = '<img src=x onerror="alert(1)"></td><script>alert(2)</script>'

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,3 +46,33 @@ def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield f"127.0.0.1:{env['KAFKA_PORT']}"
     finally:
         subprocess.run([str(KAFKA_SCRIPT), "stop"], env=env, capture_output=True, text=True)
+
+
+@pytest.fixture
+def start_worker(stream: Any, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[..., Any]]:
+    """Start ``newsstream worker`` processes of ``stream`` (a fixture of the test's folder; ``on=`` another
+    deployment); all are stopped after the test, and their logs shown when it failed."""
+    from tests.integration.kafka_helpers import WorkerProcess  # it imports this module
+
+    workers: list[WorkerProcess] = []
+
+    def start(name: str = "worker", *, on: Any = None, **env: str) -> WorkerProcess:
+        worker = WorkerProcess(on or stream, tmp_path, name=f"{name}{len(workers)}", **env).start()
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        for worker in workers:
+            print(f"----- {worker.log_path.name} (last 80 lines) -----")
+            print("\n".join(worker.log().splitlines()[-80:]))
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> object:
+    report = yield
+    setattr(item, "rep_" + report.when, report)
+    return report

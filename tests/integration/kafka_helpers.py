@@ -57,6 +57,10 @@ class StreamEnv:
         }
 
 
+#: What a Faust worker logs once it has started (once per start: the log file is appended across restarts).
+READY = "[^Worker]: Ready"
+
+
 class WorkerProcess:
     """``newsstream worker`` in a subprocess, logging to a file the test can show on failure."""
 
@@ -66,8 +70,10 @@ class WorkerProcess:
         self.log_path = log_dir / f"{stream.name}-{name}.log"
         self.env = stream.env(NEWSSTREAM_WEB_PORT=str(self.web_port), **env)
         self.process: subprocess.Popen[bytes] | None = None
+        self._readies_before = 0
 
     def start(self) -> WorkerProcess:
+        self._readies_before = self.readies() if self.log_path.exists() else 0
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [NEWSSTREAM, "worker", "-l", "info", "--web-port", str(self.web_port), "--web-bind", "127.0.0.1"],
@@ -97,6 +103,19 @@ class WorkerProcess:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def readies(self) -> int:
+        return self.log().count(READY)
+
+    async def ready(self, timeout: float = 120.0) -> None:
+        """Wait until this run of the worker logged that it is ready."""
+        deadline = time.monotonic() + timeout
+        while self.readies() <= self._readies_before:
+            if not self.alive():
+                raise RuntimeError(f"{self.log_path.name} exited:\n{self.log()[-3000:]}")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{self.log_path.name} not ready after {timeout}s:\n{self.log()[-3000:]}")
+            await asyncio.sleep(0.2)
 
 
 async def produce(bootstrap: str, topic: str, messages: Iterable[tuple[bytes | None, bytes | None]]) -> int:

@@ -1,11 +1,12 @@
 # The newsstream worker image (used by docker-compose.yml). The same package `make run` installs.
 FROM python:3.11-slim
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements.lock ./
 COPY streams ./streams
 COPY schemas ./schemas
 COPY samples ./samples
-RUN rm -f streams/schemas && cp -r schemas streams/schemas && pip install --no-cache-dir .
+# streams/schemas is a symlink to ../schemas in the repository: make it a real folder for the wheel.
+RUN rm -f streams/schemas && cp -r schemas streams/schemas && pip install --no-cache-dir -c requirements.lock .
 ENV NEWSSTREAM_WEB_BIND=0.0.0.0
 EXPOSE 6066
 ENTRYPOINT ["newsstream"]

@@ -8,6 +8,7 @@ whether everything went through.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from typing import Any, ClassVar, NoReturn
 
@@ -22,9 +23,12 @@ class ToolCommand(AppCommand):
         kwargs = {**self.kwargs, **kwargs}
         try:
             status = asyncio.run(self.main(*args, **kwargs))
+            sys.stdout.flush()
         except KeyboardInterrupt:
             status = 130
-        sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away (`... | head`): stop quietly, as Unix tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            status = 141
         raise SystemExit(status)
 
     async def main(self, *args: Any, **kwargs: Any) -> int:

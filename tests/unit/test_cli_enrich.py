@@ -41,3 +41,19 @@ def test_enrich_file_all_valid_exits_zero() -> None:
     out = [orjson.loads(line) for line in result.stdout.splitlines()]
     expected = [orjson.loads(line)["id"] for line in SAMPLES.read_bytes().splitlines() if line.strip()]
     assert [r["id"] for r in out] == expected
+
+
+def test_enrich_stops_quietly_when_its_reader_goes_away() -> None:
+    lines = b"".join(
+        b'{"id": "a%d", "body": "Toyota said on Monday that its profit rose again."}\n' % i for i in range(300)
+    )
+    with subprocess.Popen([NEWSSTREAM, "enrich", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as process:
+        process.stdin.write(lines)
+        process.stdin.close()
+        process.stdout.read(10)
+        process.stdout.close()  # like `newsstream enrich - | head -c 10`
+        err = process.stderr.read()
+        process.wait(timeout=120)
+    assert b"Traceback" not in err and b"BrokenPipeError" not in err
+    assert process.returncode == 141

@@ -25,6 +25,7 @@ from typing import Any
 
 import trafilatura
 
+from bench.table import print_rows
 from streams.enrich import boilerplate
 from streams.enrich.boilerplate import classify_lines, clean_text, line_fingerprints
 from streams.enrich.html import clean_html
@@ -311,13 +312,7 @@ def run() -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    rows = run()
-    print(f"{'metric':60s} {'value':>8s}  {'peer':48s} {'peer value':>10s} {'target':>7s}")
-    for row in rows:
-        peer_value = "" if row["peer_value"] is None else f"{row['peer_value']:.4f}"
-        target = "" if row["target"] is None else f"{row['target']}"
-        print(f"{row['metric']:60s} {row['value']:8.4f}  {row['peer'] or '':48s} {peer_value:>10s} {target:>7s}")
-
+    print_rows(run())
 
 if __name__ == "__main__":
     main()

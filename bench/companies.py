@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from bench.table import print_rows
 from streams.enrich.companies import tag_companies
 
 HERE = Path(__file__).resolve().parent
@@ -220,14 +221,7 @@ def run() -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    rows = run()
-    width = max(len(r["metric"]) for r in rows)
-    print(f"{'metric':<{width}}  {'value':>8}  {'peer value':>10}  target  (peer)")
-    for r in rows:
-        peer_value = "" if r["peer_value"] is None else r["peer_value"]
-        print(f"{r['metric']:<{width}}  {r['value']!s:>8}  {peer_value!s:>10}  {r['target'] or '':<7} "
-              f" {r['peer'] or ''}")
-
+    print_rows(run())
 
 if __name__ == "__main__":
     main()

@@ -39,6 +39,7 @@ import langdetect
 from langdetect import DetectorFactory
 from langdetect.detector_factory import PROFILES_DIRECTORY
 
+from bench.table import print_rows
 from streams.enrich.language import detect_language, forget_cached_words
 
 DATA = Path(os.environ.get("NEWSSTREAM_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
@@ -201,24 +202,7 @@ def run(per_half: int = 250) -> list[dict[str, Any]]:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    rows = run(per_half=50 if "--quick" in args else 250)
-    header = ("metric", "newsstream", "peer", "peer value", "target")
-    table = [header] + [
-        (
-            r["metric"],
-            f"{r['value']:.4g}",
-            r["peer"] or "-",
-            "-" if r["peer_value"] is None else f"{r['peer_value']:.4g}",
-            "-" if r["target"] is None else f"{r['target']:g}",
-        )
-        for r in rows
-    ]
-    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    for i, row in enumerate(table):
-        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
-        if i == 0:
-            print("-+-".join("-" * width for width in widths))
-
+    print_rows(run(per_half=50 if "--quick" in args else 250))
 
 if __name__ == "__main__":
     main()

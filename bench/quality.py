@@ -14,15 +14,9 @@ import sys
 import time
 from typing import Any
 
+from bench.table import print_rows
+
 AREAS = ("language", "boilerplate", "companies", "throughput")
-
-
-def _fmt(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    return str(value)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -34,16 +28,7 @@ def main(argv: list[str] | None = None) -> None:
         for row in module.run():
             rows.append((area, row))
         print(f"[{area}: {time.perf_counter() - started:.0f} s]", file=sys.stderr)
-    header = ("area", "metric", "newsstream", "peer", "peer value", "target")
-    table = [header] + [
-        (area, r["metric"], _fmt(r.get("value")), _fmt(r.get("peer")), _fmt(r.get("peer_value")), _fmt(r.get("target")))
-        for area, r in rows
-    ]
-    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    for i, row in enumerate(table):
-        print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
-        if i == 0:
-            print("-+-".join("-" * w for w in widths))
+    print_rows([row for _, row in rows], areas=[area for area, _ in rows])
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.table import print_rows
 from streams.enrich import boilerplate, enrich, html_container, language, warm_up
 
 SHARED = Path(os.environ.get("NEWSSTREAM_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
@@ -78,9 +79,7 @@ def _rows(label: str, articles: list[dict[str, Any]], times: list[float]) -> lis
 
 
 def main() -> None:
-    for row in run():
-        print(f"{row['metric']:<60} {row['value']}")
-
+    print_rows(run())
 
 if __name__ == "__main__":
     main()

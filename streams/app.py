@@ -6,6 +6,8 @@ the project's ``publish``, ``tail`` and ``enrich`` commands.
 
 from __future__ import annotations
 
+import logging
+
 import faust
 
 from . import offset_reset
@@ -43,6 +45,11 @@ def create_app(cfg: Settings) -> faust.App:
 
 cfg = settings()
 app = create_app(cfg)
+if cfg.processing_guarantee == "exactly_once":
+    logging.getLogger(__name__).warning(
+        "NEWSSTREAM_PROCESSING_GUARANTEE=exactly_once is experimental: under kill -9 faust-streaming 0.15.3 "
+        "still duplicates and has lost an article in testing (docs/reliability.md); at_least_once is supported"
+    )
 
 
 def _topic(name: str) -> faust.TopicT:

@@ -8,6 +8,10 @@ scale by partitions and workers instead):
              owns all of a source's learned state.
 ``enrich``   news.by-source -> the functional core with the source's profile -> news.enriched (keyed by article
              id, so a redelivery overwrites) or news.dead-letter.
+
+Everything produced for a raw message carries the publisher's headers (trace context included) and where
+the message was read (``headers``). A record batch the consumer could not unpack arrives as one stand-in
+message (``unreadable``) and leaves as one dead letter; the partition goes on.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from typing import Any
 from . import pipeline, source_profiles
 from .app import app, by_source_topic, cfg, dead_letter_topic, enriched_topic, raw_topic
 from .enrich import warm_up
+from .headers import Headers, read_origin, with_origin
 from .pipeline import Origin, Outcome
+from .unreadable import unreadable
 from .web.telemetry import telemetry
 
 source_table = app.Table(
@@ -29,12 +35,25 @@ source_table = app.Table(
 
 logger = logging.getLogger(__name__)
 
-_H_TOPIC, _H_PARTITION, _H_OFFSET, _H_KEY = "origin-topic", "origin-partition", "origin-offset", "origin-key"
 
-
-async def publish(outcome: Outcome) -> None:
+async def publish(outcome: Outcome, headers: Headers) -> None:
     topic = dead_letter_topic if outcome.dead else enriched_topic
-    await topic.send(key=outcome.key, value=outcome.value)
+    await topic.send(key=outcome.key, value=outcome.value, headers=headers)
+
+
+def unreadable_batch(message: Any) -> Outcome | None:
+    """The dead letter for a stand-in of a batch the consumer could not unpack, or None for a real message."""
+    batch = unreadable(message.headers)
+    if batch is None:
+        return None
+    logger.error(
+        "unreadable record batch on %s[%d] at offsets %d-%d (%d bytes): %s; dead-lettered as one message, the "
+        "partition goes on", message.topic, message.partition, batch.first_offset, batch.last_offset,
+        len(message.value or b""), batch.reason,
+    )
+    telemetry.unreadable(message.topic, message.partition, batch.first_offset, batch.last_offset, batch.reason)
+    origin = Origin(message.topic, message.partition, batch.first_offset)
+    return pipeline.unreadable_batch(message.value, origin, batch.reason, last_offset=batch.last_offset)
 
 
 @app.agent(raw_topic, concurrency=1)
@@ -43,15 +62,12 @@ async def intake(stream: Any) -> None:
         message = event.message
         telemetry.received(message.partition)
         origin = Origin(message.topic, message.partition, message.offset, message.key)
-        article = pipeline.decode(message.value, origin, max_bytes=cfg.max_message_bytes)
+        headers = with_origin(message.headers, origin)
+        article = unreadable_batch(message) or pipeline.decode(message.value, origin, max_bytes=cfg.max_message_bytes)
         if isinstance(article, Outcome):
-            await publish(article)
+            await publish(article, headers)
             telemetry.outcome(article, partition=message.partition, stage="intake")
             continue
-        headers = {_H_TOPIC: origin.topic.encode(), _H_PARTITION: str(origin.partition).encode(),
-                   _H_OFFSET: str(origin.offset).encode()}
-        if origin.key is not None:
-            headers[_H_KEY] = origin.key
         source_key = article.get("source") or article["id"]
         await by_source_topic.send(key=source_key.encode("utf-8"), value=message.value, headers=headers)
 
@@ -65,27 +81,16 @@ async def enrich(stream: Any) -> None:
     async for event in stream.events():
         started, timings = perf_counter(), {}
         message = event.message
-        origin = _origin_from_headers(message.headers) or Origin(message.topic, message.partition, message.offset)
-        article = pipeline.decode(message.value, origin, max_bytes=cfg.max_message_bytes)
-        if isinstance(article, Outcome):  # only if the limit was lowered between the two agents
-            await publish(article)
+        origin = read_origin(message.headers) or Origin(message.topic, message.partition, message.offset)
+        headers = with_origin(message.headers, origin)
+        # A decode failure here means the limit was lowered between the two agents.
+        article = unreadable_batch(message) or pipeline.decode(message.value, origin, max_bytes=cfg.max_message_bytes)
+        if isinstance(article, Outcome):
+            await publish(article, headers)
             telemetry.outcome(article, partition=message.partition, seconds=perf_counter() - started)
             continue
         outcome = source_profiles.enrich_learning(
             source_table, article, message.value, origin, time_budget_s=cfg.article_time_budget_s, timings=timings
         )
-        await publish(outcome)
+        await publish(outcome, headers)
         telemetry.outcome(outcome, partition=message.partition, seconds=perf_counter() - started, steps=timings)
-
-
-def _origin_from_headers(headers: Any) -> Origin | None:
-    items = dict(headers.items() if hasattr(headers, "items") else headers or [])
-    try:
-        return Origin(
-            topic=items[_H_TOPIC].decode(),
-            partition=int(items[_H_PARTITION]),
-            offset=int(items[_H_OFFSET]),
-            key=items.get(_H_KEY),
-        )
-    except (KeyError, ValueError, AttributeError):
-        return None

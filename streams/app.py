@@ -6,21 +6,73 @@ the project's ``publish``, ``tail`` and ``enrich`` commands.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
+from typing import Any
 
 import faust
+from aiokafka import codec
 
-from . import offset_reset
-from .kafka_clients import faust_credentials
-from .settings import Settings, settings
+from . import isolation, offset_reset, unreadable
+from .kafka_clients import ensure_topics, faust_credentials
+from .settings import TOPIC_CONFIG, TOPIC_MAX_MESSAGE_BYTES, Settings, settings
 
-#: Raw messages may be large HTML pages; dead letters carry them whole (base64 when not UTF-8).
-TOPIC_MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+log = logging.getLogger(__name__)
+
+#: How long a starting worker keeps trying to reach the broker to create its topics.
+TOPIC_SETUP_TIMEOUT_S = 120.0
+
+
+class NewsApp(faust.App):
+    """The Faust app, creating every topic it writes before anything is produced.
+
+    Faust declares only the topics a worker consumes and its table changelogs; the output topics would be
+    auto-created by the broker on the first send, with the broker's partition count and message size
+    limit, and never where ``auto.create.topics.enable=false`` (the producer then waits for up to its
+    20-minute request timeout). ``on_start`` runs before the app's producer, consumer and agents start.
+    """
+
+    def __init__(self, *args: Any, settings: Settings, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.settings = settings
+
+    async def on_start(self) -> None:
+        await super().on_start()
+        check_codec(self.settings.compression)
+        await create_topics(self.settings)
+
+
+def check_codec(compression: str) -> None:
+    """Fail at start-up, not at the first send, when the output codec's library is missing."""
+    if compression != "none" and not getattr(codec, f"has_{compression}")():
+        raise RuntimeError(
+            f"NEWSSTREAM_COMPRESSION={compression} needs its codec library (cramjam, installed with newsstream); "
+            "it is missing from this environment"
+        )
+
+
+async def create_topics(config: Settings) -> None:
+    names = [config.topic_raw, config.topic_by_source, config.topic_enriched, config.topic_dead_letter]
+    deadline = time.monotonic() + TOPIC_SETUP_TIMEOUT_S
+    while True:
+        try:
+            created = await ensure_topics(config, names, config=TOPIC_CONFIG)
+        except Exception as exc:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"could not create the topics {names} on {config.broker}: {exc}") from exc
+            log.warning("creating topics on %s: %s: %s; retrying", config.broker, type(exc).__name__, exc)
+            await asyncio.sleep(2.0)
+            continue
+        if created:
+            log.info("created topics %s with %d partitions", ", ".join(created), config.partitions)
+        return
 
 
 def create_app(cfg: Settings) -> faust.App:
-    return faust.App(
+    return NewsApp(
         cfg.app_id,
+        settings=cfg,
         broker=cfg.broker_url,
         broker_credentials=faust_credentials(cfg.security),
         autodiscover=False,
@@ -35,6 +87,7 @@ def create_app(cfg: Settings) -> faust.App:
         consumer_max_fetch_size=TOPIC_MAX_MESSAGE_BYTES,
         producer_max_request_size=TOPIC_MAX_MESSAGE_BYTES,
         producer_acks=-1,
+        producer_compression_type=cfg.compression_type,
         processing_guarantee=cfg.processing_guarantee,
         web_bind=cfg.web_bind,
         web_port=cfg.web_port,
@@ -60,13 +113,15 @@ def _topic(name: str) -> faust.TopicT:
     """
     return app.topic(
         name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
-        partitions=cfg.partitions, internal=True, config={"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)},
+        partitions=cfg.partitions, internal=True, config=TOPIC_CONFIG,
     )
 
 
 raw_topic = _topic(cfg.topic_raw)
 by_source_topic = _topic(cfg.topic_by_source)
 offset_reset.install([cfg.topic_raw, cfg.topic_by_source])
+unreadable.install([cfg.topic_raw, cfg.topic_by_source])
+isolation.install()
 enriched_topic = _topic(cfg.topic_enriched)
 dead_letter_topic = _topic(cfg.topic_dead_letter)
 

@@ -7,6 +7,7 @@ client libraries and never logged or shown.
 from __future__ import annotations
 
 import ssl
+from collections.abc import Iterable
 from typing import Any
 
 from .settings import KafkaSecurity, Settings
@@ -55,11 +56,12 @@ def aiokafka_options(cfg: Settings) -> dict[str, Any]:
     return options
 
 
-async def ensure_topic(cfg: Settings, name: str, *, config: dict[str, str] | None = None) -> bool:
-    """Create ``name`` with the configured partitions and replicas if it is missing; True if created.
+async def ensure_topics(cfg: Settings, names: Iterable[str], *, config: dict[str, str] | None = None) -> list[str]:
+    """Create those of ``names`` that are missing, with the configured partitions and replicas; the created.
 
-    A publisher that runs before any worker would otherwise have the broker auto-create the topic with
-    its default partition count.
+    Nothing here relies on the broker's auto-creation: clusters usually disable it, and where it is on it
+    creates a topic with the broker's partition count and message size limit, not the project's. A topic
+    that exists is left as it is.
     """
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
     from aiokafka.errors import TopicAlreadyExistsError
@@ -67,15 +69,17 @@ async def ensure_topic(cfg: Settings, name: str, *, config: dict[str, str] | Non
     admin = AIOKafkaAdminClient(**aiokafka_options(cfg))
     await admin.start()
     try:
-        if name in set(await admin.list_topics()):
-            return False
-        try:
-            await admin.create_topics(
-                [NewTopic(name, num_partitions=cfg.partitions, replication_factor=cfg.replicas,
-                          topic_configs=config or {})]
-            )
-        except TopicAlreadyExistsError:
-            return False
-        return True
+        missing = [name for name in dict.fromkeys(names) if name not in set(await admin.list_topics())]
+        created = []
+        for name in missing:  # one request each: one that already exists must not hide the others' errors
+            try:
+                await admin.create_topics(
+                    [NewTopic(name, num_partitions=cfg.partitions, replication_factor=cfg.replicas,
+                              topic_configs=config or {})]
+                )
+            except TopicAlreadyExistsError:  # another worker or publisher was first
+                continue
+            created.append(name)
+        return created
     finally:
         await admin.close()

@@ -107,9 +107,23 @@ def process(
     return enrich_article(article, data, origin, profile=profile, time_budget_s=time_budget_s)
 
 
-def dead_letter(data: bytes | None, origin: Origin, error: BadInput) -> Outcome:
+def unreadable_batch(data: bytes | None, origin: Origin, reason: str, *, last_offset: int) -> Outcome:
+    """The dead letter for a record batch the consumer could not unpack: its bytes, its offset range."""
+    span = f"offsets {origin.offset}-{last_offset}" if last_offset != origin.offset else f"offset {origin.offset}"
+    error = BadInput(
+        "unreadable_batch",
+        f"the record batch at {span} of {origin.topic}[{origin.partition}] could not be read ({reason}); "
+        "'original' holds the batch as stored (base64): its records were not processed",
+    )
+    return dead_letter(data, origin, error, last_offset=last_offset, force_base64=True)
+
+
+def dead_letter(
+    data: bytes | None, origin: Origin, error: BadInput, *, last_offset: int | None = None, force_base64: bool = False
+) -> Outcome:
     record = records.dead_letter(
-        data, error, topic=origin.topic, partition=origin.partition, offset=origin.offset, key=origin.key
+        data, error, topic=origin.topic, partition=origin.partition, offset=origin.offset, key=origin.key,
+        last_offset=last_offset, force_base64=force_base64,
     )
     key = origin.key if origin.key is not None else f"{origin.topic}/{origin.partition}/{origin.offset}".encode()
     return Outcome(key=key, record=record, dead=True)

@@ -131,9 +131,18 @@ def dead_letter(
     partition: int,
     offset: int,
     key: bytes | None = None,
+    last_offset: int | None = None,
+    force_base64: bool = False,
 ) -> dict[str, Any]:
-    """The dead-letter record for one raw message: original bytes kept as received."""
-    original, encoding = _text_or_base64(data or b"")
+    """The dead-letter record for one raw message: original bytes kept as received.
+
+    ``last_offset`` is given when the letter stands for several records (an unreadable batch: ``offset`` to
+    ``last_offset``), and ``force_base64`` when the bytes are binary even if they happen to decode.
+    """
+    if force_base64:
+        original, encoding = base64.b64encode(data or b"").decode("ascii"), "base64"
+    else:
+        original, encoding = _text_or_base64(data or b"")
     record = {
         "schema_version": SCHEMA_VERSION,
         "error": error.code,
@@ -147,6 +156,8 @@ def dead_letter(
         "offset": offset,
         "failed_at": now_rfc3339(),
     }
+    if last_offset is not None:
+        record["last_offset"] = last_offset
     return record
 
 

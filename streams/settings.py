@@ -23,6 +23,22 @@ def _env_int(name: str, default: int) -> int:
         raise ValueError(f"{name} must be an integer, got {raw!r}") from exc
 
 
+def _env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = _env(name, default).lower()
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+#: Raw messages may be large HTML pages; dead letters carry them whole (base64 when not UTF-8). Set on every
+#: topic the project creates, since brokers default to about 1 MB per record batch.
+TOPIC_MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+TOPIC_CONFIG = {"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)}
+
+#: Output compression codecs Kafka knows; every consumer of the output topics must be able to read the chosen one.
+COMPRESSION_CODECS = ("none", "gzip", "snappy", "lz4", "zstd")
+
+
 @dataclass(frozen=True)
 class KafkaSecurity:
     """Client security settings shared by the worker, `publish` and `tail` (never logged)."""
@@ -61,8 +77,15 @@ class Settings:
     max_message_bytes: int = 2 * 1024 * 1024
     article_time_budget_s: float = 5.0
     processing_guarantee: str = "at_least_once"
+    compression: str = "zstd"
+    unreadable_alert_s: float = 900.0
     data_dir: str = ".newsstream-data"
     security: KafkaSecurity = field(default_factory=KafkaSecurity)
+
+    @property
+    def compression_type(self) -> str | None:
+        """The producers' ``compression_type`` (None: uncompressed)."""
+        return None if self.compression == "none" else self.compression
 
     @property
     def broker_url(self) -> str:
@@ -92,6 +115,8 @@ def load_settings() -> Settings:
         max_message_bytes=_env_int("NEWSSTREAM_MAX_MESSAGE_BYTES", Settings.max_message_bytes),
         article_time_budget_s=float(_env("NEWSSTREAM_ARTICLE_TIME_BUDGET", str(Settings.article_time_budget_s))),
         processing_guarantee=_env("NEWSSTREAM_PROCESSING_GUARANTEE", Settings.processing_guarantee),
+        compression=_env_choice("NEWSSTREAM_COMPRESSION", Settings.compression, COMPRESSION_CODECS),
+        unreadable_alert_s=float(_env("NEWSSTREAM_UNREADABLE_ALERT_S", str(Settings.unreadable_alert_s))),
         data_dir=_env("NEWSSTREAM_DATA_DIR", Settings.data_dir),
         security=KafkaSecurity(
             protocol=_env("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").upper(),

@@ -8,7 +8,9 @@
 #   kafka.sh status   say whether it runs
 #
 # Settings (environment): KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_DATA_DIR (.kafka/data in the
-# repository), KAFKA_CACHE (~/.cache/newsstream/kafka), KAFKA_VERSION (from pom.xml), KAFKA_START_TIMEOUT (90 s).
+# repository), KAFKA_CACHE (~/.cache/newsstream/kafka), KAFKA_VERSION (from pom.xml), KAFKA_START_TIMEOUT (90 s),
+# KAFKA_AUTO_CREATE_TOPICS (false) and KAFKA_MESSAGE_MAX_BYTES (1048588): the defaults are those of a managed
+# cluster (no auto-created topics, Kafka's default 1 MB batch limit), so that nothing here relies on a laxer one.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,6 +22,8 @@ port="${KAFKA_PORT:-9092}"
 cport="${KAFKA_CONTROLLER_PORT:-9093}"
 data="${KAFKA_DATA_DIR:-$repo/.kafka/data}"
 timeout="${KAFKA_START_TIMEOUT:-90}"
+auto_create="${KAFKA_AUTO_CREATE_TOPICS:-false}"
+message_max_bytes="${KAFKA_MESSAGE_MAX_BYTES:-1048588}"
 pidfile="$data/broker.pid"
 log="$data/broker.log"
 
@@ -65,8 +69,8 @@ transaction.state.log.num.partitions=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=true
-message.max.bytes=16777216
+auto.create.topics.enable=$auto_create
+message.max.bytes=$message_max_bytes
 log.retention.hours=168
 PROPS
 }

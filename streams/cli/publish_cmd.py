@@ -24,9 +24,8 @@ from rich.progress import (
 )
 
 from .. import records
-from ..app import TOPIC_MAX_MESSAGE_BYTES
-from ..kafka_clients import aiokafka_options, ensure_topic
-from ..settings import settings
+from ..kafka_clients import aiokafka_options, ensure_topics
+from ..settings import TOPIC_CONFIG, TOPIC_MAX_MESSAGE_BYTES, settings
 from .base import ToolCommand
 from .sources import count_items, read_items
 
@@ -56,12 +55,13 @@ class Publish(ToolCommand):
             enable_idempotence=True,
             acks="all",
             linger_ms=5,
+            compression_type=cfg.compression_type,
             max_request_size=TOPIC_MAX_MESSAGE_BYTES,
             request_timeout_ms=30_000,
             retry_backoff_ms=200,
         )
         try:
-            await ensure_topic(cfg, topic, config={"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)})
+            await ensure_topics(cfg, [topic], config=TOPIC_CONFIG)
             await producer.start()
         except Exception as exc:
             print(f"cannot connect to Kafka at {cfg.broker}: {exc}", file=sys.stderr)

@@ -17,9 +17,8 @@ from faust.cli import option
 from rich.console import Console
 from rich.markup import escape
 
-from ..app import TOPIC_MAX_MESSAGE_BYTES
 from ..kafka_clients import aiokafka_options
-from ..settings import settings
+from ..settings import TOPIC_MAX_MESSAGE_BYTES, settings
 from .base import ToolCommand
 
 
@@ -76,6 +75,7 @@ class Tail(ToolCommand):
             auto_offset_reset="earliest" if from_beginning else "latest",
             max_partition_fetch_bytes=TOPIC_MAX_MESSAGE_BYTES,
             fetch_max_bytes=TOPIC_MAX_MESSAGE_BYTES,
+            isolation_level="read_committed",
         )
         try:
             await consumer.start()

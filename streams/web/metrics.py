@@ -30,6 +30,10 @@ class ProjectMetrics:
         self.languages = Counter(
             "newsstream_articles_by_language", "Enriched records by detected language.", ["language"], registry=r
         )
+        self.unreadable = Counter(
+            "newsstream_unreadable_batches", "Record batches the consumer could not unpack (each dead-lettered "
+            "as one message), by topic.", ["topic"], registry=r,
+        )
         self.latency = Histogram(
             "newsstream_enrichment_latency_seconds",
             "Time in the enrich agent per article: decode, source profile, enrichment, publish.",

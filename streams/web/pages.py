@@ -51,6 +51,11 @@ async def health_problems() -> list[str]:
     broker = await broker_probe.check(app)
     if broker:
         problems.append(broker)
+    for batch in telemetry.recorder.unreadable_since(cfg.unreadable_alert_s):
+        problems.append(
+            f"unreadable record batch on {batch['topic']}[{batch['partition']}] at offsets {batch['first_offset']}-"
+            f"{batch['last_offset']} ({batch['reason']}), dead-lettered"[:300]
+        )
     return problems
 
 

@@ -99,6 +99,7 @@ class StatsRecorder:
         self._latest: deque[dict[str, Any]] = deque(maxlen=self.limits.latest)
         self._latest_dead: deque[dict[str, Any]] = deque(maxlen=self.limits.latest)
         self._by_company: OrderedDict[str, deque[dict[str, Any]]] = OrderedDict()
+        self._unreadable: deque[dict[str, Any]] = deque(maxlen=self.limits.latest)
 
     # -- recording (one call per outcome) -------------------------------------------------------------------
 
@@ -142,7 +143,17 @@ class StatsRecorder:
         self._latest_dead.appendleft(summary)
         return summary
 
+    def unreadable(self, topic: str, partition: int, first_offset: int, last_offset: int, reason: str) -> None:
+        """A record batch the consumer could not unpack (it was dead-lettered as one message)."""
+        self._unreadable.appendleft({"topic": topic, "partition": partition, "first_offset": first_offset,
+                                     "last_offset": last_offset, "reason": reason, "at": self.clock()})
+
     # -- reading ----------------------------------------------------------------------------------------------
+
+    def unreadable_since(self, seconds: float) -> list[dict[str, Any]]:
+        """The unreadable batches of the last ``seconds``, newest first."""
+        since = self.clock() - seconds
+        return [batch for batch in self._unreadable if batch["at"] >= since]
 
     def snapshot(self) -> dict[str, Any]:
         """Every figure of this worker, JSON-ready (the ``worker`` part of ``/news/stats``)."""
@@ -161,6 +172,7 @@ class StatsRecorder:
             "throughput": self.throughput(now=now),
             "latest": list(self._latest),
             "latest_dead": list(self._latest_dead),
+            "unreadable_batches": list(self._unreadable),
         }
 
     def top_companies(self, limit: int = 10, *, now: float | None = None) -> list[dict[str, Any]]:

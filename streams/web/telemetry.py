@@ -55,6 +55,11 @@ class Telemetry:
         if self.cluster is not None and partition is not None:
             self._guarded(self.cluster.outcome, stage, partition, summary, dead=outcome.dead)
 
+    def unreadable(self, topic: str, partition: int, first_offset: int, last_offset: int, reason: str) -> None:
+        """A record batch of ``topic`` could not be unpacked; its dead letter is reported by :meth:`outcome`."""
+        self.recorder.unreadable(topic, partition, first_offset, last_offset, reason)
+        self.metrics.unreadable.labels(topic=topic).inc()
+
     def _guarded(self, write: Callable[..., None], *args: Any, **kwargs: Any) -> None:
         """Cluster counters are for the console: a failure to write them is logged, never fatal to an agent."""
         try:

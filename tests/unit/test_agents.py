@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import orjson
 import pytest
 
-from streams import agents, pipeline
+from streams import agents, pipeline, records
 from streams import app as app_module
 from streams.pipeline import Outcome
 
@@ -18,10 +18,11 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list]]:
     app = app_module.app  # its store is memory:// already: no broker, no disk
     app.finalize()
     app.flow_control.resume()
-    out: dict[str, list] = {"published": [], "by_source": []}
+    out: dict[str, list] = {"published": [], "by_source": [], "headers": []}
 
-    async def publish(outcome: Outcome) -> None:
+    async def publish(outcome: Outcome, headers: list) -> None:
         out["published"].append(outcome)
+        out["headers"].append(headers)
 
     async def send_by_source(**kwargs: object) -> None:
         out["by_source"].append(kwargs)
@@ -41,7 +42,50 @@ async def test_intake_forwards_valid_articles_by_source_and_dead_letters_bad_one
     assert dead.dead and dead.record["error"] == "not_json" and dead.key == b"k1"
     [forwarded] = sent["by_source"]
     assert forwarded["key"] == b"wire" and forwarded["value"] == good
-    assert forwarded["headers"]["origin-key"] == b"a1"
+    assert dict(forwarded["headers"])["origin-key"] == b"a1"
+
+
+TRACE = [("traceparent", b"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"), ("tracestate", b"v=1"),
+         ("content-type", b"application/json"), ("x-dup", b"1"), ("x-dup", b"2"), ("x-null", None)]
+
+
+async def test_publisher_headers_travel_with_the_article_and_its_dead_letter(sent) -> None:
+    good = orjson.dumps({"id": "h1", "source": "wire", "body": "Toyota said its profit rose."})
+    spoofed = [*TRACE, ("origin-topic", b"elsewhere")]  # the stream's own names are not a publisher's to set
+    async with agents.intake.test_context() as agent:
+        await agent.put(b"not json", key=b"k1", headers=spoofed)
+        await agent.put(good, key=b"h1", headers=spoofed)
+    [forwarded] = sent["by_source"]
+    assert forwarded["headers"][: len(TRACE)] == TRACE
+    assert dict(forwarded["headers"])["origin-topic"] != b"elsewhere"
+    [dead_headers] = sent["headers"]
+    assert dead_headers[: len(TRACE)] == TRACE and ("origin-topic", b"elsewhere") not in dead_headers
+    async with agents.enrich.test_context() as agent:
+        await agent.put(good, key=b"wire", headers=forwarded["headers"])
+    enriched, headers = sent["published"][-1], sent["headers"][-1]
+    assert not enriched.dead
+    assert headers == forwarded["headers"]  # the publisher's, then the raw message's origin
+
+
+async def test_an_unreadable_batch_is_one_dead_letter_with_its_bytes_and_range(sent) -> None:
+    from streams import unreadable
+
+    batch_bytes = bytes(range(256)) * 3
+    marker = [(unreadable.REASON_HEADER, b"UnsupportedCodecError: Libraries for lz4 compression codec not found"),
+              (unreadable.OFFSETS_HEADER, b"40-49")]
+    fine = orjson.dumps({"id": "after", "source": "wire", "body": "Toyota said its profit rose."})
+    async with agents.intake.test_context() as agent:
+        await agent.put(batch_bytes, headers=marker)
+        await agent.put(fine, key=b"after")
+    [dead] = sent["published"]
+    letter = dead.record
+    assert letter["error"] == "unreadable_batch" and (letter["offset"], letter["last_offset"]) == (40, 49)
+    assert "lz4" in letter["reason"] and "40-49" in letter["reason"]
+    assert letter["original_encoding"] == "base64" and records.original_bytes(letter) == batch_bytes
+    records.validator(records.DEAD_LETTER_SCHEMA)(letter)
+    assert [f["key"] for f in sent["by_source"]] == [b"wire"]  # the partition went on
+    [batch] = agents.telemetry.recorder.unreadable_since(60)
+    assert (batch["first_offset"], batch["last_offset"]) == (40, 49)
 
 
 async def test_enrichment_that_raises_is_dead_lettered_and_the_agent_goes_on(sent, monkeypatch) -> None:

@@ -7,7 +7,7 @@ PY          := $(VENV)/bin/python
 KAFKA       := devtools/kafka/kafka.sh
 export KAFKA_BOOTSTRAP ?= 127.0.0.1:9092
 
-.PHONY: help install kafka-jars kafka kafka-stop kafka-reset run worker test test-unit lint bench faults lock \
+.PHONY: help install kafka-jars kafka kafka-stop kafka-reset run worker test test-unit lint bench bench-stream faults lock \
         chromium audit clean
 
 help:
@@ -60,8 +60,14 @@ faults: install kafka-jars
 	  $(PY) -m bench.reliability --from artifacts/faults.jsonl; exit $$status
 
 bench: install
-	$(PY) -m pip install --quiet -e ".[dev,bench]"
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev,bench]"
 	$(PY) -m bench.quality
+
+# The stream on the local broker beside a Faust passthrough agent (bench/stream.py; BENCH_STREAM_FLAGS=--rss
+# adds the 100k-article memory run).
+bench-stream: install kafka-jars
+	$(KAFKA) start
+	$(PY) -m bench.stream $(BENCH_STREAM_FLAGS)
 
 chromium:
 	@(command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "noto sans cjk") || \

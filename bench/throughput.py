@@ -42,6 +42,7 @@ def _articles() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 
 def _clear_caches() -> None:
     boilerplate._parse_text.cache_clear()
+    boilerplate.line_fingerprint.cache_clear()
     html_container._is_furniture_name.cache_clear()
     language.forget_cached_words()
 

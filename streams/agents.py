@@ -20,18 +20,13 @@ import logging
 from time import perf_counter
 from typing import Any
 
-from . import pipeline, source_profiles
-from .app import app, by_source_topic, cfg, dead_letter_topic, enriched_topic, raw_topic
+from . import pipeline
+from .app import app, by_source_topic, cfg, dead_letter_topic, enriched_topic, profiles, raw_topic
 from .enrich import warm_up
 from .headers import Headers, read_origin, with_origin
 from .pipeline import Origin, Outcome
 from .unreadable import unreadable
 from .web.telemetry import telemetry
-
-source_table = app.Table(
-    "source-profiles", default=None, key_type=str, value_type=None, partitions=cfg.partitions,
-    help="Per-source line counts and language counts learned from the stream.",
-)
 
 logger = logging.getLogger(__name__)
 
@@ -89,8 +84,9 @@ async def enrich(stream: Any) -> None:
             await publish(article, headers)
             telemetry.outcome(article, partition=message.partition, seconds=perf_counter() - started)
             continue
-        outcome = source_profiles.enrich_learning(
-            source_table, article, message.value, origin, time_budget_s=cfg.article_time_budget_s, timings=timings
+        outcome = pipeline.enrich_learning(
+            article, message.value, origin, profiles, partition=message.partition,
+            time_budget_s=cfg.article_time_budget_s, timings=timings,
         )
         await publish(outcome, headers)
         telemetry.outcome(outcome, partition=message.partition, seconds=perf_counter() - started, steps=timings)

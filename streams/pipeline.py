@@ -16,6 +16,7 @@ from typing import Any
 from . import records
 from .enrich import EMPTY_PROFILE, SourceProfile, enrich
 from .records import BadInput
+from .source_profiles import SourceProfiles
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,30 @@ def enrich_article(
         reason = f"enrichment raised {type(exc).__name__}: {exc}"[:2000]
         return dead_letter(data, origin, BadInput("enrichment_failed", reason, article_id=article_id))
     return Outcome(key=article_id.encode("utf-8"), record=record, dead=False)
+
+
+def enrich_learning(
+    article: dict[str, Any],
+    data: bytes | None,
+    origin: Origin,
+    profiles: SourceProfiles,
+    *,
+    partition: int = 0,
+    time_budget_s: float | None = None,
+    timings: dict[str, float] | None = None,
+) -> Outcome:
+    """Enrich with what the stream has learned of the article's source, then count the article into it.
+
+    ``partition`` is the by-source partition the article was read from (where its source's counts live).
+    """
+    source = article.get("source")
+    outcome = enrich_article(
+        article, data, origin, profile=profiles.profile(source, partition), time_budget_s=time_budget_s,
+        timings=timings,
+    )
+    if not outcome.dead:
+        profiles.count(source, outcome.record, partition)
+    return outcome
 
 
 def process(

@@ -1,84 +1,153 @@
-"""What the stream learns per ``source``, kept in a Faust table so every worker shares it.
+"""What the stream learns per ``source``: kept in memory, written to a table as one value per source.
 
-The table lives on the partitions of the by-source topic (articles are re-keyed by source before
-enrichment), so all the counts of one source are owned by one worker at a time and recovered from the
-table's changelog after a restart. Keys are ``"<source>\\x1f<line fingerprint>"`` -> number of the source's
-articles containing that line, and ``"<source>\\x1f#meta"`` -> ``{"articles": n, "lines": distinct lines,
-"languages": {code: n}}``. One key per line keeps each changelog message tiny; only short lines
-(boilerplate candidates, as chosen by ``boilerplate.line_fingerprints``) are counted.
+The table (a Faust table in the worker, a dict offline) lives on the partitions of the by-source topic:
+articles are re-keyed by source before enrichment, so all of a source's counts are owned by one worker at
+a time and recovered from the table's changelog after a restart or a rebalance.
 
-The functions take any mutable mapping: the worker passes its Faust table, ``newsstream enrich`` a dict.
+Why one value per source, written at commit time: counting an article touches every short line it has
+(19 on average for a 3 KB news page, up to 400), and a Faust table turns every key write into its own
+changelog record and producer send. One key per line made each article cost about 20 Kafka writes, most
+of a loaded worker's time. Here an article only changes the source's profile in memory and marks it
+dirty; :meth:`SourceProfiles.flush` writes each dirty source once, and the worker calls it when Faust is
+about to commit offsets (a sensor, wired in ``app.py``) and when partitions are revoked. Faust flushes
+the producer before it commits, so every committed article's counts are in the changelog first: a crash
+costs the learned counts nothing that a redelivery does not count again (after a crash counts can only
+come out higher, by the redelivered articles, as before). Writes are O(1) per source per commit interval,
+whatever an article's length.
+
+The value: ``{"articles": n, "languages": {code: n}, "lines": {fingerprint: [count, first_seen]}}``, where
+``first_seen`` is the source's article number when the line was first counted. Lines that stay rare are
+pruned (:data:`PRUNE_SHARE` of the articles since they first appeared, checked every :data:`PRUNE_EVERY`
+articles), so a source's value stays bounded by its template lines plus its recent short lines instead of
+growing with every short line it ever printed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, MutableMapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from . import pipeline
 from .enrich import EMPTY_PROFILE, SourceProfile
 from .enrich.boilerplate import line_fingerprints
-from .pipeline import Origin, Outcome
 
-SEP = "\x1f"
-META = "#meta"
+#: Prune a source's rare lines every this many of its articles ...
+PRUNE_EVERY = 100
+#: ... dropping lines seen in fewer than this share of the articles since they first appeared (a template
+#: line must reach 0.3 of all articles, see ``boilerplate.MIN_SHARE``) ...
+PRUNE_SHARE = 0.05
+#: ... once they have been around for at least this many articles.
+PRUNE_MIN_AGE = 100
+
+
+@dataclass
+class _Learned:
+    """One source's counts, mutable, in memory."""
+
+    articles: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+    lines: dict[str, list[int]] = field(default_factory=dict)  # fingerprint -> [count, first seen]
+    partition: int = 0
+
+    @classmethod
+    def from_value(cls, value: Mapping[str, Any] | None, partition: int) -> _Learned:
+        value = value or {}
+        lines = {fp: [int(c), int(f)] for fp, (c, f) in (value.get("lines") or {}).items()}
+        return cls(int(value.get("articles", 0)), dict(value.get("languages") or {}), lines, partition)
+
+    def value(self) -> dict[str, Any]:
+        return {"articles": self.articles, "languages": dict(self.languages),
+                "lines": {fp: list(entry) for fp, entry in self.lines.items()}}
+
+    def prune(self) -> None:
+        now = self.articles
+        self.lines = {
+            fp: entry for fp, entry in self.lines.items()
+            if now - entry[1] < PRUNE_MIN_AGE or entry[0] >= PRUNE_SHARE * (now - entry[1] + 1)
+        }
 
 
 class LineCounts(Mapping[str, int]):
-    """A read-only view of one source's line counts in the table, looked up line by line.
+    """The core's read-only view of one source's line counts."""
 
-    The core asks only for the lines of the article at hand, so nothing is copied; the lines an article
-    has are only known after HTML extraction, inside the core.
-    """
-
-    def __init__(self, table: Mapping[str, Any], source: str, distinct: int) -> None:
-        self._table, self._prefix, self._distinct = table, source + SEP, distinct
+    def __init__(self, lines: Mapping[str, list[int]]) -> None:
+        self._lines = lines
 
     def __getitem__(self, fingerprint: str) -> int:
-        count = self._table.get(self._prefix + fingerprint)
-        if not count:
-            raise KeyError(fingerprint)
-        return count
+        return self._lines[fingerprint][0]
 
     def __len__(self) -> int:
-        return self._distinct
+        return len(self._lines)
 
-    def __iter__(self) -> Iterator[str]:  # a full scan: for inspection, never on the hot path
-        meta = self._prefix + META
-        return (k[len(self._prefix):] for k in list(self._table.keys()) if k.startswith(self._prefix) and k != meta)
-
-
-def read_profile(table: Mapping[str, Any], source: str | None) -> SourceProfile:
-    if not source:
-        return EMPTY_PROFILE
-    meta = table.get(source + SEP + META) or {}
-    return SourceProfile(
-        articles=int(meta.get("articles", 0)),
-        line_counts=LineCounts(table, source, int(meta.get("lines", 0))),
-        languages=dict(meta.get("languages", {})),
-    )
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
 
 
-def record_article(table: MutableMapping[str, Any], source: str | None, record: Mapping[str, Any]) -> None:
-    """Count one more enriched article of ``source``: the short lines it had and its language."""
-    if not source:
-        return
-    new_lines = 0
-    for fp in article_fingerprints(record):
-        key = source + SEP + fp
-        count = table.get(key) or 0
-        new_lines += count == 0
-        table[key] = count + 1
-    meta_key = source + SEP + META
-    meta = dict(table.get(meta_key) or {})
-    languages = dict(meta.get("languages", {}))
-    language = record["language"]["code"]
-    if language != "und":
-        languages[language] = languages.get(language, 0) + 1
-    meta["articles"] = int(meta.get("articles", 0)) + 1
-    meta["lines"] = int(meta.get("lines", 0)) + new_lines
-    meta["languages"] = languages
-    table[meta_key] = meta
+class SourceProfiles:
+    """The per-source profiles of the sources this worker has met since it was last assigned partitions.
+
+    ``write_through`` writes a source's value on every count (for a dict, as ``newsstream enrich`` uses);
+    the worker leaves it off and calls :meth:`flush` before every offset commit.
+    """
+
+    def __init__(self, table: MutableMapping[str, Any], *, write_through: bool = False) -> None:
+        self.table = table
+        self.write_through = write_through
+        self._learned: dict[str, _Learned] = {}
+        self._dirty: set[str] = set()
+
+    def profile(self, source: str | None, partition: int = 0) -> SourceProfile:
+        """What is known of ``source``, read from the table the first time it is met."""
+        if not source:
+            return EMPTY_PROFILE
+        learned = self._get(source, partition)
+        return SourceProfile(articles=learned.articles, line_counts=LineCounts(learned.lines),
+                             languages=dict(learned.languages))
+
+    def count(self, source: str | None, record: Mapping[str, Any], partition: int = 0) -> None:
+        """Count one more enriched article of ``source``: the short lines it had and its language."""
+        if not source:
+            return
+        learned = self._get(source, partition)
+        learned.articles += 1
+        for fp in article_fingerprints(record):
+            entry = learned.lines.get(fp)
+            if entry is None:
+                learned.lines[fp] = [1, learned.articles]
+            else:
+                entry[0] += 1
+        language = record["language"]["code"]
+        if language != "und":
+            learned.languages[language] = learned.languages.get(language, 0) + 1
+        if learned.articles % PRUNE_EVERY == 0:
+            learned.prune()
+        self._dirty.add(source)
+        if self.write_through:
+            self.flush()
+
+    def flush(self) -> int:
+        """Write every source counted since the last flush, one value each; how many were written."""
+        dirty, self._dirty = self._dirty, set()
+        for source in dirty:
+            self.table[source] = self._learned[source].value()
+        return len(dirty)
+
+    def forget(self) -> None:
+        """After partitions are revoked: another worker may own these sources next, read them anew."""
+        self._learned.clear()
+        self._dirty.clear()
+
+    def partition_of(self, source: str) -> int | None:
+        """The by-source partition a source was met on (its changelog partition)."""
+        learned = self._learned.get(source)
+        return None if learned is None else learned.partition
+
+    def _get(self, source: str, partition: int) -> _Learned:
+        learned = self._learned.get(source)
+        if learned is None:
+            learned = self._learned[source] = _Learned.from_value(self.table.get(source), partition)
+        learned.partition = partition
+        return learned
 
 
 def article_fingerprints(record: Mapping[str, Any]) -> set[str]:
@@ -86,22 +155,3 @@ def article_fingerprints(record: Mapping[str, Any]) -> set[str]:
     if record.get("body"):
         return line_fingerprints(record["body"])
     return line_fingerprints("\n".join([record["text"], *record["boilerplate"]["removed"]]))
-
-
-def enrich_learning(
-    table: MutableMapping[str, Any],
-    article: dict[str, Any],
-    data: bytes | None,
-    origin: Origin,
-    *,
-    time_budget_s: float | None = None,
-    timings: dict[str, float] | None = None,
-) -> Outcome:
-    """Enrich with what the table knows of the article's source, then count the article into it."""
-    source = article.get("source")
-    outcome = pipeline.enrich_article(
-        article, data, origin, profile=read_profile(table, source), time_budget_s=time_budget_s, timings=timings
-    )
-    if not outcome.dead:
-        record_article(table, source, outcome.record)
-    return outcome

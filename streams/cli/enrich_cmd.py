@@ -9,21 +9,27 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from typing import IO, Any, ClassVar
+from typing import IO, ClassVar
 
 from faust.cli import argument, option
 
-from .. import pipeline, source_profiles
+from .. import pipeline
 from ..pipeline import Origin
 from ..settings import settings
+from ..source_profiles import SourceProfiles
 from .base import ToolCommand
 
 
 def enrich_lines(
     lines: Iterator[bytes], name: str, out: IO[bytes], err: IO[str], *, max_bytes: int, learn: bool = True
 ) -> tuple[int, int]:
-    """Enrich JSON lines; returns (enriched, rejected)."""
-    table: dict[str, Any] = {}
+    """Enrich JSON lines; returns (enriched, rejected).
+
+    Each article gets the worker's time budget (``NEWSSTREAM_ARTICLE_TIME_BUDGET``): an input that would
+    run away in the worker is a ``timeout`` here too, not a command that never ends.
+    """
+    budget = settings().article_time_budget_s
+    profiles = SourceProfiles({}, write_through=True)
     enriched = rejected = 0
     for number, line in enumerate(lines, start=1):
         data = line.rstrip(b"\r\n")
@@ -34,7 +40,8 @@ def enrich_lines(
         if isinstance(article, pipeline.Outcome):
             outcome = article
         else:
-            outcome = source_profiles.enrich_learning(table if learn else {}, article, data, origin)
+            known = profiles if learn else SourceProfiles({})
+            outcome = pipeline.enrich_learning(article, data, origin, known, time_budget_s=budget)
         if outcome.dead:
             rejected += 1
             err.write(f"{name}:{number}: {outcome.record['error']}: {outcome.record['reason']}\n")

@@ -9,13 +9,17 @@ recommends for a GlobalTable shared by several workers.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import faust
+from faust.sensors import Sensor
 from faust.tables.globaltable import GlobalTable
 
 from .counters import PartitionCounters, aggregate
 from .telemetry import worker_identity
+
+log = logging.getLogger(__name__)
 
 TABLE_NAME = "news-counters"
 
@@ -37,12 +41,14 @@ def counters_table(app: faust.App) -> Any:
 
 
 class ClusterCounters(PartitionCounters):
-    """:class:`PartitionCounters` on the GlobalTable, forgetting ownership when partitions are revoked."""
+    """:class:`PartitionCounters` on the GlobalTable, written before every offset commit, forgetting
+    ownership (after a last write) when partitions are revoked."""
 
     def __init__(self, app: faust.App, table: Any) -> None:
-        super().__init__(table, "")
+        super().__init__(table, "", write_through=False)
         self.app = app
         app.on_partitions_revoked.connect(self._on_revoked, weak=False)
+        app.sensors.add(_FlushBeforeCommit(self))
 
     @property
     def writer(self) -> str:
@@ -57,3 +63,16 @@ class ClusterCounters(PartitionCounters):
             return aggregate(list(self.table.items()))
         except Exception:  # the table is not ready before the worker has started
             return None
+
+
+class _FlushBeforeCommit(Sensor):
+    def __init__(self, counters: PartitionCounters) -> None:
+        super().__init__()
+        self.counters = counters
+
+    def on_commit_initiated(self, consumer: Any) -> Any:
+        try:
+            self.counters.flush()
+        except Exception as exc:  # the console's counts must never stop a commit
+            log.warning("cluster counters not written: %s: %s", type(exc).__name__, exc)
+        return None

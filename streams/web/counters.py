@@ -11,6 +11,9 @@ GlobalTable in the worker, see :mod:`streams.web.cluster`). Why it is built this
   back to this worker after a rebalance is seeded with the larger of its own last value and the table's:
   the table may still lag behind this worker's own writes (every rebalance revokes everything first).
 * Every worker reads every key and adds them up: the cluster totals are the sum over partitions.
+* In the worker (``write_through=False``) a count only changes the entry in memory; :meth:`flush` writes
+  each changed key once, and the worker calls it before every offset commit and when partitions are
+  revoked. A write per message was two changelog records per article (intake and enrich).
 """
 
 from __future__ import annotations
@@ -27,11 +30,13 @@ def empty_entry() -> dict[str, Any]:
 class PartitionCounters:
     """This worker's writer for the keys of the partitions it owns."""
 
-    def __init__(self, table: MutableMapping[str, Any], writer: str) -> None:
+    def __init__(self, table: MutableMapping[str, Any], writer: str, *, write_through: bool = True) -> None:
         self.table = table
         self._writer = writer
+        self._write_through = write_through
         self._owned: dict[str, dict[str, Any]] = {}
         self._before_rebalance: dict[str, dict[str, Any]] = {}
+        self._dirty: set[str] = set()
 
     @property
     def writer(self) -> str:
@@ -56,8 +61,19 @@ class PartitionCounters:
             entry["languages"][language] = entry["languages"].get(language, 0) + 1
         self._write(key, entry)
 
+    def flush(self) -> int:
+        """Write every key counted since the last flush; how many were written."""
+        dirty, self._dirty = self._dirty, set()
+        for key in dirty:
+            entry = self._owned.get(key)
+            if entry is not None:
+                entry["writer"] = self.writer
+                self.table[key] = copy.deepcopy(entry)
+        return len(dirty)
+
     def forget_ownership(self) -> None:
         """After a rebalance: reseed from the table next time, since another worker may have written since."""
+        self.flush()
         self._before_rebalance.update(self._owned)
         self._owned.clear()
 
@@ -69,8 +85,9 @@ class PartitionCounters:
         return entry
 
     def _write(self, key: str, entry: dict[str, Any]) -> None:
-        entry["writer"] = self.writer
-        self.table[key] = copy.deepcopy(entry)
+        self._dirty.add(key)
+        if self._write_through:
+            self.flush()
 
 
 def aggregate(entries: Iterable[tuple[str, Any]]) -> dict[str, Any]:

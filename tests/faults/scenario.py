@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from streams.source_profiles import META, SEP
+from streams.tables import TABLE_NAME as PROFILES_TABLE
 from tests.faults import corpus
 from tests.faults.control import create_raw_topic
 from tests.faults.ledger import Ledger, Reader, read_changelog
@@ -49,16 +50,24 @@ async def run_through(
     return await reading
 
 
-async def learned_counts(stream: StreamEnv, *, read_committed: bool = False) -> dict[str, int]:
-    """Each source's learned article count, as the table's changelog holds it after the run."""
-    table = await read_changelog(
-        stream.bootstrap, f"{stream.name}-source-profiles-changelog", read_committed=read_committed
-    )
-    return {
-        key.split(SEP)[0]: int(value.get("articles", 0))
-        for key, value in table.items()
-        if isinstance(key, str) and key.endswith(SEP + META) and value
-    }
+async def learned_counts(
+    stream: StreamEnv, expected: dict[str, int], *, read_committed: bool = False, timeout: float = 30.0
+) -> dict[str, int]:
+    """Each source's learned article count, as the table's changelog holds it after the run.
+
+    Profiles are written when the worker commits offsets (every few seconds), so the last articles' counts
+    reach the changelog up to a commit interval after their outputs: read until every source has
+    ``expected`` or ``timeout`` passes, then return what is there.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        table = await read_changelog(
+            stream.bootstrap, f"{stream.name}-{PROFILES_TABLE}-changelog", read_committed=read_committed
+        )
+        counts = {k: int(v.get("articles", 0)) for k, v in table.items() if isinstance(k, str) and v}
+        if all(counts.get(s, 0) >= n for s, n in expected.items()) or time.monotonic() > deadline:
+            return counts
+        await asyncio.sleep(1.0)
 
 
 def state_excess(stream_counts: dict[str, int], expected: dict[str, int]) -> dict[str, int]:

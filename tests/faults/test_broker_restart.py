@@ -125,7 +125,7 @@ def test_broker_stopped_and_restarted_mid_stream(own_broker: Broker, tmp_path: P
         ledger, messages, "broker stopped + restarted mid-stream (publish + worker)",
         broker_down_s=round(timeline["started"] - timeline["stop"], 1), worker_resumed_after_s=round(recovery, 1),
     )
-    excess = state_excess(run(learned_counts(stream)), corpus.by_source(messages))
+    excess = state_excess(run(learned_counts(stream, corpus.by_source(messages))), corpus.by_source(messages))
     row["state_excess"] = sum(excess.values())
     report(row)
     assert min(excess.values()) >= 0, excess

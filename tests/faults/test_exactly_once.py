@@ -47,7 +47,9 @@ def test_exactly_once_under_kill_9(stream, start_worker) -> None:
     ledger = run(run_through(stream, messages, fault, read_committed=True))
     name = "exactly_once, kill -9 at 40%, read_committed consumer"
     row = ledger.summary(name, {m.key for m in messages})
-    excess = state_excess(run(learned_counts(stream, read_committed=True)), corpus.by_source(messages))
+    excess = state_excess(
+        run(learned_counts(stream, corpus.by_source(messages), read_committed=True)), corpus.by_source(messages)
+    )
     row["state_excess"] = sum(n for n in excess.values() if n > 0)
     row["state_lost"] = -sum(n for n in excess.values() if n < 0)  # table updates missing after recovery
     report(row)  # before the assertions: a run that loses articles is reported too

@@ -37,7 +37,7 @@ def check(ledger: Ledger, messages: list[corpus.Message], name: str, **extra: ob
 
 
 def check_state(stream, messages: list[corpus.Message], row: dict, *, exact: bool = False) -> dict[str, int]:
-    excess = state_excess(run(learned_counts(stream)), corpus.by_source(messages))
+    excess = state_excess(run(learned_counts(stream, corpus.by_source(messages))), corpus.by_source(messages))
     row["state_excess"] = sum(excess.values())
     print("FAULTS state", row["fault"], excess)
     assert min(excess.values()) >= 0, f"learned counts fell below the articles processed: {excess}"

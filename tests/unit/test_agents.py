@@ -11,6 +11,7 @@ import pytest
 from streams import agents, pipeline, records
 from streams import app as app_module
 from streams.pipeline import Outcome
+from streams.source_profiles import SourceProfiles
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list]]:
 
     monkeypatch.setattr(agents, "publish", publish)
     monkeypatch.setattr(app_module.by_source_topic, "send", send_by_source)
-    monkeypatch.setattr(agents, "source_table", {})
+    monkeypatch.setattr(agents, "profiles", SourceProfiles({}, write_through=True))
     yield out
 
 
@@ -116,6 +117,6 @@ async def test_enrich_agent_learns_per_source(sent) -> None:
         for i in range(3):
             body = f"Story number {i} about markets.\nShare this"
             await agent.put(orjson.dumps({"id": f"s{i}", "source": "wire", "body": body}), key=b"wire")
-    table = agents.source_table
-    assert table["wire\x1f#meta"]["articles"] == 3
-    assert table["wire\x1f#meta"]["languages"].get("en", 0) >= 1
+    table = agents.profiles.table
+    assert table["wire"]["articles"] == 3
+    assert table["wire"]["languages"].get("en", 0) >= 1

@@ -1,11 +1,13 @@
-"""The per-source table as the stream uses it: articles of one source in order, template lines learned."""
+"""The per-source profiles as the stream uses them: articles of one source in order, template lines learned,
+one table write per source when flushed, a bounded value."""
 
 from __future__ import annotations
 
 import orjson
 
-from streams import source_profiles
+from streams import pipeline, source_profiles
 from streams.pipeline import Origin
+from streams.source_profiles import SourceProfiles
 
 TEMPLATE_TOP = ["Example Daily", "World | Business | Sport | Culture", "Morning briefing"]
 TEMPLATE_BOTTOM = ["Our journalism is funded by readers", "Example Daily Media Group Ltd 2026"]
@@ -30,14 +32,14 @@ def article(i: int, html: bool = False) -> dict:
     return {"id": f"a{i}", "source": "daily", "body": "\n".join(lines)}
 
 
-def run_source(articles: list[dict]) -> tuple[dict, list[dict]]:
-    table: dict = {}
+def run_source(articles: list[dict], profiles: SourceProfiles | None = None) -> tuple[dict, list[dict]]:
+    profiles = profiles or SourceProfiles({}, write_through=True)
     records = []
     for n, a in enumerate(articles):
-        outcome = source_profiles.enrich_learning(table, a, orjson.dumps(a), Origin("news.raw", 0, n))
+        outcome = pipeline.enrich_learning(a, orjson.dumps(a), Origin("news.raw", 0, n), profiles)
         assert not outcome.dead
         records.append(outcome.record)
-    return table, records
+    return profiles.table, records
 
 
 def test_template_lines_of_a_source_are_learned_and_removed() -> None:
@@ -48,10 +50,12 @@ def test_template_lines_of_a_source_are_learned_and_removed() -> None:
         assert line not in last["text"], line
         assert line in last["boilerplate"]["removed"]
     assert STORIES[7] in last["text"]
-    meta = table["daily\x1f#meta"]
-    assert meta["articles"] == 8 and meta["languages"] == {"en": 8}
-    profile = source_profiles.read_profile(table, "daily")
-    assert profile.articles == 8 and len(profile.line_counts) == meta["lines"] == len(list(profile.line_counts))
+    value = table["daily"]
+    assert value["articles"] == 8 and value["languages"] == {"en": 8}
+    profile = SourceProfiles(table).profile("daily")  # as a worker reads it after a restart
+    assert profile.articles == 8 and len(profile.line_counts) == len(value["lines"]) == len(list(profile.line_counts))
+    assert all(profile.line_counts[source_profiles.article_fingerprints({"body": line}).pop()] == 8
+               for line in TEMPLATE_BOTTOM)
 
 
 def test_html_articles_learn_from_their_extracted_lines() -> None:
@@ -62,6 +66,57 @@ def test_html_articles_learn_from_their_extracted_lines() -> None:
 
 def test_articles_without_source_learn_nothing() -> None:
     a = {"id": "x", "body": "Example Daily\nThe council approved the budget on Monday after a long debate."}
+    profiles = SourceProfiles({}, write_through=True)
+    pipeline.enrich_learning(a, orjson.dumps(a), Origin("news.raw"), profiles)
+    assert profiles.table == {} and profiles.flush() == 0
+
+
+class CountingTable(dict):
+    """A dict that counts its writes, as a Faust table would send changelog records."""
+
+    writes = 0
+
+    def __setitem__(self, key, value) -> None:
+        self.writes += 1
+        super().__setitem__(key, value)
+
+
+def test_writes_are_one_per_source_per_flush_whatever_the_articles_hold() -> None:
+    table = CountingTable()
+    profiles = SourceProfiles(table)
+    long = {"id": "long", "source": "daily",
+            "body": "\n".join([*TEMPLATE_TOP, *(f"Short line {i}" for i in range(300)), STORIES[0]])}
+    run_source([article(i) for i in range(6)] + [long], profiles)
+    other = {"id": "o1", "source": "weekly", "body": STORIES[1]}
+    run_source([other], profiles)
+    assert table.writes == 0  # counted in memory only, until the worker is about to commit
+    assert profiles.flush() == 2 and table.writes == 2 and set(table) == {"daily", "weekly"}
+    assert profiles.flush() == 0 and table.writes == 2  # nothing new, nothing written
+    assert table["daily"]["articles"] == 7
+
+
+def test_a_new_owner_continues_from_the_table() -> None:
     table: dict = {}
-    source_profiles.enrich_learning(table, a, orjson.dumps(a), Origin("news.raw"))
-    assert table == {}
+    first = SourceProfiles(table)
+    run_source([article(i) for i in range(4)], first)
+    first.flush()
+    first.forget()  # partitions revoked
+    second = SourceProfiles(table)  # another worker, or the same one after a rebalance
+    run_source([article(i) for i in range(4, 6)], second)
+    second.flush()
+    assert table["daily"]["articles"] == 6
+    assert second.partition_of("daily") == 0 and second.partition_of("unknown") is None
+
+
+def test_rare_lines_are_pruned_and_template_lines_kept() -> None:
+    profiles = SourceProfiles({})
+    for n in range(1000):
+        body = "\n".join([*TEMPLATE_TOP, f"Photo {n}: a caption", STORIES[n % len(STORIES)], *TEMPLATE_BOTTOM])
+        record = {"body": body, "language": {"code": "en"}}
+        profiles.count("daily", record)
+    profiles.flush()
+    lines = profiles.table["daily"]["lines"]
+    assert len(lines) < 3 * source_profiles.PRUNE_EVERY  # not one entry per caption ever printed
+    counts = profiles.profile("daily").line_counts
+    for line in TEMPLATE_TOP + TEMPLATE_BOTTOM:
+        assert counts[source_profiles.article_fingerprints({"body": line}).pop()] == 1000, line

@@ -1,0 +1,71 @@
+"""The app's Faust table of learned source profiles, and the hook that writes it before every commit.
+
+The logic is plain Python in :mod:`streams.source_profiles`; this module only fits it to Faust. Profiles
+are written when Faust is about to commit offsets (a sensor's ``on_commit_initiated``, which Faust calls
+before it flushes the producer and commits), outside any event, so the table cannot take its changelog
+partition from the current event as Faust's tables do: it takes the partition the source was read from.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import faust
+from faust.sensors import Sensor
+from faust.streams import current_event
+
+from .source_profiles import SourceProfiles
+
+log = logging.getLogger(__name__)
+
+TABLE_NAME = "source-profiles-v2"  # v2: one value per source (v1 had one key per line fingerprint)
+
+
+class ProfilesTable(faust.Table):
+    """Source profiles, keyed by source; a key's changelog partition is its source's by-source partition."""
+
+    profiles: SourceProfiles | None = None
+
+    def partition_for_key(self, key: Any) -> int | None:
+        partition = self.profiles.partition_of(key) if self.profiles is not None else None
+        if partition is not None:
+            return partition
+        event = current_event()
+        if event is None:
+            raise TypeError(f"source {key!r} was not read from a partition of this worker")
+        return event.message.partition
+
+
+class FlushBeforeCommit(Sensor):
+    """Writes the profiles counted since the last commit just before Faust commits offsets."""
+
+    def __init__(self, profiles: SourceProfiles, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.profiles = profiles
+
+    def on_commit_initiated(self, consumer: Any) -> Any:
+        try:
+            self.profiles.flush()
+        except Exception:  # learned counts are a help, never a reason to stop committing
+            log.exception("writing the source profiles failed")
+        return None
+
+
+def source_profiles(app: faust.App, partitions: int) -> SourceProfiles:
+    """Declare the table on ``app`` and return the profiles that write it (flushed before every commit)."""
+    table = app.tables.add(ProfilesTable(
+        app, name=TABLE_NAME, default=None, key_type=str, value_type=None, partitions=partitions,
+        beacon=app.tables.beacon,
+        help="Per-source line counts and language counts learned from the stream (one value per source).",
+    ))
+    profiles = SourceProfiles(table)
+    table.profiles = profiles
+    app.sensors.add(FlushBeforeCommit(profiles))
+
+    async def on_revoked(sender: Any, revoked: Any, **kwargs: Any) -> None:
+        profiles.flush()
+        profiles.forget()
+
+    app.on_partitions_revoked.connect(on_revoked, weak=False)
+    return profiles

@@ -1,7 +1,8 @@
 """Every quality and speed figure of the enrichment core, each beside its peer, from one command.
 
-Runs ``bench.language``, ``bench.boilerplate``, ``bench.companies`` and ``bench.throughput`` in turn (each can
-also run alone) and prints one table. Data comes from the development data folder (``../shared/data``, or
+Runs ``bench.language``, ``bench.boilerplate``, ``bench.companies``, ``bench.throughput``, ``bench.stories``
+and ``bench.codecs`` in turn (each can also run alone) and prints one table. Data comes from the development
+data folder (``../shared/data``, or
 ``$NEWSSTREAM_SHARED_DATA``). The figures recorded in docs/benchmarks.md come from this command.
 
 Run: ``make bench`` or ``.venv/bin/python -m bench.quality [area ...]``.
@@ -16,7 +17,7 @@ from typing import Any
 
 from bench.table import print_rows
 
-AREAS = ("language", "boilerplate", "companies", "throughput")
+AREAS = ("language", "boilerplate", "companies", "throughput", "stories", "codecs")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -164,7 +164,9 @@ def free_port() -> int:
 def deployment(name: str) -> dict[str, str]:
     return {"KAFKA_BOOTSTRAP": BOOTSTRAP, "NEWSSTREAM_APP_ID": name, "NEWSSTREAM_TOPIC_RAW": f"{name}.raw",
             "NEWSSTREAM_TOPIC_ENRICHED": f"{name}.enriched", "NEWSSTREAM_TOPIC_DEAD_LETTER": f"{name}.dead-letter",
-            "NEWSSTREAM_TOPIC_BY_SOURCE": f"{name}.by-source", "NEWSSTREAM_PARTITIONS": str(PARTITIONS)}
+            "NEWSSTREAM_TOPIC_BY_SOURCE": f"{name}.by-source", "NEWSSTREAM_TOPIC_STORIES": f"{name}.stories",
+            "NEWSSTREAM_TOPIC_MENTIONS": f"{name}.mentions", "NEWSSTREAM_TOPIC_COMPANIES": f"{name}.companies",
+            "NEWSSTREAM_PARTITIONS": str(PARTITIONS)}
 
 
 def start_worker(env: dict[str, str], log: Path) -> Process:

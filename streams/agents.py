@@ -6,8 +6,11 @@ scale by partitions and workers instead):
 ``intake``   news.raw -> decode and validate; bad input -> news.dead-letter; good -> news.by-source, re-keyed
              by source (the original bytes, with where they came from in the headers), so that one worker
              owns all of a source's learned state.
-``enrich``   news.by-source -> the functional core with the source's profile -> news.enriched (keyed by article
-             id, so a redelivery overwrites) or news.dead-letter.
+``enrich``   news.by-source -> the functional core with the source's profile and the live watch-list ->
+             news.stories (keyed by article id) or news.dead-letter.
+``stories``  news.stories (one partition: every article meets every earlier one) -> the story decision ->
+             news.enriched (keyed by article id, so a redelivery overwrites) and one record per company
+             mentioned on news.mentions (keyed by company id).
 
 Everything produced for a raw message carries the publisher's headers (trace context included) and where
 the message was read (``headers``). A record batch the consumer could not unpack arrives as one stand-in
@@ -17,11 +20,24 @@ message (``unreadable``) and leaves as one dead letter; the partition goes on.
 from __future__ import annotations
 
 import logging
+import time
 from time import perf_counter
 from typing import Any
 
-from . import pipeline
-from .app import app, by_source_topic, cfg, dead_letter_topic, enriched_topic, profiles, raw_topic
+from . import pipeline, records
+from .app import (
+    app,
+    by_source_topic,
+    cfg,
+    dead_letter_topic,
+    enriched_topic,
+    mentions_topic,
+    profiles,
+    raw_topic,
+    stories,
+    stories_topic,
+    watchlist,
+)
 from .enrich import warm_up
 from .headers import Headers, read_origin, with_origin
 from .pipeline import Origin, Outcome
@@ -32,7 +48,8 @@ logger = logging.getLogger(__name__)
 
 
 async def publish(outcome: Outcome, headers: Headers) -> None:
-    topic = dead_letter_topic if outcome.dead else enriched_topic
+    """A dead letter to its topic; an enriched record on to the story decision."""
+    topic = dead_letter_topic if outcome.dead else stories_topic
     await topic.send(key=outcome.key, value=outcome.value, headers=headers)
 
 
@@ -73,6 +90,7 @@ async def enrich(stream: Any) -> None:
         warm_up()
     except Exception:  # the articles will say what is wrong, one dead letter each
         logger.exception("warming the enrichment core up failed")
+    await watchlist.ready()
     async for event in stream.events():
         started, timings = perf_counter(), {}
         message = event.message
@@ -86,7 +104,30 @@ async def enrich(stream: Any) -> None:
             continue
         outcome = pipeline.enrich_learning(
             article, message.value, origin, profiles, partition=message.partition,
-            time_budget_s=cfg.article_time_budget_s, timings=timings,
+            time_budget_s=cfg.article_time_budget_s, timings=timings, watchlist=watchlist.current,
         )
         await publish(outcome, headers)
         telemetry.outcome(outcome, partition=message.partition, seconds=perf_counter() - started, steps=timings)
+
+
+@app.agent(stories_topic, concurrency=1)
+async def decide_stories(stream: Any) -> None:
+    async for event in stream.events():
+        message = event.message
+        batch = unreadable(message.headers)
+        if batch is not None:  # only if the stories topic itself was damaged: the records are enriched already
+            logger.error("unreadable batch on %s[%d] offsets %d-%d: %s", message.topic, message.partition,
+                         batch.first_offset, batch.last_offset, batch.reason)
+            telemetry.unreadable(message.topic, message.partition, batch.first_offset, batch.last_offset,
+                                 batch.reason)
+            continue
+        record = records.loads(message.value)
+        try:
+            record = pipeline.with_story(record, stories, time.time())
+        except Exception:  # a story is extra: the article still goes out, without one
+            logger.exception("story decision failed for %s; published without a story", record.get("id"))
+        headers = list(message.headers or ())
+        await enriched_topic.send(key=message.key, value=records.dumps(record), headers=headers)
+        for key, mention in records.mentions(record):
+            await mentions_topic.send(key=key, value=records.dumps(mention), headers=headers)
+        telemetry.story(record)

@@ -17,7 +17,8 @@ from aiokafka import codec
 from . import isolation, offset_reset, unreadable
 from .kafka_clients import ensure_topics, faust_credentials
 from .settings import TOPIC_CONFIG, TOPIC_MAX_MESSAGE_BYTES, Settings, settings
-from .tables import source_profiles
+from .tables import source_profiles, story_index
+from .watchlist_feed import WatchListFeed
 
 log = logging.getLogger(__name__)
 
@@ -72,19 +73,20 @@ def check_codec(compression: str) -> None:
 
 
 async def create_topics(config: Settings) -> None:
-    names = [config.topic_raw, config.topic_by_source, config.topic_enriched, config.topic_dead_letter]
+    specs = config.topics()
     deadline = time.monotonic() + TOPIC_SETUP_TIMEOUT_S
     while True:
         try:
-            created = await ensure_topics(config, names, config=TOPIC_CONFIG)
+            created = await ensure_topics(config, specs)
         except Exception as exc:
             if time.monotonic() > deadline:
+                names = [spec.name for spec in specs]
                 raise RuntimeError(f"could not create the topics {names} on {config.broker}: {exc}") from exc
             log.warning("creating topics on %s: %s: %s; retrying", config.broker, type(exc).__name__, exc)
             await asyncio.sleep(2.0)
             continue
         if created:
-            log.info("created topics %s with %d partitions", ", ".join(created), config.partitions)
+            log.info("created topics %s", ", ".join(created))
         return
 
 
@@ -129,26 +131,33 @@ if cfg.processing_guarantee == "exactly_once":
     )
 
 
-def _topic(name: str) -> faust.TopicT:
-    """A topic of raw bytes (the project serialises with orjson itself).
-
-    ``internal=True`` makes the worker create it at start-up, with the configured partition count, when it
-    is missing; an existing topic is left as it is.
-    """
+def _topic(name: str, partitions: int | None = None) -> faust.TopicT:
+    """A topic of raw bytes (the project serialises with orjson itself); created in ``NewsApp.on_start``."""
     return app.topic(
         name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
-        partitions=cfg.partitions, internal=True, config=TOPIC_CONFIG,
+        partitions=partitions or cfg.partitions, internal=True, config=TOPIC_CONFIG,
     )
 
 
 raw_topic = _topic(cfg.topic_raw)
 by_source_topic = _topic(cfg.topic_by_source)
-offset_reset.install([cfg.topic_raw, cfg.topic_by_source])
-unreadable.install([cfg.topic_raw, cfg.topic_by_source])
+stories_topic = _topic(cfg.topic_stories, partitions=1)
+SOURCE_TOPICS = (cfg.topic_raw, cfg.topic_by_source, cfg.topic_stories)
+offset_reset.install(SOURCE_TOPICS)
+unreadable.install(SOURCE_TOPICS)
 isolation.install()
 enriched_topic = _topic(cfg.topic_enriched)
 dead_letter_topic = _topic(cfg.topic_dead_letter)
+mentions_topic = _topic(cfg.topic_mentions)
 profiles = source_profiles(app, cfg.partitions)
+stories = story_index(app, cfg.story_retention_s)
+watchlist = WatchListFeed()
+
+
+@app.task
+async def follow_watchlist() -> None:
+    """Every worker keeps its copy of the watch-list current (streams/watchlist_feed.py)."""
+    await watchlist.follow(cfg)
 
 
 def main() -> None:
@@ -158,5 +167,5 @@ def main() -> None:
 
 # Registered last: they use the app and topics above.
 from . import agents  # noqa: E402,F401
-from .cli import enrich_cmd, publish_cmd, tail_cmd  # noqa: E402,F401
+from .cli import companies_cmd, enrich_cmd, publish_cmd, tail_cmd  # noqa: E402,F401
 from .web import pages  # noqa: E402,F401

@@ -10,7 +10,7 @@ import ssl
 from collections.abc import Iterable
 from typing import Any
 
-from .settings import KafkaSecurity, Settings
+from .settings import KafkaSecurity, Settings, TopicSpec
 
 
 def ssl_context(security: KafkaSecurity) -> ssl.SSLContext | None:
@@ -56,8 +56,8 @@ def aiokafka_options(cfg: Settings) -> dict[str, Any]:
     return options
 
 
-async def ensure_topics(cfg: Settings, names: Iterable[str], *, config: dict[str, str] | None = None) -> list[str]:
-    """Create those of ``names`` that are missing, with the configured partitions and replicas; the created.
+async def ensure_topics(cfg: Settings, specs: Iterable[TopicSpec]) -> list[str]:
+    """Create those of ``specs`` that are missing, with their partitions and configuration; the created.
 
     Nothing here relies on the broker's auto-creation: clusters usually disable it, and where it is on it
     creates a topic with the broker's partition count and message size limit, not the project's. A topic
@@ -69,17 +69,19 @@ async def ensure_topics(cfg: Settings, names: Iterable[str], *, config: dict[str
     admin = AIOKafkaAdminClient(**aiokafka_options(cfg))
     await admin.start()
     try:
-        missing = [name for name in dict.fromkeys(names) if name not in set(await admin.list_topics())]
+        existing = set(await admin.list_topics())
         created = []
-        for name in missing:  # one request each: one that already exists must not hide the others' errors
+        for spec in specs:  # one request each: one that already exists must not hide the others' errors
+            if spec.name in existing:
+                continue
             try:
                 await admin.create_topics(
-                    [NewTopic(name, num_partitions=cfg.partitions, replication_factor=cfg.replicas,
-                              topic_configs=config or {})]
+                    [NewTopic(spec.name, num_partitions=spec.partitions, replication_factor=cfg.replicas,
+                              topic_configs=spec.config)]
                 )
             except TopicAlreadyExistsError:  # another worker or publisher was first
                 continue
-            created.append(name)
+            created.append(spec.name)
         return created
     finally:
         await admin.close()

@@ -15,6 +15,8 @@ from typing import Any
 
 from . import records
 from .enrich import EMPTY_PROFILE, SourceProfile, enrich
+from .enrich.stories import StoryIndex
+from .enrich.watchlist import EMPTY_WATCHLIST, WatchList
 from .records import BadInput
 from .source_profiles import SourceProfiles
 
@@ -71,6 +73,7 @@ def enrich_article(
     profile: SourceProfile = EMPTY_PROFILE,
     time_budget_s: float | None = None,
     timings: dict[str, float] | None = None,
+    watchlist: WatchList = EMPTY_WATCHLIST,
 ) -> Outcome:
     """Enrich a validated article; any failure of the core becomes a dead letter, never a crash.
 
@@ -79,7 +82,7 @@ def enrich_article(
     article_id = article["id"]
     try:
         with time_budget(time_budget_s):
-            record = enrich(article, profile, timings=timings)
+            record = enrich(article, profile, timings=timings, watchlist=watchlist)
         if not record["text"].strip():
             raise BadInput("empty_text", "no article text left after boilerplate removal", article_id=article_id)
     except BadInput as error:
@@ -102,6 +105,7 @@ def enrich_learning(
     partition: int = 0,
     time_budget_s: float | None = None,
     timings: dict[str, float] | None = None,
+    watchlist: WatchList = EMPTY_WATCHLIST,
 ) -> Outcome:
     """Enrich with what the stream has learned of the article's source, then count the article into it.
 
@@ -110,11 +114,17 @@ def enrich_learning(
     source = article.get("source")
     outcome = enrich_article(
         article, data, origin, profile=profiles.profile(source, partition), time_budget_s=time_budget_s,
-        timings=timings,
+        timings=timings, watchlist=watchlist,
     )
     if not outcome.dead:
         profiles.count(source, outcome.record, partition)
     return outcome
+
+
+def with_story(record: dict[str, Any], index: StoryIndex, now: float) -> dict[str, Any]:
+    """The enriched record with its ``story``: the story decision sees articles one at a time, in order."""
+    record["story"] = index.assign(record["id"], record["text"], now).asdict()
+    return record
 
 
 def process(

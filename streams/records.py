@@ -23,6 +23,7 @@ SCHEMA_VERSION = "1"
 RAW_SCHEMA = "raw-article.v1.json"
 ENRICHED_SCHEMA = "enriched-article.v1.json"
 DEAD_LETTER_SCHEMA = "dead-letter.v1.json"
+MENTION_SCHEMA = "mention.v1.json"
 
 #: Fields whose type the raw schema fixes; checked here first for a precise reason.
 _STRING_FIELDS = ("id", "url", "source", "title", "published_at", "body", "html")
@@ -159,6 +160,22 @@ def dead_letter(
     if last_offset is not None:
         record["last_offset"] = last_offset
     return record
+
+
+def mentions(record: Mapping[str, Any]) -> list[tuple[bytes, dict[str, Any]]]:
+    """One small record per company an enriched article mentions, keyed by the company id (news.mentions)."""
+    story = record.get("story") or {}
+    out = []
+    for company in record["companies"]:
+        surfaces = list(dict.fromkeys(m["surface"] for m in company["mentions"]))
+        out.append((company["id"].encode("utf-8"), {
+            "schema_version": SCHEMA_VERSION,
+            "company": {"id": company["id"], "name": company["name"], "known": company["known"]},
+            "article_id": record["id"], "story_id": story.get("id"), "title": record.get("title"),
+            "url": record.get("url"), "source": record.get("source"), "language": record["language"]["code"],
+            "surfaces": surfaces, "published_at": record.get("published_at"), "processed_at": record["processed_at"],
+        }))
+    return out
 
 
 def original_bytes(dead: Mapping[str, Any]) -> bytes:

@@ -35,6 +35,19 @@ def _env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
 TOPIC_MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 TOPIC_CONFIG = {"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)}
 
+#: The companies topic is a compacted log of the watch-list: the latest record per company id is the state.
+COMPANIES_TOPIC_CONFIG = {**TOPIC_CONFIG, "cleanup.policy": "compact"}
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    """A topic the project creates: name, partition count, topic configuration."""
+
+    name: str
+    partitions: int
+    config: dict[str, str]
+
+
 #: Output compression codecs Kafka knows; every consumer of the output topics must be able to read the chosen one.
 COMPRESSION_CODECS = ("none", "gzip", "snappy", "lz4", "zstd")
 
@@ -70,6 +83,10 @@ class Settings:
     topic_enriched: str = "news.enriched"
     topic_dead_letter: str = "news.dead-letter"
     topic_by_source: str = "news.by-source"
+    topic_stories: str = "news.stories"
+    topic_mentions: str = "news.mentions"
+    topic_companies: str = "news.companies"
+    story_retention_s: float = 72 * 3600.0
     partitions: int = 4
     replicas: int = 1
     web_bind: str = "127.0.0.1"
@@ -81,6 +98,15 @@ class Settings:
     unreadable_alert_s: float = 900.0
     data_dir: str = ".newsstream-data"
     security: KafkaSecurity = field(default_factory=KafkaSecurity)
+
+    def topics(self) -> list[TopicSpec]:
+        """Every topic the worker writes or reads, as it creates them. The stories topic has one partition:
+        the story decision must see every article (news volumes, a few per second, fit one partition), and
+        the companies topic one, so that its order is the order of the watch-list's changes."""
+        spec = lambda name, partitions=self.partitions, config=TOPIC_CONFIG: TopicSpec(name, partitions, config)  # noqa: E731
+        return [spec(self.topic_raw), spec(self.topic_by_source), spec(self.topic_stories, 1),
+                spec(self.topic_enriched), spec(self.topic_dead_letter), spec(self.topic_mentions),
+                spec(self.topic_companies, 1, COMPANIES_TOPIC_CONFIG)]
 
     @property
     def compression_type(self) -> str | None:
@@ -108,6 +134,10 @@ def load_settings() -> Settings:
         topic_enriched=_env("NEWSSTREAM_TOPIC_ENRICHED", Settings.topic_enriched),
         topic_dead_letter=_env("NEWSSTREAM_TOPIC_DEAD_LETTER", Settings.topic_dead_letter),
         topic_by_source=_env("NEWSSTREAM_TOPIC_BY_SOURCE", Settings.topic_by_source),
+        topic_stories=_env("NEWSSTREAM_TOPIC_STORIES", Settings.topic_stories),
+        topic_mentions=_env("NEWSSTREAM_TOPIC_MENTIONS", Settings.topic_mentions),
+        topic_companies=_env("NEWSSTREAM_TOPIC_COMPANIES", Settings.topic_companies),
+        story_retention_s=3600.0 * float(_env("NEWSSTREAM_STORY_RETENTION_H", "72")),
         partitions=_env_int("NEWSSTREAM_PARTITIONS", Settings.partitions),
         replicas=_env_int("NEWSSTREAM_REPLICAS", Settings.replicas),
         web_bind=_env("NEWSSTREAM_WEB_BIND", Settings.web_bind),

@@ -1,4 +1,4 @@
-"""The app's Faust table of learned source profiles, and the hook that writes it before every commit.
+"""The app's Faust tables: learned source profiles (written before every commit) and story decisions.
 
 The logic is plain Python in :mod:`streams.source_profiles`; this module only fits it to Faust. Profiles
 are written when Faust is about to commit offsets (a sensor's ``on_commit_initiated``, which Faust calls
@@ -15,11 +15,13 @@ import faust
 from faust.sensors import Sensor
 from faust.streams import current_event
 
+from .enrich.stories import StoryIndex
 from .source_profiles import SourceProfiles
 
 log = logging.getLogger(__name__)
 
 TABLE_NAME = "source-profiles-v2"  # v2: one value per source (v1 had one key per line fingerprint)
+STORIES_TABLE = "stories"
 
 
 class ProfilesTable(faust.Table):
@@ -69,3 +71,22 @@ def source_profiles(app: faust.App, partitions: int) -> SourceProfiles:
 
     app.on_partitions_revoked.connect(on_revoked, weak=False)
     return profiles
+
+
+def story_index(app: faust.App, retention_s: float) -> StoryIndex:
+    """Declare the story table (one partition, like the stories topic) and return the index over it.
+
+    The index writes one entry per article inside the stories agent's event, as any Faust table write;
+    its band index lives in memory, rebuilt from the table after a restart or a rebalance.
+    """
+    table = app.Table(
+        STORIES_TABLE, default=None, key_type=str, value_type=None, partitions=1,
+        help="Story decisions: article id -> sketch, story id, original, time (kept for the retention window).",
+    )
+    index = StoryIndex(table, retention_s=retention_s)
+
+    async def on_revoked(sender: Any, revoked: Any, **kwargs: Any) -> None:
+        index.forget()
+
+    app.on_partitions_revoked.connect(on_revoked, weak=False)
+    return index

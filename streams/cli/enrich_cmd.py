@@ -2,18 +2,21 @@
 
 One enriched JSON line on stdout per valid input line, in order; each invalid line is reported on stderr
 with its line number and the same error code the stream would dead-letter it with. The per-source learning
-runs as in the stream, in memory, so a file of one source's articles is cleaned the way the stream would.
+runs as in the stream, in memory, so a file of one source's articles is cleaned the way the stream would,
+and so does the story decision: copies within the file share a story id.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from typing import IO, ClassVar
 
 from faust.cli import argument, option
 
-from .. import pipeline
+from .. import pipeline, records
+from ..enrich.stories import StoryIndex
 from ..pipeline import Origin
 from ..settings import settings
 from ..source_profiles import SourceProfiles
@@ -30,6 +33,7 @@ def enrich_lines(
     """
     budget = settings().article_time_budget_s
     profiles = SourceProfiles({}, write_through=True)
+    stories = StoryIndex({}, retention_s=settings().story_retention_s)
     enriched = rejected = 0
     for number, line in enumerate(lines, start=1):
         data = line.rstrip(b"\r\n")
@@ -47,7 +51,7 @@ def enrich_lines(
             err.write(f"{name}:{number}: {outcome.record['error']}: {outcome.record['reason']}\n")
         else:
             enriched += 1
-            out.write(outcome.value + b"\n")
+            out.write(records.dumps(pipeline.with_story(outcome.record, stories, time.time())) + b"\n")
     out.flush()
     return enriched, rejected
 

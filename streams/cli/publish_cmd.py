@@ -25,7 +25,7 @@ from rich.progress import (
 
 from .. import records
 from ..kafka_clients import aiokafka_options, ensure_topics
-from ..settings import TOPIC_CONFIG, TOPIC_MAX_MESSAGE_BYTES, settings
+from ..settings import TOPIC_CONFIG, TOPIC_MAX_MESSAGE_BYTES, TopicSpec, settings
 from .base import ToolCommand
 from .sources import count_items, read_items
 
@@ -61,7 +61,7 @@ class Publish(ToolCommand):
             retry_backoff_ms=200,
         )
         try:
-            await ensure_topics(cfg, [topic], config=TOPIC_CONFIG)
+            await ensure_topics(cfg, [TopicSpec(topic, cfg.partitions, TOPIC_CONFIG)])
             await producer.start()
         except Exception as exc:
             print(f"cannot connect to Kafka at {cfg.broker}: {exc}", file=sys.stderr)

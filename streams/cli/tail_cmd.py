@@ -23,9 +23,15 @@ from .base import ToolCommand
 
 
 def matches(record: dict[str, Any], language: str | None, company: str | None) -> bool:
-    if language and record.get("language", {}).get("code") != language:
+    """Whether an enriched record (or a mention record of news.mentions) passes the filters."""
+    code = record.get("language")
+    if language and (code.get("code") if isinstance(code, dict) else code) != language:
         return False
-    return not company or any(c.get("id") == company for c in record.get("companies", []))
+    if not company:
+        return True
+    if "article_id" in record:  # a mention record
+        return record.get("company", {}).get("id") == company
+    return any(c.get("id") == company for c in record.get("companies", []))
 
 
 def summary(record: dict[str, Any]) -> str:
@@ -33,6 +39,11 @@ def summary(record: dict[str, Any]) -> str:
     if "error" in record:
         return (f"[red]dead letter[/] [bold]{escape(record['error'])}[/]: {escape(record['reason'])} "
                 f"[dim]({record['topic']}/{record['partition']}@{record['offset']})[/]")
+    if "article_id" in record:  # a mention record
+        company = record["company"]
+        return (f"[cyan]{record.get('language', '?')}[/] [green]{escape(company['name'])}[/] in "
+                f"[bold]{escape(record.get('title') or record['article_id'])}[/] [dim]{escape(record['article_id'])} "
+                f"story {escape(record.get('story_id') or '-')}[/]\n    as: {escape(', '.join(record['surfaces']))}")
     lang = record.get("language", {})
     companies = ", ".join(
         f"{escape(c['name'])}" + ("" if c.get("known", True) else "?") for c in record.get("companies", [])
@@ -52,7 +63,7 @@ class Tail(ToolCommand):
         option("--from-beginning", is_flag=True, default=False, help="Start at the oldest record."),
         option("--json", "as_json", is_flag=True, default=False, help="Print each record as one JSON line."),
         option("--language", default=None, help="Only articles in this language (ISO 639-1)."),
-        option("--company", default=None, help="Only articles that mention this company id."),
+        option("--company", default=None, help="Only mentions of this company id (read from the mentions topic)."),
         option("--limit", type=int, default=None, help="Stop after N records."),
         option("--dead-letters", is_flag=True, default=False, help="Follow the dead-letter topic instead."),
         option("--idle-timeout", type=float, default=None, help="Stop when nothing arrives for this many s."),
@@ -65,7 +76,12 @@ class Tail(ToolCommand):
         idle_timeout: float | None = None, topic: str | None = None,
     ) -> int:
         cfg = settings()
-        topic = topic or (cfg.topic_dead_letter if dead_letters else cfg.topic_enriched)
+        # --company follows the mentions topic (keyed by company id: one small record per article and company)
+        # rather than decoding every enriched record; --topic news.enriched --company ID filters full records.
+        by_company = company is not None and topic is None and not dead_letters
+        topic = topic or (cfg.topic_dead_letter if dead_letters else cfg.topic_mentions if by_company
+                          else cfg.topic_enriched)
+        wanted_key = company.encode("utf-8") if by_company else None
         out = Console(highlight=False, soft_wrap=True)
         consumer = AIOKafkaConsumer(
             topic,
@@ -95,6 +111,8 @@ class Tail(ToolCommand):
                 last = time.monotonic()
                 for messages in batches.values():
                     for message in messages:
+                        if wanted_key is not None and message.key != wanted_key:
+                            continue
                         try:
                             record = orjson.loads(message.value)
                         except orjson.JSONDecodeError:

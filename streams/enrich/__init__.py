@@ -17,6 +17,7 @@ from .companies import tag_companies
 from .html import clean_html
 from .language import detect_language
 from .types import EMPTY_PROFILE, CleanText, CompanyTag, LanguageGuess, Mention, SourceProfile
+from .watchlist import EMPTY_WATCHLIST, WatchList
 
 SCHEMA_VERSION = "1"
 
@@ -28,6 +29,7 @@ __all__ = [
     "LanguageGuess",
     "Mention",
     "SourceProfile",
+    "WatchList",
     "enrich",
     "warm_up",
 ]
@@ -39,13 +41,15 @@ def enrich(
     *,
     now: datetime | None = None,
     timings: dict[str, float] | None = None,
+    watchlist: WatchList = EMPTY_WATCHLIST,
 ) -> dict[str, Any]:
     """Enrich one validated raw article (see ``streams.records.validate_raw``).
 
     The returned dict carries the raw fields except ``html``, plus ``text``, ``language``,
     ``companies``, ``boilerplate``, ``processed_at`` and ``schema_version``. When ``timings`` is given it
     receives the seconds spent in each step (``boilerplate``, ``language``, ``companies``), so that the shell
-    can export per-step latencies without the core knowing about metrics.
+    can export per-step latencies without the core knowing about metrics. ``watchlist`` holds the
+    companies the users added to the catalog and the catalog ids they removed (live, from the stream).
     """
     title = article.get("title") or ""
     html = article.get("html")
@@ -60,6 +64,7 @@ def enrich(
     language = detect_language(title, cleaned.text, prior=profile.languages)
     detected_at = perf_counter()
     companies = tag_companies(title, cleaned.text, language=language.code)
+    companies = watchlist.apply({"title": title, "text": cleaned.text}, list(companies))
     if timings is not None:
         timings["boilerplate"] = cleaned_at - started
         timings["language"] = detected_at - cleaned_at

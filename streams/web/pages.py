@@ -14,13 +14,11 @@ from typing import Any
 from faust import web
 from faust.sensors.prometheus import setup_prometheus_sensors
 
-from ..app import app, cfg
+from ..app import SOURCE_TOPICS, app, cfg, watchlist
 from . import render
 from .cluster import ClusterCounters, counters_table
 from .telemetry import telemetry, worker_identity
 from .worker import BrokerProbe, consumer_lag, consuming_problem
-
-SOURCE_TOPICS = (cfg.topic_raw, cfg.topic_by_source)
 
 # Faust's sensors and the project's series in the registry telemetry already feeds (one per app/process);
 # the prefix is fixed so that dashboards do not depend on the app id.
@@ -76,6 +74,7 @@ async def stats_document() -> dict[str, Any]:
         "problems": problems,
         "this_worker": worker,
         "cluster": telemetry.cluster.snapshot() if telemetry.cluster is not None else None,
+        "watchlist": list(watchlist.recent),
     }
 
 
@@ -123,6 +122,24 @@ class Company(web.View):
         stats = {"app_id": cfg.app_id, "worker": worker_identity(app.conf.web_port), "generated_at": _now(),
                  "healthy": not await health_problems(), "problems": await health_problems()}
         return self.html(render.company_page(company, stats, nonce=nonce), status=status, headers=_headers(nonce))
+
+
+@app.page("/news/stories/{story_id}")
+class StoryView(web.View):
+    """One story's articles as this worker decided them (HTML, or JSON with ``?format=json`` / Accept)."""
+
+    async def get(self, request: web.Request, story_id: str) -> web.Response:
+        found = telemetry.recorder.story_articles(story_id)
+        story = found or {"id": story_id, "title": story_id, "copies": 0, "sources": [], "articles": []}
+        status = 200 if found else 404
+        if wants_json(request):
+            return self.json({**story, "worker": worker_identity(app.conf.web_port)}, status=status,
+                             headers=_headers())
+        nonce = secrets.token_urlsafe(16)
+        problems = await health_problems()
+        stats = {"app_id": cfg.app_id, "worker": worker_identity(app.conf.web_port), "generated_at": _now(),
+                 "healthy": not problems, "problems": problems}
+        return self.html(render.story_page(story, stats, nonce=nonce), status=status, headers=_headers(nonce))
 
 
 @app.page("/health")

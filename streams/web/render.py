@@ -103,6 +103,10 @@ def console_page(stats: Mapping[str, Any], *, nonce: str) -> str:
                 span=3)
         + _card("Latest enriched articles", _scope("this worker"), _latest((worker.get("latest") or [])[:PAGE_ROWS]),
                 span=3)
+        + _card("Largest stories, last hour", _scope("decided by this worker"),
+                _stories(worker.get("largest_stories") or []), span=2)
+        + _card("Watch-list changes", _scope("news.companies, as every worker follows it"),
+                _watchlist(stats.get("watchlist") or []))
         + _card("Consumer lag", _scope("this worker's partitions"), _lag(worker.get("lag") or {}))
         + _card("Cluster partitions", _scope("all workers, via the counters table"), _partitions(cluster), span=2)
         + "</div></main>"
@@ -120,6 +124,56 @@ def company_page(company: Mapping[str, Any], stats: Mapping[str, Any], *, nonce:
              f"<a href=\"/news/companies/{quote(company.get('id'))}?format=json\">as JSON</a></p>")
     body = "<main id=\"console\"><div class=\"grid\">" + _card(str(name), scope, rows + links, span=3) + "</div></main>"
     return page(f"newsstream · {name}", body, nonce=nonce, header_state=_header_state(stats))
+
+
+def story_page(story: Mapping[str, Any], stats: Mapping[str, Any], *, nonce: str) -> str:
+    """``/news/stories/{id}``: the articles of one story, the original first."""
+    articles = story.get("articles") or []
+    rows = _story_articles(articles) if articles else "<p class=\"empty\">This worker has not decided this story.</p>"
+    scope = _scope(f"id {story.get('id')} · {story.get('copies', 0)} copies · sources: "
+                   f"{', '.join(story.get('sources') or []) or '–'}")
+    links = (f"<p class=\"where\"><a href=\"/news/\">← console</a> · "
+             f"<a href=\"/news/stories/{quote(story.get('id'))}?format=json\">as JSON</a></p>")
+    title = story.get("title") or story.get("id")
+    card = _card(str(title), scope, rows + links, span=3)
+    body = "<main id=\"console\"><div class=\"grid\">" + card + "</div></main>"
+    return page(f"newsstream · story {title}", body, nonce=nonce, header_state=_header_state(stats))
+
+
+def _stories(stories: Sequence[Mapping[str, Any]]) -> str:
+    if not stories:
+        return "<p class=\"empty\">no story in the last hour on this worker</p>"
+    rows = "".join(
+        f"<tr><td class=\"title\"><a class=\"plain\" href=\"/news/stories/{quote(s.get('id'))}\">"
+        f"{esc(s.get('title') or s.get('id'))}</a></td><td class=\"num\">{number(s.get('copies'))}</td>"
+        f"<td class=\"where\">{esc(', '.join(s.get('sources') or []))}</td></tr>"
+        for s in stories
+    )
+    return f"<table><tr><th>story</th><th>copies</th><th>sources</th></tr>{rows}</table>"
+
+
+def _story_articles(articles: Sequence[Mapping[str, Any]]) -> str:
+    rows = "".join(
+        f"<tr><td class=\"time\">{esc(clock(a.get('processed_at')))}</td><td class=\"title\">{_title(a)}"
+        f"<div class=\"where\">{esc(a.get('source') or '')} · {esc(a.get('id'))}</div></td>"
+        f"<td class=\"num\">{esc('original' if a.get('duplicate_of') is None else a.get('similarity'))}</td>"
+        f"<td>{_companies_cell(a.get('companies') or [])}</td></tr>"
+        for a in articles
+    )
+    return ("<table><tr><th>time (UTC)</th><th>article</th><th>similarity</th><th>companies</th></tr>"
+            f"{rows}</table>")
+
+
+def _watchlist(changes: Sequence[Mapping[str, Any]]) -> str:
+    if not changes:
+        return "<p class=\"empty\">no change to the bundled catalog</p>"
+    rows = "".join(
+        f"<tr><td><span class=\"badge code\">{esc(c.get('change'))}</span></td>"
+        f"<td><a class=\"plain\" href=\"/news/companies/{quote(c.get('id'))}\">{esc(c.get('id'))}</a></td>"
+        f"<td>{esc(c.get('name') or '')}</td></tr>"
+        for c in changes
+    )
+    return f"<table><tr><th>change</th><th>id</th><th>name</th></tr>{rows}</table>"
 
 
 def _header_state(stats: Mapping[str, Any]) -> str:

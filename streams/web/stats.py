@@ -36,6 +36,9 @@ class Limits:
     latest: int = 20  # latest enriched articles / dead letters
     per_company: int = 20  # latest articles kept per company
     companies: int = 5000  # companies with a latest-articles list
+    stories: int = 2000  # stories with an article list ("largest stories of the last hour")
+    per_story: int = 50  # articles listed per story
+    story_window_s: int = 3600
 
 
 def percentile(values: Iterable[float], fraction: float) -> float | None:
@@ -100,6 +103,7 @@ class StatsRecorder:
         self._latest_dead: deque[dict[str, Any]] = deque(maxlen=self.limits.latest)
         self._by_company: OrderedDict[str, deque[dict[str, Any]]] = OrderedDict()
         self._unreadable: deque[dict[str, Any]] = deque(maxlen=self.limits.latest)
+        self._stories: OrderedDict[str, dict[str, Any]] = OrderedDict()  # story id -> summary, least recent first
 
     # -- recording (one call per outcome) -------------------------------------------------------------------
 
@@ -148,7 +152,45 @@ class StatsRecorder:
         self._unreadable.appendleft({"topic": topic, "partition": partition, "first_offset": first_offset,
                                      "last_offset": last_offset, "reason": reason, "at": self.clock()})
 
+    def story(self, record: Mapping[str, Any]) -> None:
+        """An enriched record left the story decision (on the worker that owns the stories partition)."""
+        story = record.get("story")
+        if not story:
+            return
+        now = self.clock()
+        entry = self._stories.get(story["id"])
+        if entry is None:
+            entry = self._stories[story["id"]] = {"id": story["id"], "title": record.get("title") or "",
+                                                  "first_seen": now, "copies": 0, "sources": [], "articles": []}
+        self._stories.move_to_end(story["id"])
+        entry["copies"] += 1
+        entry["last_seen"] = now
+        source = record.get("source")
+        if source and source not in entry["sources"]:
+            entry["sources"].append(source)
+        if len(entry["articles"]) < self.limits.per_story:
+            entry["articles"].append({**article_summary(record), "duplicate_of": story.get("duplicate_of"),
+                                      "similarity": story.get("similarity")})
+        while len(self._stories) > self.limits.stories:
+            self._stories.popitem(last=False)
+
     # -- reading ----------------------------------------------------------------------------------------------
+
+    def largest_stories(self, limit: int = 10, *, now: float | None = None) -> list[dict[str, Any]]:
+        """Stories seen in the story window with the most copies (one copy = one article)."""
+        now = self.clock() if now is None else now
+        recent = [s for s in self._stories.values() if s["last_seen"] >= now - self.limits.story_window_s]
+        recent.sort(key=lambda s: (-s["copies"], -s["last_seen"]))
+        return [{"id": s["id"], "title": s["title"], "copies": s["copies"], "sources": list(s["sources"]),
+                 "first_seen": s["first_seen"]} for s in recent[:limit]]
+
+    def story_articles(self, story_id: str) -> dict[str, Any] | None:
+        """A story's articles as this worker decided them (None if it did not see the story)."""
+        entry = self._stories.get(story_id)
+        if entry is None:
+            return None
+        return {"id": entry["id"], "title": entry["title"], "copies": entry["copies"],
+                "sources": list(entry["sources"]), "articles": list(entry["articles"])}
 
     def unreadable_since(self, seconds: float) -> list[dict[str, Any]]:
         """The unreadable batches of the last ``seconds``, newest first."""
@@ -173,6 +215,7 @@ class StatsRecorder:
             "latest": list(self._latest),
             "latest_dead": list(self._latest_dead),
             "unreadable_batches": list(self._unreadable),
+            "largest_stories": self.largest_stories(now=now),
         }
 
     def top_companies(self, limit: int = 10, *, now: float | None = None) -> list[dict[str, Any]]:

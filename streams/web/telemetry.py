@@ -60,6 +60,10 @@ class Telemetry:
         self.recorder.unreadable(topic, partition, first_offset, last_offset, reason)
         self.metrics.unreadable.labels(topic=topic).inc()
 
+    def story(self, record: Mapping[str, Any]) -> None:
+        """An enriched record with its story was published (by the worker that decides stories)."""
+        self.recorder.story(record)
+
     def _guarded(self, write: Callable[..., None], *args: Any, **kwargs: Any) -> None:
         """Cluster counters are for the console: a failure to write them is logged, never fatal to an agent."""
         try:

@@ -42,6 +42,14 @@ class StreamEnv:
     def dead_letter(self) -> str:
         return f"{self.name}.dead-letter"
 
+    @property
+    def mentions(self) -> str:
+        return f"{self.name}.mentions"
+
+    @property
+    def companies(self) -> str:
+        return f"{self.name}.companies"
+
     def env(self, **overrides: str) -> dict[str, str]:
         return {
             **os.environ,
@@ -51,6 +59,9 @@ class StreamEnv:
             "NEWSSTREAM_TOPIC_ENRICHED": self.enriched,
             "NEWSSTREAM_TOPIC_DEAD_LETTER": self.dead_letter,
             "NEWSSTREAM_TOPIC_BY_SOURCE": f"{self.name}.by-source",
+            "NEWSSTREAM_TOPIC_STORIES": f"{self.name}.stories",
+            "NEWSSTREAM_TOPIC_MENTIONS": self.mentions,
+            "NEWSSTREAM_TOPIC_COMPANIES": self.companies,
             "NEWSSTREAM_PARTITIONS": str(self.partitions),
             **self.extra,
             **overrides,

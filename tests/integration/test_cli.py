@@ -8,6 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from streams import records as records_module
 from tests.integration.kafka_helpers import NEWSSTREAM
 
 pytestmark = pytest.mark.kafka
@@ -38,10 +39,16 @@ def test_publish_then_tail_with_filters(stream, start_worker, tmp_path: Path) ->
 
     company = next(c["id"] for r in records if r["id"] == "sample-zh-001" for c in r["companies"])
     mentioning = newsstream(stream, "tail", "--from-beginning", "--json", "--company", company,
-                            "--idle-timeout", "3")
-    ids = {orjson.loads(line)["id"] for line in mentioning.stdout.splitlines()}
-    assert "sample-zh-001" in ids
-    assert all(any(c["id"] == company for c in r["companies"]) for r in records if r["id"] in ids)
+                            "--idle-timeout", "3")  # reads the mentions topic: one record per article and company
+    mentions = [orjson.loads(line) for line in mentioning.stdout.splitlines()]
+    ids = {m["article_id"] for m in mentions}
+    assert "sample-zh-001" in ids and all(m["company"]["id"] == company for m in mentions)
+    assert ids == {r["id"] for r in records if any(c["id"] == company for c in r["companies"])}
+    for m in mentions:
+        records_module.validator(records_module.MENTION_SCHEMA)(m)
+    full = newsstream(stream, "tail", "--topic", stream.enriched, "--from-beginning", "--json", "--company", company,
+                      "--idle-timeout", "3")  # the full records, filtered
+    assert {orjson.loads(line)["id"] for line in full.stdout.splitlines()} == ids
 
     readable = newsstream(stream, "tail", "--from-beginning", "--limit", "2")
     assert readable.returncode == 0 and b"companies:" in readable.stdout

@@ -12,6 +12,7 @@ from streams import agents, pipeline, records
 from streams import app as app_module
 from streams.pipeline import Outcome
 from streams.source_profiles import SourceProfiles
+from streams.watchlist_feed import WatchListFeed
 
 
 @pytest.fixture
@@ -31,6 +32,9 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list]]:
     monkeypatch.setattr(agents, "publish", publish)
     monkeypatch.setattr(app_module.by_source_topic, "send", send_by_source)
     monkeypatch.setattr(agents, "profiles", SourceProfiles({}, write_through=True))
+    feed = WatchListFeed()
+    feed.caught_up = True  # an empty companies topic, read
+    monkeypatch.setattr(agents, "watchlist", feed)
     yield out
 
 

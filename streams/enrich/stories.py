@@ -1,0 +1,258 @@
+"""Near-duplicate stories: copies of one report get one story id, the earliest copy is their original.
+
+A wire report is republished by many outlets with their own headline, furniture and a paragraph trimmed
+or moved. Copies are found on the article's clean text (boilerplate already removed):
+
+- **Shingles**: word 3-grams of the case-folded text (CJK text, written without spaces, by character), a set.
+- **Sketch**: a MinHash signature of the shingles (rensa, seeded, so every worker computes the same one),
+  kept as :data:`PERMUTATIONS` 16-bit values (1 in 65,536 chance that two unrelated values agree adds no
+  measurable error to a Jaccard estimate), plus the number of shingles.
+- **Candidates** come from LSH bands (:data:`BANDS` bands of :data:`ROWS` values): two texts share a band
+  with probability 1 - (1 - J^ROWS)^BANDS, 0.87 at J = 0.5, 0.9999 at J = 0.8, 3e-7 at J = 0.02. A
+  trimmed copy (a wire story cut from the bottom to half its length) has a Jaccard of about 0.4 with its
+  original and is found half the time that way, so a second, smaller sketch of the text's lead (its first
+  :data:`LEAD_WORDS` words) adds :data:`LEAD_BANDS` bands: copies share their lead far more often than
+  their whole text, and the decision still compares the whole texts.
+- **Decision** on each candidate from the two signatures: the Jaccard estimate, and the containment of the
+  smaller text in the larger derived from it and the two sizes (a trimmed copy has a low Jaccard but is
+  almost wholly contained). Same story when Jaccard >= :data:`JACCARD_MIN` or containment >=
+  :data:`CONTAINMENT_MIN` (the smaller text long enough to mean something); thresholds chosen on the
+  tune half of bench/stories.py.
+
+:class:`StoryIndex` holds the decisions: plain Python over a mutable mapping (the worker gives it a Faust
+table), one write per article, entries expire after the retention window, and the same article seen twice
+(a redelivery) gets the answer it got the first time, so story ids never change once given.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import struct
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterator, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+import rensa
+
+PERMUTATIONS = 128
+BANDS = 32
+ROWS = PERMUTATIONS // BANDS
+SEED = 20261201
+SHINGLE_WORDS = 3
+LEAD_WORDS = 60
+LEAD_PERMUTATIONS = 64
+LEAD_BANDS = 16
+JACCARD_MIN = 0.5
+CONTAINMENT_MIN = 0.8
+MIN_SHINGLES = 12  # a text shorter than this has too little of its own to match on
+DEFAULT_RETENTION_S = 72 * 3600
+
+_TOKEN = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_MASK = 0xFFFF
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """What is kept of a text to compare it with others: its signature, its number of shingles, and the
+    signature of its lead (for candidates only)."""
+
+    signature: tuple[int, ...]
+    size: int
+    lead: tuple[int, ...]
+
+    def bands(self) -> list[int]:
+        """One key per band. Python hashes tuples of ints the same in every process (only str and bytes
+        hashes are salted), so every worker computes the same keys."""
+        sig, lead, lead_rows = self.signature, self.lead, LEAD_PERMUTATIONS // LEAD_BANDS
+        keys = [hash((b, *sig[b * ROWS:(b + 1) * ROWS])) for b in range(BANDS)]
+        keys += [hash((BANDS + b, *lead[b * lead_rows:(b + 1) * lead_rows])) for b in range(LEAD_BANDS)]
+        return keys
+
+    def encode(self) -> str:
+        packed = struct.pack(_PACKING, self.size, *self.signature, *self.lead)
+        return base64.b64encode(packed).decode("ascii")
+
+    @classmethod
+    def decode(cls, text: str) -> Sketch:
+        size, *values = struct.unpack(_PACKING, base64.b64decode(text))
+        return cls(tuple(values[:PERMUTATIONS]), size, tuple(values[PERMUTATIONS:]))
+
+
+_PACKING = f">I{PERMUTATIONS + LEAD_PERMUTATIONS}H"
+
+
+def tokens(text: str) -> list[str]:
+    """Words of the case-folded text; a run of CJK characters counts as one token per character."""
+    words = _TOKEN.findall(text.casefold())
+    if not _CJK.search(text):
+        return words
+    out: list[str] = []
+    for word in words:
+        if _CJK.search(word):
+            out.extend(word)
+        else:
+            out.append(word)
+    return out
+
+
+def _grams(words: list[str]) -> set[str]:
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words)} if words else set()
+    return {f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:], strict=False)}  # 3 = SHINGLE_WORDS
+
+
+def shingles(text: str) -> set[str]:
+    return _grams(tokens(text))
+
+
+def _signature(grams: set[str], permutations: int) -> tuple[int, ...]:
+    minhash = rensa.RMinHash(num_perm=permutations, seed=SEED)
+    minhash.update(list(grams))
+    return tuple(v & _MASK for v in minhash.digest())
+
+
+def sketch(text: str) -> Sketch:
+    words = tokens(text)
+    grams = _grams(words)
+    lead = _grams(words[:LEAD_WORDS])
+    return Sketch(_signature(grams, PERMUTATIONS), len(grams), _signature(lead, LEAD_PERMUTATIONS))
+
+
+def jaccard(a: Sketch, b: Sketch) -> float:
+    return sum(x == y for x, y in zip(a.signature, b.signature, strict=True)) / PERMUTATIONS
+
+
+def similarity(
+    a: Sketch, b: Sketch, *, jaccard_min: float = JACCARD_MIN, containment_min: float = CONTAINMENT_MIN
+) -> float | None:
+    """How alike two texts are when they are copies of one story (None when they are not).
+
+    The containment of the smaller shingle set in the larger is estimated from the Jaccard estimate and
+    the two sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
+    """
+    j = jaccard(a, b)
+    smaller = min(a.size, b.size)
+    if smaller < MIN_SHINGLES or j == 0:
+        return None
+    containment = min(1.0, j * (a.size + b.size) / (1 + j) / smaller)
+    if j >= jaccard_min or containment >= containment_min:
+        return round(max(j, containment), 4)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The ``story`` of an enriched record."""
+
+    id: str
+    duplicate_of: str | None
+    similarity: float | None
+
+    def asdict(self) -> dict[str, Any]:
+        return {"id": self.id, "duplicate_of": self.duplicate_of, "similarity": self.similarity}
+
+
+class StoryIndex:
+    """Story decisions over ``entries`` (article id -> entry), with the band index kept in memory.
+
+    ``entries`` is the only state that must survive a restart: the band index is derived from it and
+    rebuilt on first use. An entry: ``{"sketch", "story", "duplicate_of", "similarity", "at"}`` (``at`` in
+    seconds, the time the article was decided). One write per new article; expired entries are deleted
+    as newer articles arrive (one delete each).
+    """
+
+    def __init__(
+        self, entries: MutableMapping[str, Any], *, retention_s: float = DEFAULT_RETENTION_S,
+        jaccard_min: float = JACCARD_MIN, containment_min: float = CONTAINMENT_MIN,
+    ) -> None:
+        self.entries = entries
+        self.retention_s = retention_s
+        self.thresholds = {"jaccard_min": jaccard_min, "containment_min": containment_min}
+        self._bands: dict[int, list[str]] | None = None
+        self._order: OrderedDict[str, float] = OrderedDict()  # article id -> at, oldest first
+        self._sketches: dict[str, Sketch] = {}
+
+    def assign(self, article_id: str, text: str, now: float) -> Story:
+        """The story of one article: an earlier copy's, or a new one named after this article."""
+        known = self.entries.get(article_id)
+        if known:
+            return Story(known["story"], known.get("duplicate_of"), known.get("similarity"))
+        self._ensure_index()
+        self.expire(now)
+        mine = sketch(text)
+        best: tuple[float, float, str] | None = None  # (score, -at, article id)
+        for other_id in self._candidates(mine):
+            score = similarity(mine, self._sketches[other_id], **self.thresholds)
+            if score is not None:
+                key = (score, -self._order[other_id], other_id)
+                if best is None or key > best:
+                    best = key
+        if best is None:
+            story = Story(f"story-{article_id}", None, None)
+        else:
+            match = self.entries[best[2]]
+            story = Story(match["story"], match.get("duplicate_of") or best[2], best[0])
+        self.entries[article_id] = {"sketch": mine.encode(), "story": story.id, "duplicate_of": story.duplicate_of,
+                                    "similarity": story.similarity, "at": now}
+        self._add(article_id, mine, now)
+        return story
+
+    def expire(self, now: float) -> int:
+        """Forget articles decided longer ago than the retention window; how many went."""
+        self._ensure_index()
+        gone = 0
+        while self._order:
+            article_id, at = next(iter(self._order.items()))
+            if at >= now - self.retention_s:
+                break
+            self._remove(article_id)
+            self.entries.pop(article_id, None)
+            gone += 1
+        return gone
+
+    def forget(self) -> None:
+        """After the partition is revoked: rebuild from the entries next time."""
+        self._bands = None
+        self._order.clear()
+        self._sketches.clear()
+
+    def __len__(self) -> int:
+        self._ensure_index()
+        return len(self._order)
+
+    def _candidates(self, mine: Sketch) -> Iterator[str]:
+        assert self._bands is not None
+        seen: set[str] = set()
+        for band in mine.bands():
+            for other in self._bands.get(band, ()):
+                if other not in seen:
+                    seen.add(other)
+                    yield other
+
+    def _ensure_index(self) -> None:
+        if self._bands is not None:
+            return
+        self._bands = defaultdict(list)
+        for article_id, entry in sorted(self.entries.items(), key=lambda item: item[1]["at"]):
+            self._add(article_id, Sketch.decode(entry["sketch"]), entry["at"])
+
+    def _add(self, article_id: str, mine: Sketch, at: float) -> None:
+        assert self._bands is not None
+        self._sketches[article_id] = mine
+        self._order[article_id] = at
+        for band in mine.bands():
+            self._bands[band].append(article_id)
+
+    def _remove(self, article_id: str) -> None:
+        assert self._bands is not None
+        mine = self._sketches.pop(article_id)
+        del self._order[article_id]
+        for band in mine.bands():
+            ids = self._bands.get(band)
+            if ids is not None:
+                ids.remove(article_id)
+                if not ids:
+                    del self._bands[band]

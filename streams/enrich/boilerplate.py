@@ -62,6 +62,16 @@ HEADLINE_MIN_UNITS = 3  # a linked headline has at least this many words
 RELATED_MAX_LINES = 12  # a related-links list rarely runs longer; beyond it we stop trusting the heading
 RUN_MIN_TEMPLATE = 2  # template lines between two sentences that mark a widget ...
 RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines between the sentences
+SPAN_SENTENCE_OFFSET = 4.0
+TAIL_SIGNOFF_LINES = 2  # short lines right after the article's last sentence that may still sign it off
+SPAN_SHORT_COST = 1.0
+SPAN_TEMPLATE_COST = 4.0
+SPAN_ROW_COST = 0.25
+OUTSIDE_SENTENCES_GO = True
+SPAN_STOP_COST = 4.0
+SPAN_UNPUNCTUATED_UNITS = 40
+SPAN_MIN_EXTRA = 20.0
+SPAN_EXTRA_SHARE = 0.25
 FINGERPRINT_MAX_LINES = 400
 PARSE_CACHE_SIZE = 32768  # distinct lines remembered (a few MB): menus and footers repeat per source
 
@@ -101,6 +111,7 @@ class _Line:
     kind: Kind
     units: float
     related_heading: bool
+    stop: bool = False  # a line that ends an article: rights notice, tags, comments, related heading
 
 
 def line_fingerprint(line: str) -> str:
@@ -193,7 +204,7 @@ def _parse(raw: str, profile: SourceProfile, extracted: bool) -> _Line:
         return _Line(text, Kind.BLANK, 0.0, False)
     line = _parse_text(text, extracted)
     if line.kind is not Kind.BAD and _is_learned(text, line.kind, profile):
-        return _Line(text, Kind.BAD, line.units, line.related_heading)
+        return _Line(text, Kind.BAD, line.units, line.related_heading, line.stop)
     return line
 
 
@@ -211,7 +222,8 @@ def _parse_text(text: str, extracted: bool) -> _Line:
     kind = _shape(text, units)
     if related or inline_link or _is_template(text, norm, units, kind, extracted):
         kind = Kind.BAD
-    return _Line(text, kind, units, related)
+    stop = kind is Kind.BAD and (related or bp.is_end_marker(text, norm, units))
+    return _Line(text, kind, units, related, stop)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -323,18 +335,17 @@ def _drop_related_blocks(parsed: list[_Line], keep: list[bool]) -> None:
 
 
 def _drop_outside_main_cluster(parsed: list[_Line], keep: list[bool]) -> None:
-    """Short lines before and after the article's run of sentences are furniture.
+    """Short lines before and after the article's span of sentences are furniture.
 
-    The main cluster is the span of sentence-like lines with the most text, where two sentences
-    belong together unless template lines separate them. Sentence-like lines outside it are kept,
-    except a lone one standing between template lines far from the article (an "about me" box, a
-    cookie banner without the word cookie), which carries little weight next to the article.
+    The article is the stretch of lines with the highest score (see :func:`_article_spans`), together
+    with other stretches that score nearly as well (an article cut in two by a "More on this" box).
+    Before it, short lines go when a template line follows them or when there are enough of them to
+    be a menu; after it, from the first template line on.
     """
-    clusters = _clusters(parsed, keep)
-    if not clusters:
+    spans = _article_spans(parsed, keep)
+    if not spans:
         return
-    main = max(clusters, key=lambda c: c[2])
-    start, end, weight = main
+    start, end = spans[0][0], spans[-1][1]
     head_end = max((i for i in range(start) if parsed[i].kind is Kind.BAD), default=-1)
     # very short lines before the article are menu entries when there are several of them; a lone
     # one is a kicker or a dateline ("BAAR, SWITZERLAND") of a clean feed body, and lines with
@@ -345,19 +356,79 @@ def _drop_outside_main_cluster(parsed: list[_Line], keep: list[bool]) -> None:
         menu_entry = menu_like and parsed[i].units <= MENU_ITEM_UNITS and not _DIGIT.search(parsed[i].text)
         if parsed[i].kind is Kind.SHORT and (i < head_end or menu_entry):
             keep[i] = False
-    after = range(end + 1, len(parsed))
-    tail_start = min((i for i in after if parsed[i].kind is Kind.BAD), default=len(parsed))
+    # after it: from the first template line on, and beyond the few lines that sign an article off
+    # ("(Reporting by ...)", a credit, a contact) in any case
+    after = [i for i in range(end + 1, len(parsed)) if parsed[i].kind is not Kind.BLANK]
+    template = [i for i in after if parsed[i].kind is Kind.BAD]
+    after = [i for i in after if not _is_row(parsed[i].text)]  # a table the article ends with is its own
+    tail_start = min([*template[:1], *after[TAIL_SIGNOFF_LINES : TAIL_SIGNOFF_LINES + 1], len(parsed)])
     for i in range(tail_start, len(parsed)):
         if parsed[i].kind is Kind.SHORT:
             keep[i] = False
-    for c_start, c_end, c_weight in clusters:
-        if (c_start, c_end) == (start, end):
+    # a sentence outside the article, with template lines between it and the article: a teaser's
+    # summary, a reader's comment, an "about the author" box
+    first_bad = min((i for i in range(end + 1, len(parsed)) if parsed[i].kind is Kind.BAD), default=len(parsed))
+    last_bad = max((i for i in range(start) if parsed[i].kind is Kind.BAD), default=-1)
+    for i in [*range(last_bad), *range(first_bad + 1, len(parsed))]:
+        if parsed[i].kind is Kind.GOOD and OUTSIDE_SENTENCES_GO:
+            keep[i] = False
+
+
+def _line_score(line: _Line, kept: bool) -> float:
+    """How much a line says "article here": a sentence its length beyond a few words, anything else a cost."""
+    if line.kind is Kind.GOOD and kept:
+        if _ends_sentence(line.text) or line.units >= SPAN_UNPUNCTUATED_UNITS:
+            return line.units - SPAN_SENTENCE_OFFSET
+        return -SPAN_SHORT_COST  # a headline or a teaser cut off mid-sentence: not evidence of the article
+    if not kept:
+        return -(SPAN_STOP_COST if line.stop else SPAN_TEMPLATE_COST)
+    if _is_row(line.text):
+        return -SPAN_ROW_COST  # a row of a results table or a score: part of the story it sits in
+    return -SPAN_SHORT_COST
+
+
+def _is_row(text: str) -> bool:
+    """A row of a table, a score or a price list: a quarter of its characters are digits."""
+    return len(_DIGIT.findall(text)) * 4 >= len(text) > 0
+
+
+def _best_span(scores: list[float], lo: int, hi: int) -> tuple[int, int, float] | None:
+    """The contiguous stretch of ``scores[lo:hi]`` with the highest sum (Kadane), if it is positive."""
+    best: tuple[int, int, float] | None = None
+    run, run_start = 0.0, lo
+    for i in range(lo, hi):
+        if run <= 0:
+            run, run_start = 0.0, i
+        run += scores[i]
+        if scores[i] > 0 and (best is None or run > best[2]):
+            best = (run_start, i, run)
+    return best
+
+
+def _article_spans(parsed: list[_Line], keep: list[bool]) -> list[tuple[int, int]]:
+    """The stretches of the text that are the article, in order.
+
+    A sentence scores its length beyond a few words and every non-sentence line costs a little (a
+    template line more), so a list or a subheading between paragraphs is bridged while a menu with a
+    question-shaped headline in it is not. The best stretch is the article; stretches beside it that
+    score at least a share of it are more of the article (cut by a box of links).
+    """
+    scores = [0.0 if line.kind is Kind.BLANK else _line_score(line, keep[i]) for i, line in enumerate(parsed)]
+    main = _best_span(scores, 0, len(scores))
+    if main is None:
+        return []
+    strong = max(SPAN_MIN_EXTRA, SPAN_EXTRA_SHARE * main[2])
+    spans = [main]
+    pending = [(0, main[0]), (main[1] + 1, len(scores))]
+    while pending:
+        lo, hi = pending.pop()
+        found = _best_span(scores, lo, hi)
+        if found is None:
             continue
-        lone = sum(parsed[i].kind is Kind.GOOD for i in range(c_start, c_end + 1)) <= 1
-        if lone and c_weight < 0.2 * weight:
-            for i in range(c_start, c_end + 1):
-                if parsed[i].kind is Kind.GOOD:
-                    keep[i] = False
+        if found[2] >= strong:
+            spans.append(found)
+            pending += [(lo, found[0]), (found[1] + 1, hi)]
+    return sorted((s, e) for s, e, _ in spans)
 
 
 def _drop_template_runs(parsed: list[_Line], keep: list[bool]) -> None:

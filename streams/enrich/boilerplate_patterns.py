@@ -289,3 +289,23 @@ def is_dateline(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     return _BYLINE.search(line.strip()) is not None
+
+
+# Lines that close an article: what follows them is the page's, not the story's.
+_RIGHTS = re.compile(
+    r"all rights? reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
+    r"|все права защищены|tutti i diritti riservati|todos os direitos reservados|版权所有|版權所有|無断転載"
+    r"|무단 ?전재|재배포 ?금지|(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+\s+\d{4})",
+)
+_END_LABEL = re.compile(
+    r"(?:tags?|topics?|filed under|categories|posted in|leave a (?:comment|reply)|comments?|\d+ comments?"
+    r"|related(?: \w+)?|share this(?: \w+)?)"
+)
+
+
+def is_end_marker(line: str, normalised: str, units: float) -> bool:
+    """A rights notice, a tags row, the comments heading: the article is over when one comes."""
+    if units <= 30 and _RIGHTS.search(line.casefold()):
+        return True
+    head = normalised.split(":", 1)[0].strip()
+    return units <= 12 and _END_LABEL.fullmatch(head) is not None

@@ -27,6 +27,7 @@ from enum import Enum
 from functools import lru_cache
 from itertools import pairwise
 
+from . import boilerplate_lexicon as lexicon
 from . import boilerplate_patterns as bp
 from .types import EMPTY_PROFILE, CleanText, SourceProfile
 
@@ -75,6 +76,8 @@ SPAN_EXTRA_SHARE = 0.25
 FINGERPRINT_MAX_LINES = 400
 PARSE_CACHE_SIZE = 32768  # distinct lines remembered (a few MB): menus and footers repeat per source
 
+_CLOSING_MARKS = "'\"”’»」』)] "
+NAVIGATION_LOOKAHEAD = 3  # blank lines allowed between a navigation label and its title
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # left by editors on otherwise empty lines
 TAIL_CHARS = 8  # terminal punctuation plus closing quotes fits in this many characters
 _TERMINAL = re.compile(r"[.!?…。！？:;：；]['\"”’»」』)\]]*$")
@@ -112,6 +115,7 @@ class _Line:
     units: float
     related_heading: bool
     stop: bool = False  # a line that ends an article: rights notice, tags, comments, related heading
+    navigation: bool = False  # "Previous article" / "Next": the one line after it is another story's title
 
 
 def line_fingerprint(line: str) -> str:
@@ -204,7 +208,7 @@ def _parse(raw: str, profile: SourceProfile, extracted: bool) -> _Line:
         return _Line(text, Kind.BLANK, 0.0, False)
     line = _parse_text(text, extracted)
     if line.kind is not Kind.BAD and _is_learned(text, line.kind, profile):
-        return _Line(text, Kind.BAD, line.units, line.related_heading, line.stop)
+        return _Line(text, Kind.BAD, line.units, line.related_heading, line.stop, line.navigation)
     return line
 
 
@@ -217,13 +221,15 @@ def _parse_text(text: str, extracted: bool) -> _Line:
     # pattern checks only ever fire on short lines: skip the normalisation for paragraphs
     norm = bp.normalise_for_patterns(text) if units <= CTA_SENTENCE_MAX_UNITS else ""
     # a "Related"/"More from" heading opens a block of links; "Related: <headline>" is its own link
-    related = units <= PATTERN_MAX_UNITS and bp.is_related_heading(norm)
-    inline_link = units <= CTA_SENTENCE_MAX_UNITS and bp.is_related_link(text)
+    label = lexicon.category_of(norm) if units <= PATTERN_MAX_UNITS else None
+    navigation = label in lexicon.NAVIGATION
+    related = label in lexicon.LISTING or (units <= PATTERN_MAX_UNITS and bp.is_related_heading(norm))
+    inline_link = units <= CTA_SENTENCE_MAX_UNITS and (bp.is_related_link(text) or lexicon.inline_navigation(text))
     kind = _shape(text, units)
-    if related or inline_link or _is_template(text, norm, units, kind, extracted):
+    if label or related or inline_link or _is_template(text, norm, units, kind, extracted):
         kind = Kind.BAD
-    stop = kind is Kind.BAD and (related or bp.is_end_marker(text, norm, units))
-    return _Line(text, kind, units, related, stop)
+    stop = kind is Kind.BAD and (related or label in lexicon.CLOSING or bp.is_end_marker(text, norm, units))
+    return _Line(text, kind, units, related, stop, navigation)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -313,6 +319,10 @@ def _drop_related_blocks(parsed: list[_Line], keep: list[bool]) -> None:
     """
     i = 0
     while i < len(parsed):
+        if parsed[i].navigation:
+            _drop_navigation_title(parsed, keep, i)
+            i += 1
+            continue
         if not parsed[i].related_heading:
             i += 1
             continue
@@ -323,8 +333,7 @@ def _drop_related_blocks(parsed: list[_Line], keep: list[bool]) -> None:
             if line.kind is Kind.BLANK:
                 j += 1
                 continue
-            sentence = line.kind is Kind.GOOD and _ends_sentence(line.text) and not line.text.endswith("?")
-            if sentence or (line.kind is Kind.SHORT and line.units < HEADLINE_MIN_UNITS):
+            if not _is_title(line) or (line.kind is Kind.SHORT and line.units < HEADLINE_MIN_UNITS):
                 break
             block.append(j)
             j += 1
@@ -332,6 +341,26 @@ def _drop_related_blocks(parsed: list[_Line], keep: list[bool]) -> None:
             for k in block:
                 keep[k] = False
         i = j
+
+
+def _is_title(line: _Line) -> bool:
+    """Shaped like a headline: not a sentence that ends in a full stop (a question is still a title)."""
+    if line.kind is Kind.SHORT:
+        return True
+    if line.kind is not Kind.GOOD or line.units > CTA_SENTENCE_MAX_UNITS:
+        return False
+    return not _ends_sentence(line.text) or line.text.rstrip(_CLOSING_MARKS).endswith(("?", "!", "？", "！"))
+
+
+def _drop_navigation_title(parsed: list[_Line], keep: list[bool], label: int) -> None:
+    """ "Previous article" / "Next" followed by a title-shaped line: the link to another story goes."""
+    for j in range(label + 1, min(len(parsed), label + NAVIGATION_LOOKAHEAD + 1)):
+        line = parsed[j]
+        if line.kind is Kind.BLANK:
+            continue
+        if line.kind is not Kind.BAD and _is_title(line):
+            keep[j] = False
+        return
 
 
 def _drop_outside_main_cluster(parsed: list[_Line], keep: list[bool]) -> None:

@@ -68,6 +68,8 @@ TAIL_SIGNOFF_LINES = 2  # short lines right after the article's last sentence th
 SPAN_SHORT_COST = 1.0
 SPAN_TEMPLATE_COST = 4.0
 SPAN_ROW_COST = 0.25
+TEASER_MIN_SENTENCES = 3  # a grid of teasers has at least this many summaries ...
+TEASER_SINGLE_SHARE = 0.6  # ... and this share of them stand alone between short lines
 OUTSIDE_SENTENCES_GO = True
 SPAN_STOP_COST = 4.0
 SPAN_UNPUNCTUATED_UNITS = 40
@@ -421,6 +423,25 @@ def _is_row(text: str) -> bool:
     return len(_DIGIT.findall(text)) * 4 >= len(text) > 0
 
 
+def _teaser_grid(parsed: list[_Line], start: int, end: int) -> bool:
+    """Sentences standing one by one between short and template lines: headlines with their summaries.
+
+    An article's paragraphs follow each other; under subheadings, a few at a time.
+    """
+    lines = [line for line in parsed[start : end + 1] if line.kind is not Kind.BLANK]
+    good = [i for i, line in enumerate(lines) if line.kind is Kind.GOOD]
+    if len(good) < TEASER_MIN_SENTENCES:
+        return False
+    single = sum(
+        (i == 0 or lines[i - 1].kind is not Kind.GOOD) and (i + 1 == len(lines) or lines[i + 1].kind is not Kind.GOOD)
+        for i in good
+    )
+    # each cell has its byline, date or label: template lines among the short ones (a product box between
+    # paragraphs has none)
+    template = sum(line.kind is Kind.BAD for line in lines)
+    return single >= TEASER_SINGLE_SHARE * len(good) and template * 4 >= len(lines) - len(good)
+
+
 def _best_span(scores: list[float], lo: int, hi: int) -> tuple[int, int, float] | None:
     """The contiguous stretch of ``scores[lo:hi]`` with the highest sum (Kadane), if it is positive."""
     best: tuple[int, int, float] | None = None
@@ -454,7 +475,7 @@ def _article_spans(parsed: list[_Line], keep: list[bool]) -> list[tuple[int, int
         found = _best_span(scores, lo, hi)
         if found is None:
             continue
-        if found[2] >= strong:
+        if found[2] >= strong and not _teaser_grid(parsed, found[0], found[1]):
             spans.append(found)
             pending += [(lo, found[0]), (found[1] + 1, hi)]
     return sorted((s, e) for s, e, _ in spans)

@@ -325,7 +325,7 @@ def multilingual_rows(path: Path = MULTILINGUAL) -> list[dict[str, Any]]:
             short = [
                 (p, k)
                 for p, k in chosen
-                if sum(x["label"] == "content" and x["text"].strip() for x in p["lines"]) <= SHORT_PAGE_CONTENT_LINES
+                if sum(x["label"] == "content" and bool(x["text"].strip()) for x in p["lines"]) <= SHORT_PAGE_CONTENT_LINES
             ]
             if short:
                 s_scores = _line_scores([p for p, _ in short], [k for _, k in short])

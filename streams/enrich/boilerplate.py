@@ -64,13 +64,12 @@ RELATED_MAX_LINES = 12  # a related-links list rarely runs longer; beyond it we 
 RUN_MIN_TEMPLATE = 2  # template lines between two sentences that mark a widget ...
 RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines between the sentences
 SPAN_SENTENCE_OFFSET = 4.0
-TAIL_SIGNOFF_LINES = 2  # short lines right after the article's last sentence that may still sign it off
+HEADLINE_BLOCK_LINES = 2  # a headline and its standfirst
 SPAN_SHORT_COST = 1.0
 SPAN_TEMPLATE_COST = 4.0
 SPAN_ROW_COST = 0.25
 TEASER_MIN_SENTENCES = 3  # a grid of teasers has at least this many summaries ...
 TEASER_SINGLE_SHARE = 0.6  # ... and this share of them stand alone between short lines
-OUTSIDE_SENTENCES_GO = True
 SPAN_STOP_COST = 4.0
 SPAN_UNPUNCTUATED_UNITS = 40
 SPAN_MIN_EXTRA = 20.0
@@ -85,6 +84,8 @@ TAIL_CHARS = 8  # terminal punctuation plus closing quotes fits in this many cha
 _TERMINAL = re.compile(r"[.!?…。！？:;：；]['\"”’»」』)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_PLAIN = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*\s*[:：]?")
+_ADDRESS = re.compile(r"@|www\.|https?://|\.(?:com|org|net)\b")
 _CLAUSE_PUNCT = re.compile(r"[,;:，、；：]")
 _DIGIT = re.compile(r"\d")
 _NON_LETTER = re.compile(r"[\W\d_]+")
@@ -370,39 +371,102 @@ def _drop_outside_main_cluster(parsed: list[_Line], keep: list[bool]) -> None:
 
     The article is the stretch of lines with the highest score (see :func:`_article_spans`), together
     with other stretches that score nearly as well (an article cut in two by a "More on this" box).
-    Before it, short lines go when a template line follows them or when there are enough of them to
-    be a menu; after it, from the first template line on.
     """
     spans = _article_spans(parsed, keep)
     if not spans:
         return
     start, end = spans[0][0], spans[-1][1]
+    _drop_head(parsed, keep, start)
+    _drop_tail(parsed, keep, end)
+
+
+def _drop_head(parsed: list[_Line], keep: list[bool], start: int) -> None:
+    """Before the article: menus, reader tools, bylines and credits go; its headline and dateline stay.
+
+    Short lines go when a template line (a byline, a credit, a tool label) follows them, or when there
+    are enough of them to be a menu; a sentence goes when a template line follows it. Kept whatever
+    they look like: the line right before the first paragraph (a dateline, "[Seoul=...]", a kicker)
+    and the headline block, the last one or two title-shaped lines before the byline and credits.
+    """
+    protected = _headline_block(parsed, start)
     head_end = max((i for i in range(start) if parsed[i].kind is Kind.BAD), default=-1)
-    # very short lines before the article are menu entries when there are several of them; a lone
-    # one is a kicker or a dateline ("BAAR, SWITZERLAND") of a clean feed body, and lines with
+    # very short lines before the article are menu entries when there are several of them; lines with
     # digits (scores, dates) are not menu entries
     head_lines = sum(parsed[i].kind is not Kind.BLANK for i in range(start))
     menu_like = head_lines >= MENU_HEAD_MIN_LINES
     for i in range(start):
-        menu_entry = menu_like and parsed[i].units <= MENU_ITEM_UNITS and not _DIGIT.search(parsed[i].text)
-        if parsed[i].kind is Kind.SHORT and (i < head_end or menu_entry):
+        if i in protected:
+            continue
+        line = parsed[i]
+        menu_entry = menu_like and line.units <= MENU_ITEM_UNITS and not _DIGIT.search(line.text)
+        if (line.kind is Kind.SHORT and (i < head_end or menu_entry)) or (line.kind is Kind.GOOD and i < head_end):
             keep[i] = False
-    # after it: from the first template line on, and beyond the few lines that sign an article off
-    # ("(Reporting by ...)", a credit, a contact) in any case
+
+
+def _headline_block(parsed: list[_Line], start: int) -> set[int]:
+    """Indices of the dateline right before the article and of the headline (and standfirst) above it."""
+    before = [i for i in range(start - 1, -1, -1) if parsed[i].kind is not Kind.BLANK]
+    protected: set[int] = set()
+    if before and parsed[before[0]].kind is Kind.SHORT:
+        protected.add(before[0])
+        before = before[1:]
+    headline: list[int] = []
+    for i in before:
+        line = parsed[i]
+        if line.kind is Kind.BAD and not headline:
+            continue  # bylines, credits and dates between the headline and the article
+        if len(headline) >= HEADLINE_BLOCK_LINES or line.kind is Kind.BAD or not _is_headline(line):
+            break
+        headline.append(i)
+    return protected | set(headline)
+
+
+def _is_headline(line: _Line) -> bool:
+    """A title or a standfirst: a few words at least, not a menu row, not a bracketed credit."""
+    if line.units < HEADLINE_MIN_UNITS or line.units > CTA_SENTENCE_MAX_UNITS + 10:
+        return False
+    return not (_is_menu(line.text) or line.text[:1] in "([{<" or _is_row(line.text))
+
+
+def _drop_tail(parsed: list[_Line], keep: list[bool], end: int) -> None:
+    """After the article: short lines from the first template line or plain label on, lone sentences.
+
+    Lines that sign an article off ("(Reporting by ...)", "— Reuters", a contact, a credit) carry
+    marks a template label does not (brackets, digits, an address, a dash); the first plain short
+    line followed by a title or another label ("More on this topic" + a headline, "Share" + "X")
+    starts the page's furniture, and so does a template line. A table the article ends with, or a
+    label followed by an address or prices ("Tickets" + "www..."), is the article's own.
+    """
     after = [i for i in range(end + 1, len(parsed)) if parsed[i].kind is not Kind.BLANK]
     template = [i for i in after if parsed[i].kind is Kind.BAD]
-    after = [i for i in after if not _is_row(parsed[i].text)]  # a table the article ends with is its own
-    tail_start = min([*template[:1], *after[TAIL_SIGNOFF_LINES : TAIL_SIGNOFF_LINES + 1], len(parsed)])
+    labels = [
+        i
+        for n, i in enumerate(after)
+        if parsed[i].kind is Kind.SHORT
+        and _is_plain(parsed[i])
+        and (n + 1 == len(after) or _is_linked_title(parsed[after[n + 1]]))
+    ]
+    tail_start = min([*template[:1], *labels[:1], len(parsed)])
     for i in range(tail_start, len(parsed)):
         if parsed[i].kind is Kind.SHORT:
             keep[i] = False
     # a sentence outside the article, with template lines between it and the article: a teaser's
     # summary, a reader's comment, an "about the author" box
-    first_bad = min((i for i in range(end + 1, len(parsed)) if parsed[i].kind is Kind.BAD), default=len(parsed))
-    last_bad = max((i for i in range(start) if parsed[i].kind is Kind.BAD), default=-1)
-    for i in [*range(last_bad), *range(first_bad + 1, len(parsed))]:
-        if parsed[i].kind is Kind.GOOD and OUTSIDE_SENTENCES_GO:
+    for i in range(min([*template[:1], len(parsed)]) + 1, len(parsed)):
+        if parsed[i].kind is Kind.GOOD:
             keep[i] = False
+
+
+def _is_linked_title(line: _Line) -> bool:
+    """What follows a label of furniture: another label, a template line, a headline (not a price or an address)."""
+    if line.kind is Kind.BAD:
+        return True
+    return _is_title(line) and not _is_row(line.text) and _ADDRESS.search(line.text) is None
+
+
+def _is_plain(line: _Line) -> bool:
+    """Letters and spaces only (a closing colon allowed): how template labels and linked titles look."""
+    return _PLAIN.fullmatch(line.text) is not None
 
 
 def _line_score(line: _Line, kept: bool) -> float:

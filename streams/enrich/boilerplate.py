@@ -65,6 +65,8 @@ RUN_MIN_TEMPLATE = 2  # template lines between two sentences that mark a widget 
 RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines between the sentences
 SPAN_SENTENCE_OFFSET = 4.0
 HEADLINE_BLOCK_LINES = 2  # a headline and its standfirst
+META_MAX_UNITS = 5  # a byline, a credit, a reading time
+META_PREPOSITION_CHARS = 4  # "By", "Von", "Door", "Av", "di": the word before a byline's name
 SPAN_SHORT_COST = 1.0
 SPAN_TEMPLATE_COST = 4.0
 SPAN_ROW_COST = 0.25
@@ -86,6 +88,12 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PLAIN = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*\s*[:：]?")
 _ADDRESS = re.compile(r"@|www\.|https?://|\.(?:com|org|net)\b")
+# "3 min read", "Время чтения: 2 мин", "Lesezeit: 2 Min.", "2 minuti di lettura", "阅读时间 3 分钟"
+_READING_TIME = re.compile(
+    r"\d+\s*(?:min(?:s|ute|utes|uten|uti|utos|uto|utter|uut)?\b|мин\w*|хв\w*|dk\b|dakika|perc|分钟|分|분)",
+    re.IGNORECASE,
+)
+_META_LABEL = re.compile(r"^[^\W\d_]{2,12}(?:\.\s*|\s*[:：]\s*)")
 _CLAUSE_PUNCT = re.compile(r"[,;:，、；：]")
 _DIGIT = re.compile(r"\d")
 _NON_LETTER = re.compile(r"[\W\d_]+")
@@ -388,8 +396,11 @@ def _drop_head(parsed: list[_Line], keep: list[bool], start: int) -> None:
     they look like: the line right before the first paragraph (a dateline, "[Seoul=...]", a kicker)
     and the headline block, the last one or two title-shaped lines before the byline and credits.
     """
-    protected = _headline_block(parsed, start)
-    head_end = max((i for i in range(start) if parsed[i].kind is Kind.BAD), default=-1)
+    meta = {i for i in range(start) if parsed[i].kind is Kind.SHORT and _is_meta(parsed[i])}
+    for i in meta:
+        keep[i] = False
+    protected = _headline_block(parsed, start, meta)
+    head_end = max((i for i in range(start) if parsed[i].kind is Kind.BAD or i in meta), default=-1)
     # very short lines before the article are menu entries when there are several of them; lines with
     # digits (scores, dates) are not menu entries
     head_lines = sum(parsed[i].kind is not Kind.BLANK for i in range(start))
@@ -403,22 +414,51 @@ def _drop_head(parsed: list[_Line], keep: list[bool], start: int) -> None:
             keep[i] = False
 
 
-def _headline_block(parsed: list[_Line], start: int) -> set[int]:
+def _headline_block(parsed: list[_Line], start: int, meta: set[int]) -> set[int]:
     """Indices of the dateline right before the article and of the headline (and standfirst) above it."""
     before = [i for i in range(start - 1, -1, -1) if parsed[i].kind is not Kind.BLANK]
     protected: set[int] = set()
-    if before and parsed[before[0]].kind is Kind.SHORT:
+    if before and parsed[before[0]].kind is Kind.SHORT and before[0] not in meta:
         protected.add(before[0])
         before = before[1:]
     headline: list[int] = []
     for i in before:
         line = parsed[i]
-        if line.kind is Kind.BAD and not headline:
+        furniture = line.kind is Kind.BAD or i in meta
+        if furniture and not headline:
             continue  # bylines, credits and dates between the headline and the article
-        if len(headline) >= HEADLINE_BLOCK_LINES or line.kind is Kind.BAD or not _is_headline(line):
+        if len(headline) >= HEADLINE_BLOCK_LINES or furniture or not _is_headline(line):
             break
         headline.append(i)
     return protected | set(headline)
+
+
+def _is_meta(line: _Line) -> bool:
+    """A byline, a credit or a reading time, by shape: "By Helen Marsh", "Av Elin Johansson",
+    "Fot. PAP", "Lesezeit: 2 Min.", "Snimka: Arhiv" (a one-word label, a colon, a name).
+
+    Only trusted between the headline and the article, where nothing else is this short.
+    """
+    if line.units > META_MAX_UNITS:
+        return False
+    text = line.text
+    if _READING_TIME.search(text):
+        return True
+    label = _META_LABEL.match(text)
+    if label:
+        return _is_name(text[label.end() :])
+    words = text.split()
+    short_preposition = len(words[0]) <= META_PREPOSITION_CHARS and len(_WORD.findall(words[0])) == 1
+    return len(words) >= 2 and short_preposition and _is_name(" ".join(words[1:]))
+
+
+def _is_name(text: str) -> bool:
+    """Capitalised words (particles like "de", "do", "van" allowed), or a script without case; no digits."""
+    words = _WORD.findall(text)
+    if not words or _DIGIT.search(text) or len(words) > 4:
+        return False
+    cased = [w for w in words if w.lower() != w.upper()]
+    return all(w[0].isupper() or len(w) <= 3 for w in cased) and (not cased or cased[0][0].isupper())
 
 
 def _is_headline(line: _Line) -> bool:

@@ -66,6 +66,8 @@ RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines betwe
 SPAN_SENTENCE_OFFSET = 4.0
 HEADLINE_BLOCK_LINES = 2  # a headline and its standfirst
 META_MAX_UNITS = 5  # a byline, a credit, a reading time
+BARE_NAME_UNITS = 3  # a byline without its "By"
+HEADLINE_ABOVE_MIN_UNITS = 5  # a headline above a standfirst is at least this long
 META_PREPOSITION_CHARS = 4  # "By", "Von", "Door", "Av", "di": the word before a byline's name
 SPAN_SHORT_COST = 1.0
 SPAN_TEMPLATE_COST = 4.0
@@ -94,6 +96,7 @@ _READING_TIME = re.compile(
     re.IGNORECASE,
 )
 _META_LABEL = re.compile(r"^[^\W\d_]{2,12}(?:\.\s*|\s*[:：]\s*)")
+_NON_NAME_PUNCT = re.compile(r"[,;:!?()\[\]|/]")
 _CLAUSE_PUNCT = re.compile(r"[,;:，、；：]")
 _DIGIT = re.compile(r"\d")
 _NON_LETTER = re.compile(r"[\W\d_]+")
@@ -397,6 +400,12 @@ def _drop_head(parsed: list[_Line], keep: list[bool], start: int) -> None:
     and the headline block, the last one or two title-shaped lines before the byline and credits.
     """
     meta = {i for i in range(start) if parsed[i].kind is Kind.SHORT and _is_meta(parsed[i])}
+    # a bare name right above a credit or a date is the byline ("Mehmet Kaya" / "Fotoğraf: DHA")
+    lines = [i for i in range(start) if parsed[i].kind is not Kind.BLANK]
+    for above, below in pairwise(lines):
+        bare = parsed[above].kind is Kind.SHORT and parsed[above].units <= BARE_NAME_UNITS
+        if bare and (below in meta or parsed[below].kind is Kind.BAD) and _is_name(parsed[above].text, bare=True):
+            meta.add(above)
     for i in meta:
         keep[i] = False
     protected = _headline_block(parsed, start, meta)
@@ -429,6 +438,8 @@ def _headline_block(parsed: list[_Line], start: int, meta: set[int]) -> set[int]
             continue  # bylines, credits and dates between the headline and the article
         if len(headline) >= HEADLINE_BLOCK_LINES or furniture or not _is_headline(line):
             break
+        if headline and line.units < HEADLINE_ABOVE_MIN_UNITS:
+            break  # above a headline, a line this short is a reader tool ("Get a summary"), not a headline
         headline.append(i)
     return protected | set(headline)
 
@@ -452,10 +463,13 @@ def _is_meta(line: _Line) -> bool:
     return len(words) >= 2 and short_preposition and _is_name(" ".join(words[1:]))
 
 
-def _is_name(text: str) -> bool:
-    """Capitalised words (particles like "de", "do", "van" allowed), or a script without case; no digits."""
+def _is_name(text: str, *, bare: bool = False) -> bool:
+    """Capitalised words (particles like "de", "do", "van" allowed), or a script without case; no digits.
+
+    ``bare``: the whole line, so no punctuation either ("BAAR, SWITZERLAND" is a dateline).
+    """
     words = _WORD.findall(text)
-    if not words or _DIGIT.search(text) or len(words) > 4:
+    if not words or _DIGIT.search(text) or len(words) > 4 or (bare and _NON_NAME_PUNCT.search(text)):
         return False
     cased = [w for w in words if w.lower() != w.upper()]
     return all(w[0].isupper() or len(w) <= 3 for w in cased) and (not cased or cased[0][0].isupper())

@@ -34,8 +34,8 @@ from .types import EMPTY_PROFILE, CleanText, SourceProfile
 __all__ = ["classify_lines", "clean_lines", "clean_text", "line_fingerprint", "line_fingerprints"]
 
 # Per-source learning. A site's menu and footer are on (nearly) every page, but sections carry
-# different menus, so a share well below 100% still means template; 30% of at least 5 articles with
-# at least 3 sightings is the weakest evidence we act on, and only for lines that are not sentences.
+# different menus, so a share well below 100% still means template; from 5 articles on, 30% of them
+# with at least 3 sightings is the weakest evidence we act on, and only for lines that are not sentences.
 # A sentence-like line may recur because a story was republished or updated a few times, so it needs
 # both more history and a majority share (a standard disclaimer under every article qualifies).
 MIN_ARTICLES = 5
@@ -43,6 +43,12 @@ MIN_SHARE = 0.3
 MIN_COUNT = 3
 MIN_ARTICLES_SENTENCE = 20
 MIN_SHARE_SENTENCE = 0.6
+# A new source's first articles: the same short line in two different articles is already
+# strong evidence of a template (articles differ in their words; menus, credits and footers do not).
+# Two sightings, not one: the rule must hold whether or not the counts already include the article
+# being cleaned (the stream counts it after cleaning; a caller may count it before).
+MIN_COUNT_EARLY = 2
+MIN_SHARE_EARLY = 0.5
 
 # Length in "word units": a CJK character counts half a word (a Chinese word is ~1.5-2 characters).
 SENTENCE_UNITS = 8  # with terminal punctuation: a sentence
@@ -63,7 +69,7 @@ HEADLINE_MIN_UNITS = 3  # a linked headline has at least this many words
 RELATED_MAX_LINES = 12  # a related-links list rarely runs longer; beyond it we stop trusting the heading
 RUN_MIN_TEMPLATE = 2  # template lines between two sentences that mark a widget ...
 RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines between the sentences
-SPAN_SENTENCE_OFFSET = 4.0
+SPAN_SENTENCE_OFFSET = 3.0
 HEADLINE_BLOCK_LINES = 2  # a headline and its standfirst
 META_MAX_UNITS = 5  # a byline, a credit, a reading time
 BARE_NAME_UNITS = 3  # a byline without its "By"
@@ -317,11 +323,14 @@ def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool
 
 
 def _is_learned(text: str, kind: Kind, profile: SourceProfile) -> bool:
-    if profile.articles < MIN_ARTICLES or not profile.line_counts:
+    if not profile.articles or not profile.line_counts:
         return False
     count = profile.line_counts.get(line_fingerprint(text), 0)
     if kind is Kind.GOOD:
         return profile.articles >= MIN_ARTICLES_SENTENCE and count >= MIN_SHARE_SENTENCE * profile.articles
+    if profile.articles < MIN_ARTICLES:
+        # a new source: a short line found again (in half of its articles so far, or more) is its template
+        return count >= MIN_COUNT_EARLY and count >= MIN_SHARE_EARLY * profile.articles
     return count >= MIN_COUNT and count >= MIN_SHARE * profile.articles
 
 

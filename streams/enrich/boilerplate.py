@@ -176,8 +176,9 @@ def clean_lines(
 ) -> CleanText:
     """Clean a body given as lines.
 
-    ``extracted`` says that a main-content extractor already chose these lines (HTML path): then
-    position is weak evidence and only template wording, credits and learned lines are removed.
+    ``extracted`` says that a main-content extractor already chose these lines (HTML path): the same
+    rules of shape, position and evidence apply, except that runs of short capitalised lines are not
+    taken for a menu (the extractor removed the menus; what is left is a list of the article's).
     ``known`` are indices of lines the caller has its own evidence against (the HTML path knows
     which lines are the page title or whole links).
     """
@@ -212,9 +213,9 @@ def classify_lines(
     parsed = [_parse(raw, profile, extracted) for raw in lines]
     keep = [line.kind is not Kind.BAD for line in parsed]
     _drop_related_blocks(parsed, keep)
-    if not extracted:
-        _drop_outside_main_cluster(parsed, keep)
-        _drop_template_runs(parsed, keep)
+    _drop_outside_main_cluster(parsed, keep)
+    _drop_template_runs(parsed, keep)
+    if not extracted:  # an extractor has taken the menus out; a run of short capitalised lines left is a list
         _drop_menu_runs(parsed, keep)
     for i, line in enumerate(parsed):
         if line.kind is Kind.BLANK:

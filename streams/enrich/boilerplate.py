@@ -72,6 +72,7 @@ RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines betwe
 SPAN_SENTENCE_OFFSET = 3.0
 HEADLINE_BLOCK_LINES = 2  # a headline and its standfirst
 META_MAX_UNITS = 5  # a byline, a credit, a reading time
+LABEL_MAX_UNITS = 5  # a label of furniture: "More on this topic", "Share this article"
 BARE_NAME_UNITS = 3  # a byline without its "By"
 HEADLINE_ABOVE_MIN_UNITS = 5  # a headline above a standfirst is at least this long
 META_PREPOSITION_CHARS = 4  # "By", "Von", "Door", "Av", "di": the word before a byline's name
@@ -507,6 +508,7 @@ def _drop_tail(parsed: list[_Line], keep: list[bool], end: int) -> None:
         i
         for n, i in enumerate(after)
         if parsed[i].kind is Kind.SHORT
+        and parsed[i].units <= LABEL_MAX_UNITS
         and _is_plain(parsed[i])
         and (n + 1 == len(after) or _is_linked_title(parsed[after[n + 1]]))
     ]

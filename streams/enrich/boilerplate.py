@@ -79,6 +79,7 @@ META_PREPOSITION_CHARS = 4  # "By", "Von", "Door", "Av", "di": the word before a
 SPAN_SHORT_COST = 1.0
 SPAN_TEMPLATE_COST = 4.0
 SPAN_ROW_COST = 0.25
+TEASER_CELL_LINES = 3  # a teaser's cell: headline, byline, date around its summary
 TEASER_MIN_SENTENCES = 3  # a grid of teasers has at least this many summaries ...
 TEASER_SINGLE_SHARE = 0.6  # ... and this share of them stand alone between short lines
 SPAN_STOP_COST = 4.0
@@ -553,6 +554,23 @@ def _is_row(text: str) -> bool:
     return len(_DIGIT.findall(text)) * 4 >= len(text) > 0
 
 
+def _teaser_cells(parsed: list[_Line]) -> list[int]:
+    """Sentences standing alone with a template line (a date, a byline) just above and just below:
+    the summary of a teaser, whose cell repeats the headline, the byline and the date."""
+    lines = [i for i, line in enumerate(parsed) if line.kind is not Kind.BLANK]
+    cells = []
+    for n, i in enumerate(lines):
+        if parsed[i].kind is not Kind.GOOD:
+            continue
+        above = [parsed[j] for j in lines[max(0, n - TEASER_CELL_LINES) : n]]
+        below = [parsed[j] for j in lines[n + 1 : n + 1 + TEASER_CELL_LINES]]
+        alone = (not above or above[-1].kind is not Kind.GOOD) and (not below or below[0].kind is not Kind.GOOD)
+        framed = any(line.kind is Kind.BAD for line in above) and any(line.kind is Kind.BAD for line in below)
+        if alone and framed and not any(line.kind is Kind.GOOD for line in (*above, *below)):
+            cells.append(i)
+    return cells
+
+
 def _teaser_grid(parsed: list[_Line], start: int, end: int) -> bool:
     """Sentences standing one by one between short and template lines: headlines with their summaries.
 
@@ -594,6 +612,8 @@ def _article_spans(parsed: list[_Line], keep: list[bool]) -> list[tuple[int, int
     score at least a share of it are more of the article (cut by a box of links).
     """
     scores = [0.0 if line.kind is Kind.BLANK else _line_score(line, keep[i]) for i, line in enumerate(parsed)]
+    for i in _teaser_cells(parsed):
+        scores[i] = -SPAN_SHORT_COST
     main = _best_span(scores, 0, len(scores))
     if main is None:
         return []

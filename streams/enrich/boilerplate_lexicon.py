@@ -233,7 +233,7 @@ _LEXICON: dict[str, dict[str, str]] = {
         "next": "next|next article|next post|next story|newer post|up next",
         "read_also": "read also|also read|read more|see also|read next",
         "related": "related|related articles|related stories|related news|more on this story|more from",
-        "advertisement": "advertisement|advertising|ad|sponsored|sponsored content",
+        "advertisement": "advertisement|advertising|advert|ad|sponsored|sponsored content",
         "cookies": "cookies|cookie policy|cookie settings|accept cookies",
         "newsletter": "newsletter|newsletters|sign up for our newsletter|get our newsletter",
         "subscribe": "subscribe|subscribe now|subscribe today",

@@ -22,7 +22,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 from itertools import pairwise
@@ -138,6 +138,11 @@ class _Line:
     related_heading: bool
     stop: bool = False  # a line that ends an article: rights notice, tags, comments, related heading
     navigation: bool = False  # "Previous article" / "Next": the one line after it is another story's title
+    # shape facts the position rules ask about, worked out once per distinct line (see _parse_text)
+    row: bool = False  # a row of a table, a score, a price
+    meta: bool = False  # shaped like a byline, a credit or a reading time
+    menu_item: bool = False  # a capitalised one-to-four-word entry
+    plain: bool = False  # letters and spaces only, at most a closing colon: how a label looks
 
 
 def line_fingerprint(line: str) -> str:
@@ -184,17 +189,18 @@ def clean_lines(
     ``known`` are indices of lines the caller has its own evidence against (the HTML path knows
     which lines are the page title or whole links).
     """
-    keep = classify_lines(lines, profile=profile, extracted=extracted)
+    parsed, keep = _classify(lines, profile, extracted)
     for i in known:
-        keep[i] = not _bare(lines[i])
+        keep[i] = not parsed[i].text
     kept: list[str] = []
     removed: list[str] = []
-    for raw, is_kept in zip(lines, keep, strict=True):
-        if is_kept:
-            if _bare(raw) or (kept and _bare(kept[-1])):
-                kept.append(raw.rstrip())
-        else:
-            removed.append(_bare(raw))
+    last_blank = True  # no blank line at the top
+    for raw, line, is_kept in zip(lines, parsed, keep, strict=True):
+        if not is_kept:
+            removed.append(line.text)
+        elif line.text or not last_blank:
+            kept.append(raw.rstrip())
+            last_blank = not line.text
     while kept and not _bare(kept[-1]):
         kept.pop()
     if not kept:
@@ -205,13 +211,20 @@ def clean_lines(
 
 def _bare(raw: str) -> str:
     """The line without surrounding whitespace or zero-width characters."""
-    return raw.strip().strip(_ZERO_WIDTH).strip()
+    text = raw.strip()
+    if text and (text[0] in _ZERO_WIDTH or text[-1] in _ZERO_WIDTH):
+        return text.strip(_ZERO_WIDTH).strip()
+    return text
 
 
 def classify_lines(
     lines: Sequence[str], *, profile: SourceProfile = EMPTY_PROFILE, extracted: bool = False
 ) -> list[bool]:
     """True for each line to keep. Blank lines are kept (the caller collapses them)."""
+    return _classify(lines, profile, extracted)[1]
+
+
+def _classify(lines: Sequence[str], profile: SourceProfile, extracted: bool) -> tuple[list[_Line], list[bool]]:
     parsed = [_parse(raw, profile, extracted) for raw in lines]
     keep = [line.kind is not Kind.BAD for line in parsed]
     _drop_related_blocks(parsed, keep)
@@ -222,7 +235,7 @@ def classify_lines(
     for i, line in enumerate(parsed):
         if line.kind is Kind.BLANK:
             keep[i] = True
-    return keep
+    return parsed, keep
 
 
 def _parse(raw: str, profile: SourceProfile, extracted: bool) -> _Line:
@@ -231,7 +244,7 @@ def _parse(raw: str, profile: SourceProfile, extracted: bool) -> _Line:
         return _Line(text, Kind.BLANK, 0.0, False)
     line = _parse_text(text, extracted)
     if line.kind is not Kind.BAD and _is_learned(text, line.kind, profile):
-        return _Line(text, Kind.BAD, line.units, line.related_heading, line.stop, line.navigation)
+        return replace(line, kind=Kind.BAD, meta=False, menu_item=False)
     return line
 
 
@@ -252,7 +265,19 @@ def _parse_text(text: str, extracted: bool) -> _Line:
     if label or related or inline_link or _is_template(text, norm, units, kind, extracted):
         kind = Kind.BAD
     stop = kind is Kind.BAD and (related or label in lexicon.CLOSING or bp.is_end_marker(text, norm, units))
-    return _Line(text, kind, units, related, stop, navigation)
+    short = kind is Kind.SHORT
+    return _Line(
+        text,
+        kind,
+        units,
+        related,
+        stop,
+        navigation,
+        row=kind is not Kind.GOOD and _is_row(text),
+        meta=short and _is_meta(text, units),
+        menu_item=short and _is_menu_item(text, units),
+        plain=short and _PLAIN.fullmatch(text) is not None,
+    )
 
 
 def _ends_sentence(text: str) -> bool:
@@ -411,7 +436,7 @@ def _drop_head(parsed: list[_Line], keep: list[bool], start: int) -> None:
     they look like: the line right before the first paragraph (a dateline, "[Seoul=...]", a kicker)
     and the headline block, the last one or two title-shaped lines before the byline and credits.
     """
-    meta = {i for i in range(start) if parsed[i].kind is Kind.SHORT and _is_meta(parsed[i])}
+    meta = {i for i in range(start) if parsed[i].meta}
     # a bare name right above a credit or a date is the byline ("Mehmet Kaya" / "Fotoğraf: DHA")
     lines = [i for i in range(start) if parsed[i].kind is not Kind.BLANK]
     for above, below in pairwise(lines):
@@ -456,15 +481,14 @@ def _headline_block(parsed: list[_Line], start: int, meta: set[int]) -> set[int]
     return protected | set(headline)
 
 
-def _is_meta(line: _Line) -> bool:
+def _is_meta(text: str, units: float) -> bool:
     """A byline, a credit or a reading time, by shape: "By Helen Marsh", "Av Elin Johansson",
     "Fot. PAP", "Lesezeit: 2 Min.", "Snimka: Arhiv" (a one-word label, a colon, a name).
 
     Only trusted between the headline and the article, where nothing else is this short.
     """
-    if line.units > META_MAX_UNITS:
+    if units > META_MAX_UNITS:
         return False
-    text = line.text
     if _READING_TIME.search(text):
         return True
     label = _META_LABEL.match(text)
@@ -475,6 +499,7 @@ def _is_meta(line: _Line) -> bool:
     return len(words) >= 2 and short_preposition and _is_name(" ".join(words[1:]))
 
 
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
 def _is_name(text: str, *, bare: bool = False) -> bool:
     """Capitalised words (particles like "de", "do", "van" allowed), or a script without case; no digits.
 
@@ -491,7 +516,7 @@ def _is_headline(line: _Line) -> bool:
     """A title or a standfirst: a few words at least, not a menu row, not a bracketed credit."""
     if line.units < HEADLINE_MIN_UNITS or line.units > CTA_SENTENCE_MAX_UNITS + 10:
         return False
-    return not (_is_menu(line.text) or line.text[:1] in "([{<" or _is_row(line.text))
+    return not (_is_menu(line.text) or line.text[:1] in "([{<" or line.row)
 
 
 def _drop_tail(parsed: list[_Line], keep: list[bool], end: int) -> None:
@@ -510,7 +535,7 @@ def _drop_tail(parsed: list[_Line], keep: list[bool], end: int) -> None:
         for n, i in enumerate(after)
         if parsed[i].kind is Kind.SHORT
         and parsed[i].units <= LABEL_MAX_UNITS
-        and _is_plain(parsed[i])
+        and parsed[i].plain
         and (n + 1 == len(after) or _is_linked_title(parsed[after[n + 1]]))
     ]
     tail_start = min([*template[:1], *labels[:1], len(parsed)])
@@ -528,12 +553,7 @@ def _is_linked_title(line: _Line) -> bool:
     """What follows a label of furniture: another label, a template line, a headline (not a price or an address)."""
     if line.kind is Kind.BAD:
         return True
-    return _is_title(line) and not _is_row(line.text) and _ADDRESS.search(line.text) is None
-
-
-def _is_plain(line: _Line) -> bool:
-    """Letters and spaces only (a closing colon allowed): how template labels and linked titles look."""
-    return _PLAIN.fullmatch(line.text) is not None
+    return _is_title(line) and not line.row and _ADDRESS.search(line.text) is None
 
 
 def _line_score(line: _Line, kept: bool) -> float:
@@ -544,7 +564,7 @@ def _line_score(line: _Line, kept: bool) -> float:
         return -SPAN_SHORT_COST  # a headline or a teaser cut off mid-sentence: not evidence of the article
     if not kept:
         return -(SPAN_STOP_COST if line.stop else SPAN_TEMPLATE_COST)
-    if _is_row(line.text):
+    if line.row:
         return -SPAN_ROW_COST  # a row of a results table or a score: part of the story it sits in
     return -SPAN_SHORT_COST
 
@@ -558,16 +578,15 @@ def _teaser_cells(parsed: list[_Line]) -> list[int]:
     """Sentences standing alone with a template line (a date, a byline) just above and just below:
     the summary of a teaser, whose cell repeats the headline, the byline and the date."""
     lines = [i for i, line in enumerate(parsed) if line.kind is not Kind.BLANK]
+    kinds = [parsed[i].kind for i in lines]
     cells = []
-    for n, i in enumerate(lines):
-        if parsed[i].kind is not Kind.GOOD:
+    for n, kind in enumerate(kinds):
+        if kind is not Kind.GOOD:
             continue
-        above = [parsed[j] for j in lines[max(0, n - TEASER_CELL_LINES) : n]]
-        below = [parsed[j] for j in lines[n + 1 : n + 1 + TEASER_CELL_LINES]]
-        alone = (not above or above[-1].kind is not Kind.GOOD) and (not below or below[0].kind is not Kind.GOOD)
-        framed = any(line.kind is Kind.BAD for line in above) and any(line.kind is Kind.BAD for line in below)
-        if alone and framed and not any(line.kind is Kind.GOOD for line in (*above, *below)):
-            cells.append(i)
+        above = kinds[max(0, n - TEASER_CELL_LINES) : n]
+        below = kinds[n + 1 : n + 1 + TEASER_CELL_LINES]
+        if Kind.BAD in above and Kind.BAD in below and Kind.GOOD not in above and Kind.GOOD not in below:
+            cells.append(lines[n])
     return cells
 
 
@@ -649,12 +668,12 @@ def _drop_template_runs(parsed: list[_Line], keep: list[bool]) -> None:
                 keep[i] = False
 
 
-def _is_menu_item(line: _Line) -> bool:
+def _is_menu_item(text: str, units: float) -> bool:
     """A menu entry: a few words, every word capitalised (short function words aside), no digits."""
-    if line.kind is not Kind.SHORT or line.units > MENU_ENTRY_UNITS or _DIGIT.search(line.text):
+    if units > MENU_ENTRY_UNITS or _DIGIT.search(text):
         return False
-    words = _WORD.findall(line.text)
-    if not words or _ends_sentence(line.text):
+    words = _WORD.findall(text)
+    if not words or _ends_sentence(text):
         return False
     return all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
 
@@ -667,7 +686,7 @@ def _drop_menu_runs(parsed: list[_Line], keep: list[bool]) -> None:
     run: list[int] = []
     for i in [*range(len(parsed)), len(parsed)]:
         line = parsed[i] if i < len(parsed) else None
-        if line is not None and (line.kind is Kind.BLANK or _is_menu_item(line) or line.kind is Kind.BAD):
+        if line is not None and (line.kind is Kind.BLANK or line.menu_item or line.kind is Kind.BAD):
             run.append(i)
             continue
         items = [j for j in run if parsed[j].kind is not Kind.BLANK]

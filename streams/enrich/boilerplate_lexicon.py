@@ -1041,6 +1041,7 @@ LANGUAGES = tuple(sorted(_LEXICON))
 
 # What separates a navigation label from the title it introduces on the same line.
 _INLINE_SEPARATOR = r"\s*(?:[:：»›>|]|[-–—]\s)\s*"
+_SEPARATOR_CHARS = frozenset(":：»›>|-–—")
 _EDGE_NOISE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 _SPACES = re.compile(r"\s+")
 
@@ -1076,4 +1077,6 @@ def category_of(normalised: str) -> str | None:
 
 def inline_navigation(line: str) -> bool:
     """ "Previous article: <title>", "Читайте также: <заголовок>": a navigation label and its link on one line."""
+    if not _SEPARATOR_CHARS.intersection(line):
+        return False  # most lines: no separator, no need for the long alternation
     return _INLINE.match(unicodedata.normalize("NFKC", line.strip()).casefold()) is not None

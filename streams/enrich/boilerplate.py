@@ -72,6 +72,8 @@ RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines betwe
 SPAN_SENTENCE_OFFSET = 3.0
 HEADLINE_BLOCK_LINES = 2  # a headline and its standfirst
 META_MAX_UNITS = 5  # a byline, a credit, a reading time
+DATELINE_UNITS = 4  # "LONDON, March 4 (Globe Wire) -" and shorter
+SHORT_SENTENCE_UNITS = 4  # "The bank meets again in June."
 LABEL_MAX_UNITS = 5  # a label of furniture: "More on this topic", "Share this article"
 BARE_NAME_UNITS = 3  # a byline without its "By"
 HEADLINE_ABOVE_MIN_UNITS = 5  # a headline above a standfirst is at least this long
@@ -464,7 +466,7 @@ def _headline_block(parsed: list[_Line], start: int, meta: set[int]) -> set[int]
     """Indices of the dateline right before the article and of the headline (and standfirst) above it."""
     before = [i for i in range(start - 1, -1, -1) if parsed[i].kind is not Kind.BLANK]
     protected: set[int] = set()
-    if before and parsed[before[0]].kind is Kind.SHORT and before[0] not in meta:
+    if before and parsed[before[0]].kind is Kind.SHORT and before[0] not in meta and _is_dateline(parsed[before[0]]):
         protected.add(before[0])
         before = before[1:]
     headline: list[int] = []
@@ -512,6 +514,14 @@ def _is_name(text: str, *, bare: bool = False) -> bool:
     return all(w[0].isupper() or len(w) <= 3 for w in cased) and (not cased or cased[0][0].isupper())
 
 
+def _is_dateline(line: _Line) -> bool:
+    """ "BERGEN, May 2 -", "[Seoul=...]", "【網走】", "Carcassonne, 4 mars": a place, a date, brackets or a dash."""
+    text = line.text
+    if line.units > DATELINE_UNITS:
+        return False
+    return line.units <= 2 or _DIGIT.search(text) is not None or text[:1] in "[【(（" or text.endswith(("-", "–", "—"))
+
+
 def _is_headline(line: _Line) -> bool:
     """A title or a standfirst: a few words at least, not a menu row, not a bracketed credit."""
     if line.units < HEADLINE_MIN_UNITS or line.units > CTA_SENTENCE_MAX_UNITS + 10:
@@ -528,6 +538,7 @@ def _drop_tail(parsed: list[_Line], keep: list[bool], end: int) -> None:
     starts the page's furniture, and so does a template line. A table the article ends with, or a
     label followed by an address or prices ("Tickets" + "www..."), is the article's own.
     """
+    end = _continuation(parsed, end)
     after = [i for i in range(end + 1, len(parsed)) if parsed[i].kind is not Kind.BLANK]
     template = [i for i in after if parsed[i].kind is Kind.BAD]
     labels = [
@@ -547,6 +558,25 @@ def _drop_tail(parsed: list[_Line], keep: list[bool], end: int) -> None:
     for i in range(min([*template[:1], len(parsed)]) + 1, len(parsed)):
         if parsed[i].kind is Kind.GOOD:
             keep[i] = False
+
+
+def _continuation(parsed: list[_Line], end: int) -> int:
+    """The article's real end: a short last sentence after one ad label or "Read also: ..." line is its own."""
+    lines = [i for i in range(end + 1, len(parsed)) if parsed[i].kind is not Kind.BLANK]
+    n = 0
+    while n + 1 < len(lines):
+        label, line = parsed[lines[n]], parsed[lines[n + 1]]
+        if label.kind is not Kind.BAD or label.stop or not _is_sentence(line):
+            break
+        end = lines[n + 1]
+        n += 2
+    return end
+
+
+def _is_sentence(line: _Line) -> bool:
+    """A sentence however short: a few words ending in a full stop (not a question: titles are questions)."""
+    text = line.text.rstrip(_CLOSING_MARKS)
+    return line.kind is not Kind.BAD and line.units >= SHORT_SENTENCE_UNITS and text.endswith((".", "。", "!", "！"))
 
 
 def _is_linked_title(line: _Line) -> bool:

@@ -97,8 +97,8 @@ def clean_lines(
     """Clean a body given as lines.
 
     ``extracted`` says that a main-content extractor already chose these lines (HTML path): the same
-    rules of shape, position and evidence apply, except that runs of short capitalised lines are not
-    taken for a menu (the extractor removed the menus; what is left is a list of the article's).
+    rules of shape, labels and learned lines apply, but not the head, tail and menu rules (the
+    extractor has already chosen where the article starts and ends, and removed the menus).
     ``known`` are indices of lines the caller has its own evidence against (the HTML path knows
     which lines are the page title or whole links).
     """

@@ -21,7 +21,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["CATEGORIES", "CLOSING", "LANGUAGES", "LISTING", "NAVIGATION", "category_of", "inline_navigation"]
+__all__ = [
+    "CATEGORIES",
+    "CLOSING",
+    "LANGUAGES",
+    "LISTING",
+    "NAVIGATION",
+    "category_of",
+    "inline_navigation",
+    "inline_tags",
+]
 
 # What a label does to the lines after it.
 NAVIGATION = ("previous", "next")  # one linked title follows
@@ -1060,19 +1069,30 @@ _BY_PHRASE: dict[str, str] = {}
 for _category in CATEGORIES:
     for _phrase in _alternatives(_category):
         _BY_PHRASE.setdefault(_normalise(_phrase), _category)
-_INLINE = re.compile(
-    r"^(?:"
-    + "|".join(re.escape(_normalise(p)) for c in (*NAVIGATION, *LISTING) for p in _alternatives(c))
-    + r")"
-    + _INLINE_SEPARATOR
-    + r"\S"
-)
+def _inline(categories: tuple[str, ...]) -> re.Pattern[str]:
+    """A label of ``categories`` at the start of a line, then a separator and more text. The label is
+    matched as written (NFKC, case folded; a closing mark such as Arabic tanwin is part of it)."""
+    phrases = sorted({unicodedata.normalize("NFKC", p).casefold() for c in categories for p in _alternatives(c)})
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"^(?:" + alternation + r")" + _INLINE_SEPARATOR + r"\S")
+
+
+_INLINE = _inline((*NAVIGATION, *LISTING))
+# "Tags: transport, tram", "Теги: хоккей, КХЛ", "标签：地铁": a tags label with its list on one line
+_INLINE_TAGS = _inline(("tags",))
 
 
 @lru_cache(maxsize=8192)
 def category_of(normalised: str) -> str | None:
     """The label category of a whole line (already normalised), in any of the languages, or None."""
     return _BY_PHRASE.get(normalised)
+
+
+def inline_tags(line: str) -> bool:
+    """A tags row: the label of the "tags" category, a colon, the tags."""
+    if ":" not in line and "：" not in line:
+        return False
+    return _INLINE_TAGS.match(unicodedata.normalize("NFKC", line.strip()).casefold()) is not None
 
 
 def inline_navigation(line: str) -> bool:

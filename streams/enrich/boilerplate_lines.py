@@ -45,6 +45,7 @@ _READING_TIME = re.compile(
     r"\d+\s*(?:min(?:s|ute|utes|uten|uti|utos|uto|utter|uut)?\b|мин\w*|хв\w*|dk\b|dakika|perc|分钟|分|분)",
     re.IGNORECASE,
 )
+_CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d{2}(?![\d.:])")
 _META_LABEL = re.compile(r"^[^\W\d_]{2,12}(?:\.\s*|\s*[:：]\s*)")
 _NON_NAME_PUNCT = re.compile(r"[,;:!?()\[\]|/]")
 _CLAUSE_PUNCT = re.compile(r"[,;:，、；：]")
@@ -101,10 +102,11 @@ def parse_text(text: str, extracted: bool) -> Line:
     navigation = label in lexicon.NAVIGATION
     related = label in lexicon.LISTING or (units <= PATTERN_MAX_UNITS and bp.is_related_heading(norm))
     inline_link = units <= CTA_SENTENCE_MAX_UNITS and (bp.is_related_link(text) or lexicon.inline_navigation(text))
+    tags = units <= CTA_SENTENCE_MAX_UNITS and lexicon.inline_tags(text)
     kind = _shape(text, units)
-    if label or related or inline_link or _is_template(text, norm, units, kind, extracted):
+    if label or related or inline_link or tags or _is_template(text, norm, units, kind, extracted):
         kind = Kind.BAD
-    stop = kind is Kind.BAD and (related or label in lexicon.CLOSING or bp.is_end_marker(text, norm, units))
+    stop = kind is Kind.BAD and (tags or related or label in lexicon.CLOSING or bp.is_end_marker(text, norm, units))
     short = kind is Kind.SHORT
     return Line(
         text,
@@ -198,8 +200,8 @@ def _is_meta(text: str, units: float) -> bool:
     """
     if units > META_MAX_UNITS:
         return False
-    if _READING_TIME.search(text):
-        return True
+    if _READING_TIME.search(text) or _CLOCK_TIME.search(text):
+        return True  # "3 min read"; "Updated: 5 March 2026, 10:40" (a time of day: a timestamp, not a dateline)
     label = _META_LABEL.match(text)
     if label:
         return is_name(text[label.end() :])

@@ -195,7 +195,10 @@ def _is_dateline(line: Line) -> bool:
     text = line.text
     if line.units > DATELINE_UNITS:
         return False
-    return line.units <= 2 or DIGIT.search(text) is not None or text[:1] in "[【(（" or text.endswith(("-", "–", "—"))
+    if line.units <= 1 or (line.units <= 2 and text.isupper()):  # "Pittsburgh", "NEW YORK"; not "Anna Berg"
+        return True
+    marks = DIGIT.search(text) is not None or "," in text or text[:1] in "[【(（"
+    return marks or text.endswith(("-", "–", "—"))
 
 
 def _is_headline(line: Line) -> bool:
@@ -277,7 +280,8 @@ def _drop_template_runs(parsed: list[Line], keep: list[bool]) -> None:
         template = [i for i in run if parsed[i].kind is Kind.BAD]
         if len(template) >= RUN_MIN_TEMPLATE and len(template) >= RUN_TEMPLATE_SHARE * len(run):
             for i in range(template[0], template[-1] + 1):
-                keep[i] = False
+                if not _is_sentence(parsed[i]):  # a short paragraph between two promos is still the article's
+                    keep[i] = False
 
 
 def _drop_menu_runs(parsed: list[Line], keep: list[bool]) -> None:

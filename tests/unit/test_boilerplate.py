@@ -541,3 +541,21 @@ def test_lexicon_covers_every_language_langdetect_detects() -> None:
     for language in boilerplate_lexicon.LANGUAGES:
         categories = boilerplate_lexicon._LEXICON[language]
         assert set(categories) == set(boilerplate_lexicon.CATEGORIES), language
+
+
+def test_a_short_paragraph_between_a_read_also_line_and_the_tags_row_is_kept() -> None:
+    paragraphs = SNIPPETS[1][2]
+    last = "Следующее заседание пройдёт в июне."
+    tail = ["Теги: банк, ставка, инфляция", "По теме", "Рубль укрепился к доллару", "Комментарии"]
+    text = "\n".join([*paragraphs, "Читайте также: Как изменятся вклады", last, *tail])
+    result = clean_text(text)
+    assert result.text.splitlines() == [*paragraphs, last]
+
+
+@pytest.mark.parametrize("byline", ["Karin Holm", "Staff writer", "Updated: 4 March 2026, 10:40"])
+def test_a_credit_or_timestamp_between_the_headline_and_the_article_goes(byline: str) -> None:
+    headline = "Tram line to the airport opens two years late"
+    paragraphs = SNIPPETS[0][2]
+    result = clean_text("\n".join(["Home | News | Sport", headline, byline, *paragraphs, "Share"]))
+    assert result.text.splitlines() == [headline, *paragraphs]
+    assert byline in result.removed

@@ -198,7 +198,7 @@ def _is_dateline(line: Line) -> bool:
     if line.units <= 1 or (line.units <= 2 and text.isupper()):  # "Pittsburgh", "NEW YORK"; not "Anna Berg"
         return True
     marks = DIGIT.search(text) is not None or "," in text or text[:1] in "[【(（"
-    return marks or text.endswith(("-", "–", "—"))
+    return marks or text.endswith(("-", "–", "—")) or any(dash in text for dash in (" - ", " – ", " — "))
 
 
 def _is_headline(line: Line) -> bool:

@@ -177,6 +177,7 @@ _DATE_WORDS = _word_set(
 )
 _DATE_GLUE = _word_set("at on by in de del el la las em às le il y a à am um vor fa ore alle dem den der du et")
 _DATE_SHAPE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d{2}\b")
+_ANY_DIGIT = re.compile(r"\d")
 _MONEY = re.compile(r"[$€£¥₩₽%]")
 _DATE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?|\d+")
 _CJK_DATE = re.compile(
@@ -272,9 +273,9 @@ def is_count_label(line: str) -> bool:
 def is_dateline(line: str) -> bool:
     """A line that is only a date or time stamp: "Nov 18, 2019 5:47 PM", "Updated 3 hours ago",
     "20 ноября 2019, 05:47", "2019年11月20日 05:47". Needs a digit, or a relative-time word pair."""
-    text = line.strip().casefold()
-    if not any(ch.isdigit() for ch in text):
+    if _ANY_DIGIT.search(line) is None:
         return False
+    text = line.strip().casefold()
     if _CJK_DATE.match(text):
         return True
     if _MONEY.search(text):

@@ -217,7 +217,7 @@ def _drop_tail(parsed: list[Line], keep: list[bool], end: int) -> None:
     starts the page's furniture, and so does a template line. A table the article ends with, or a
     label followed by an address or prices ("Tickets" + "www..."), is the article's own.
     """
-    end = _continuation(parsed, end)
+    end = _continuation(parsed, _trim_linked_titles(parsed, end))
     after = [i for i in range(end + 1, len(parsed)) if parsed[i].kind is not Kind.BLANK]
     template = [i for i in after if parsed[i].kind is Kind.BAD]
     labels = [
@@ -230,13 +230,42 @@ def _drop_tail(parsed: list[Line], keep: list[bool], end: int) -> None:
     ]
     tail_start = min([*template[:1], *labels[:1], len(parsed)])
     for i in range(tail_start, len(parsed)):
-        if parsed[i].kind is Kind.SHORT:
-            keep[i] = False
+        if parsed[i].kind is Kind.SHORT or (parsed[i].kind is Kind.GOOD and i > tail_start and _is_title(parsed[i])):
+            keep[i] = False  # a question-shaped title in a related block is still a title
     # a sentence outside the article, with template lines between it and the article: a teaser's
     # summary, a reader's comment, an "about the author" box
     for i in range(min([*template[:1], len(parsed)]) + 1, len(parsed)):
         if parsed[i].kind is Kind.GOOD:
             keep[i] = False
+
+
+def _trim_linked_titles(parsed: list[Line], end: int) -> int:
+    """The article's end, without a label and the titles after it that the span took in.
+
+    A question-shaped title scores like a sentence, so "More on this topic" + two headlines + "Will
+    the tram be late again?" at the very end can be counted as the article's last lines: a short
+    plain label (or a navigation / related label) followed only by headline-shaped lines up to the
+    end is a block of links, not the article's ending.
+    """
+    titles = 0
+    i = end
+    while i > 0:
+        line = parsed[i]
+        if line.kind is Kind.BLANK:
+            i -= 1
+            continue
+        label = (line.kind is Kind.SHORT and line.plain and line.units <= LABEL_MAX_UNITS) or (
+            line.kind is Kind.BAD and (line.navigation or line.related_heading)
+        )
+        if label and titles:
+            return max((j for j in range(i) if parsed[j].kind is not Kind.BLANK), default=end)
+        headline = line.kind is Kind.SHORT and line.units >= HEADLINE_MIN_UNITS
+        question = line.kind is Kind.GOOD and _is_title(line)
+        if not (headline or question) or titles >= RELATED_MAX_LINES:
+            return end
+        titles += 1
+        i -= 1
+    return end
 
 
 def _continuation(parsed: list[Line], end: int) -> int:

@@ -559,3 +559,18 @@ def test_a_credit_or_timestamp_between_the_headline_and_the_article_goes(byline:
     result = clean_text("\n".join(["Home | News | Sport", headline, byline, *paragraphs, "Share"]))
     assert result.text.splitlines() == [headline, *paragraphs]
     assert byline in result.removed
+
+
+def test_an_unknown_label_with_titles_and_a_closing_question_is_a_block_of_links() -> None:
+    paragraphs = SNIPPETS[0][2]
+    block = ["Elsewhere on the site", "Ferry fares to rise in May", "Will the old pier ever reopen?"]
+    result = clean_text("\n".join([*paragraphs, *block]))
+    assert result.text.splitlines() == paragraphs
+    assert list(result.removed) == block
+
+
+def test_an_article_ending_with_a_question_paragraph_keeps_it() -> None:
+    paragraphs = SNIPPETS[0][2]
+    last = "Will the bank have to raise rates again before the end of the year, as some traders now expect?"
+    result = clean_text("\n".join([*paragraphs, last, "Share"]))
+    assert result.text.splitlines() == [*paragraphs, last]

@@ -80,7 +80,7 @@ class Line:
     kind: Kind
     units: float
     related_heading: bool
-    stop: bool = False  # a line that ends an article: rights notice, tags, comments, related heading
+    stop: bool = False  # a line that ends an article: a rights notice, a tags row, the comments heading
     navigation: bool = False  # "Previous article" / "Next": the one line after it is another story's title
     # shape facts the position rules ask about, worked out once per distinct line (see parse_text)
     row: bool = False  # a row of a table, a score, a price
@@ -106,7 +106,7 @@ def parse_text(text: str, extracted: bool) -> Line:
     kind = _shape(text, units)
     if label or related or inline_link or tags or _is_template(text, norm, units, kind, extracted):
         kind = Kind.BAD
-    stop = kind is Kind.BAD and (tags or related or label in lexicon.CLOSING or bp.is_end_marker(text, norm, units))
+    stop = kind is Kind.BAD and (tags or label in lexicon.CLOSING or bp.is_end_marker(text, norm, units))
     short = kind is Kind.SHORT
     return Line(
         text,

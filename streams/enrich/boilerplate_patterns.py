@@ -299,13 +299,15 @@ _RIGHTS = re.compile(
     r"|무단 ?전재|재배포 ?금지|(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+\s+\d{4})",
 )
 _END_LABEL = re.compile(
-    r"(?:tags?|topics?|filed under|categories|posted in|leave a (?:comment|reply)|comments?|\d+ comments?"
-    r"|related(?: \w+)?|share this(?: \w+)?)"
+    r"(?:tags?|topics?|filed under|categories|posted in|leave a (?:comment|reply)|comments?|\d+ comments?)"
 )
 
 
 def is_end_marker(line: str, normalised: str, units: float) -> bool:
-    """A rights notice, a tags row, the comments heading: the article is over when one comes."""
+    """A rights notice, a tags row, the comments heading: the article is over when one comes.
+
+    Not a "Related" or "Share" label: those also stand inside articles, between two parts of them.
+    """
     if units <= 30 and _RIGHTS.search(line.casefold()):
         return True
     head = normalised.split(":", 1)[0].strip()

@@ -55,6 +55,7 @@ HEADLINE_ABOVE_MIN_UNITS = 5  # a headline above a standfirst is at least this l
 BYLINE_UNITS = 4  # a credit under the headline ("Staff writer") is at most this long ...
 BYLINE_LOOKAHEAD = 2  # ... with the headline at most this many lines above it
 NAVIGATION_LOOKAHEAD = 3  # blank lines allowed between a navigation label and its title
+_RANK = re.compile(r"\d{1,2}[.)]?")
 _ADDRESS = re.compile(r"@|www\.|https?://|\.(?:com|org|net)\b")
 def _drop_related_blocks(parsed: list[Line], keep: list[bool]) -> None:
     """After a "Related"/"More from" heading, drop the headline-like lines that follow it.
@@ -73,17 +74,22 @@ def _drop_related_blocks(parsed: list[Line], keep: list[bool]) -> None:
             continue
         j = i + 1
         block: list[int] = []
+        ranks: list[int] = []  # "1", "2", ... of a "Most read" list
         while j < len(parsed) and len(block) < RELATED_MAX_LINES:
             line = parsed[j]
             if line.kind is Kind.BLANK:
+                j += 1
+                continue
+            if line.kind is Kind.SHORT and _RANK.fullmatch(line.text):
+                ranks.append(j)
                 j += 1
                 continue
             if not _is_title(line) or (line.kind is Kind.SHORT and line.units < HEADLINE_MIN_UNITS):
                 break
             block.append(j)
             j += 1
-        if len(block) < RELATED_MAX_LINES:
-            for k in block:
+        if block and len(block) < RELATED_MAX_LINES:
+            for k in [*block, *(r for r in ranks if r < block[-1])]:
                 keep[k] = False
         i = j
 

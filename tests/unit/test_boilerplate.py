@@ -574,3 +574,10 @@ def test_an_article_ending_with_a_question_paragraph_keeps_it() -> None:
     last = "Will the bank have to raise rates again before the end of the year, as some traders now expect?"
     result = clean_text("\n".join([*paragraphs, last, "Share"]))
     assert result.text.splitlines() == [*paragraphs, last]
+
+
+def test_a_numbered_most_read_list_goes_with_its_ranks() -> None:
+    paragraphs = SNIPPETS[0][2]
+    block = ["Most read", "1", "Council approves the new harbour budget", "2", "Why is the ferry late again?"]
+    result = clean_text("\n".join([*paragraphs, *block]))
+    assert result.text.splitlines() == paragraphs

@@ -25,7 +25,6 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import replace
 
 from .boilerplate_layout import apply_position_rules
 from .boilerplate_lines import Kind, Line, parse_text
@@ -138,7 +137,11 @@ def classify_lines(
 
 
 def _classify(lines: Sequence[str], profile: SourceProfile, extracted: bool) -> tuple[list[Line], list[bool]]:
-    parsed = [_parse(raw, profile, extracted) for raw in lines]
+    parsed = [parse_text(text, extracted) if text else _BLANK for text in map(_bare, lines)]
+    if profile.articles and profile.line_counts:
+        for i, line in enumerate(parsed):
+            if line.kind is not Kind.BAD and line.kind is not Kind.BLANK and _is_learned(line.text, line.kind, profile):
+                parsed[i] = line._replace(kind=Kind.BAD, meta=False, menu_item=False)
     keep = [line.kind is not Kind.BAD for line in parsed]
     apply_position_rules(parsed, keep, extracted=extracted)
     for i, line in enumerate(parsed):
@@ -147,14 +150,7 @@ def _classify(lines: Sequence[str], profile: SourceProfile, extracted: bool) -> 
     return parsed, keep
 
 
-def _parse(raw: str, profile: SourceProfile, extracted: bool) -> Line:
-    text = _bare(raw)
-    if not text:
-        return Line(text, Kind.BLANK, 0.0, False)
-    line = parse_text(text, extracted)
-    if line.kind is not Kind.BAD and _is_learned(text, line.kind, profile):
-        return replace(line, kind=Kind.BAD, meta=False, menu_item=False)
-    return line
+_BLANK = Line("", Kind.BLANK, 0.0, False)
 
 
 def _is_learned(text: str, kind: Kind, profile: SourceProfile) -> bool:

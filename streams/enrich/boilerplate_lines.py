@@ -11,9 +11,9 @@ ask about (a table row, a byline's shape, a menu entry, a plain label), once per
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import boilerplate_lexicon as lexicon
 from . import boilerplate_patterns as bp
@@ -72,10 +72,9 @@ class Kind(Enum):
     BAD = "bad"  # template wording, credits, link lists: furniture wherever it sits
 
 
-@dataclass(frozen=True, slots=True)
+class Line(NamedTuple):
+    """One line and what is known about it. A tuple: built for every distinct line, then cached and shared."""
 
-
-class Line:
     text: str
     kind: Kind
     units: float
@@ -116,7 +115,7 @@ def parse_text(text: str, extracted: bool) -> Line:
         stop,
         navigation,
         row=kind is not Kind.GOOD and is_row(text),
-        meta=short and _is_meta(text, units),
+        meta=short and units <= META_MAX_UNITS and _is_meta(text, units),
         menu_item=short and _is_menu_item(text, units),
         plain=short and _PLAIN.fullmatch(text) is not None,
     )

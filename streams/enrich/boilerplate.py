@@ -6,11 +6,14 @@ do not depend on the site or (mostly) on the language:
 
 * what the line looks like: length, terminal punctuation, share of letters, menu separators,
   capitalised rows, date and time stamps;
-* template wording in many languages (``boilerplate_patterns``), trusted only on short lines;
-* where it sits: furniture gathers in runs of short lines before and after the article's main
-  cluster of sentences, and after a "Related"/"More from" heading;
+* template wording in many languages (``boilerplate_patterns``, and ``boilerplate_lexicon`` for the
+  labels of all 55 languages the stream detects), trusted only on short lines (``boilerplate_lines``);
+* where it sits: furniture gathers in runs of short lines before and after the stretch of the page
+  that reads as running text, and after a "Related" / "Previous article" label
+  (``boilerplate_span``, ``boilerplate_layout``);
 * what this source repeats: a line found in a large share of the source's previous articles is
-  part of its template (``SourceProfile.line_counts``, keyed by :func:`line_fingerprint`).
+  part of its template (``SourceProfile.line_counts``, keyed by :func:`line_fingerprint`); for a new
+  source, from its third article on.
 
 A sentence-like line (long, ending in punctuation) is only taken out on strong evidence, and the
 result is never empty: when everything looks like furniture, the text is returned unchanged.
@@ -22,19 +25,18 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from enum import Enum
-from functools import lru_cache
-from itertools import pairwise
 
-from . import boilerplate_patterns as bp
+from .boilerplate_layout import apply_position_rules
+from .boilerplate_lines import Kind, Line, parse_text
 from .types import EMPTY_PROFILE, CleanText, SourceProfile
 
+# the line cache, for callers that time lines seen for the first time (bench/throughput.py)
+_parse_text = parse_text
 __all__ = ["classify_lines", "clean_lines", "clean_text", "line_fingerprint", "line_fingerprints"]
 
 # Per-source learning. A site's menu and footer are on (nearly) every page, but sections carry
-# different menus, so a share well below 100% still means template; 30% of at least 5 articles with
-# at least 3 sightings is the weakest evidence we act on, and only for lines that are not sentences.
+# different menus, so a share well below 100% still means template; from 5 articles on, 30% of them
+# with at least 3 sightings is the weakest evidence we act on, and only for lines that are not sentences.
 # A sentence-like line may recur because a story was republished or updated a few times, so it needs
 # both more history and a majority share (a standard disclaimer under every article qualifies).
 MIN_ARTICLES = 5
@@ -43,64 +45,16 @@ MIN_COUNT = 3
 MIN_ARTICLES_SENTENCE = 20
 MIN_SHARE_SENTENCE = 0.6
 
-# Length in "word units": a CJK character counts half a word (a Chinese word is ~1.5-2 characters).
-SENTENCE_UNITS = 8  # with terminal punctuation: a sentence
-LONG_UNITS = 16  # without terminal punctuation: still a paragraph if it is not a list of names
-PATTERN_MAX_UNITS = 10  # template wording only decides on lines this short
-CTA_SENTENCE_MAX_UNITS = 25  # a call to action phrased as a sentence is still short ...
-CTA_PARAGRAPH_MAX_UNITS = 15  # ... and when it has sentence punctuation, shorter than most paragraphs
-DATELINE_MAX_UNITS = 8  # "Updated: Tuesday, November 19, 2019 at 5:47 PM EST" is about this long
-COPYRIGHT_MAX_UNITS = 30  # a rights notice is a line, not a paragraph that mentions copyright
-COOKIE_MAX_UNITS = 60  # consent banners are long sentences, but not articles
-MENU_ITEM_UNITS = 3  # a line this short before the article is a menu item, not a heading ...
-MENU_HEAD_MIN_LINES = 3  # ... when at least this many lines precede the article
-MENU_MIN_WORDS = 8  # a row of capitalised words this long is not a paragraph ...
-MENU_ROW_WORDS = 12  # ... and this long not a Title Case heading either: a menu run together
-MENU_ENTRY_UNITS = 4  # the longest line counted as a menu entry
-MENU_RUN_LINES = 6  # this many menu entries in a row make a menu
-HEADLINE_MIN_UNITS = 3  # a linked headline has at least this many words
-RELATED_MAX_LINES = 12  # a related-links list rarely runs longer; beyond it we stop trusting the heading
-RUN_MIN_TEMPLATE = 2  # template lines between two sentences that mark a widget ...
-RUN_TEMPLATE_SHARE = 0.25  # ... when they make up this share of the lines between the sentences
+# A new source's first articles: the same short line in two different articles is already
+# strong evidence of a template (articles differ in their words; menus, credits and footers do not).
+# Two sightings, not one: the rule must hold whether or not the counts already include the article
+# being cleaned (the stream counts it after cleaning; a caller may count it before).
+MIN_COUNT_EARLY = 2
+MIN_SHARE_EARLY = 0.5
 FINGERPRINT_MAX_LINES = 400
-PARSE_CACHE_SIZE = 32768  # distinct lines remembered (a few MB): menus and footers repeat per source
-
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # left by editors on otherwise empty lines
-TAIL_CHARS = 8  # terminal punctuation plus closing quotes fits in this many characters
-_TERMINAL = re.compile(r"[.!?…。！？:;：；]['\"”’»」』)\]]*$")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_CLAUSE_PUNCT = re.compile(r"[,;:，、；：]")
-_DIGIT = re.compile(r"\d")
-_NON_LETTER = re.compile(r"[\W\d_]+")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
-_COOKIE = re.compile(
-    r"cookie|куки|файл(?:ы|ов) cookie",
-    re.IGNORECASE,
-)
-# what a consent banner says around the word "cookie" (a recipe's cookies have none of it)
-_COOKIE_CONTEXT = re.compile(
-    r"\b(?:web ?site|site|we use|consent|privacy|policy|settings|accept|agree|einverstanden|akzeptieren"
-    r"|datenschutz|utilis\w*|acept\w*|utiliz\w*|consentimento|privacidad|confidentialité)\b"
-    r"|использ|соглас|конфиденциальн|사용|使用|利用|隐私|プライバシー",
-    re.IGNORECASE,
-)
-
-
-class Kind(Enum):
-    BLANK = "blank"
-    GOOD = "good"  # sentence- or paragraph-like
-    SHORT = "short"  # short line without sentence structure: decided by context
-    BAD = "bad"  # template wording, credits, link lists: furniture wherever it sits
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    text: str
-    kind: Kind
-    units: float
-    related_heading: bool
 
 
 @lru_cache(maxsize=PARSE_CACHE_SIZE)
@@ -145,22 +99,24 @@ def clean_lines(
 ) -> CleanText:
     """Clean a body given as lines.
 
-    ``extracted`` says that a main-content extractor already chose these lines (HTML path): then
-    position is weak evidence and only template wording, credits and learned lines are removed.
+    ``extracted`` says that a main-content extractor already chose these lines (HTML path): the same
+    rules of shape, labels and learned lines apply, but not the head, tail and menu rules (the
+    extractor has already chosen where the article starts and ends, and removed the menus).
     ``known`` are indices of lines the caller has its own evidence against (the HTML path knows
     which lines are the page title or whole links).
     """
-    keep = classify_lines(lines, profile=profile, extracted=extracted)
+    parsed, keep = _classify(lines, profile, extracted)
     for i in known:
-        keep[i] = not _bare(lines[i])
+        keep[i] = not parsed[i].text
     kept: list[str] = []
     removed: list[str] = []
-    for raw, is_kept in zip(lines, keep, strict=True):
-        if is_kept:
-            if _bare(raw) or (kept and _bare(kept[-1])):
-                kept.append(raw.rstrip())
-        else:
-            removed.append(_bare(raw))
+    last_blank = True  # no blank line at the top
+    for raw, line, is_kept in zip(lines, parsed, keep, strict=True):
+        if not is_kept:
+            removed.append(line.text)
+        elif line.text or not last_blank:
+            kept.append(raw.rstrip())
+            last_blank = not line.text
     while kept and not _bare(kept[-1]):
         kept.pop()
     if not kept:
@@ -171,266 +127,43 @@ def clean_lines(
 
 def _bare(raw: str) -> str:
     """The line without surrounding whitespace or zero-width characters."""
-    return raw.strip().strip(_ZERO_WIDTH).strip()
+    text = raw.strip()
+    if text and (text[0] in _ZERO_WIDTH or text[-1] in _ZERO_WIDTH):
+        return text.strip(_ZERO_WIDTH).strip()
+    return text
 
 
 def classify_lines(
     lines: Sequence[str], *, profile: SourceProfile = EMPTY_PROFILE, extracted: bool = False
 ) -> list[bool]:
     """True for each line to keep. Blank lines are kept (the caller collapses them)."""
-    parsed = [_parse(raw, profile, extracted) for raw in lines]
+    return _classify(lines, profile, extracted)[1]
+
+
+def _classify(lines: Sequence[str], profile: SourceProfile, extracted: bool) -> tuple[list[Line], list[bool]]:
+    parsed = [parse_text(text, extracted) if text else _BLANK for text in map(_bare, lines)]
+    if profile.articles and profile.line_counts:
+        for i, line in enumerate(parsed):
+            if line.kind is not Kind.BAD and line.kind is not Kind.BLANK and _is_learned(line.text, line.kind, profile):
+                parsed[i] = line._replace(kind=Kind.BAD, meta=False, menu_item=False)
     keep = [line.kind is not Kind.BAD for line in parsed]
-    _drop_related_blocks(parsed, keep)
-    if not extracted:
-        _drop_outside_main_cluster(parsed, keep)
-        _drop_template_runs(parsed, keep)
-        _drop_menu_runs(parsed, keep)
+    apply_position_rules(parsed, keep, extracted=extracted)
     for i, line in enumerate(parsed):
         if line.kind is Kind.BLANK:
             keep[i] = True
-    return keep
+    return parsed, keep
 
 
-def _parse(raw: str, profile: SourceProfile, extracted: bool) -> _Line:
-    text = _bare(raw)
-    if not text:
-        return _Line(text, Kind.BLANK, 0.0, False)
-    line = _parse_text(text, extracted)
-    if line.kind is not Kind.BAD and _is_learned(text, line.kind, profile):
-        return _Line(text, Kind.BAD, line.units, line.related_heading)
-    return line
-
-
-@lru_cache(maxsize=PARSE_CACHE_SIZE)
-def _parse_text(text: str, extracted: bool) -> _Line:
-    """What a line is on its own. Cached: a source's template lines come back with every article."""
-    cjk = len(_CJK.findall(text)) if _CJK.search(text) else 0
-    words = len(_WORD.findall(text)) if cjk == 0 else len(_WORD.findall(_CJK.sub(" ", text)))
-    units = words + cjk / 2
-    # pattern checks only ever fire on short lines: skip the normalisation for paragraphs
-    norm = bp.normalise_for_patterns(text) if units <= CTA_SENTENCE_MAX_UNITS else ""
-    # a "Related"/"More from" heading opens a block of links; "Related: <headline>" is its own link
-    related = units <= PATTERN_MAX_UNITS and bp.is_related_heading(norm)
-    inline_link = units <= CTA_SENTENCE_MAX_UNITS and bp.is_related_link(text)
-    kind = _shape(text, units)
-    if related or inline_link or _is_template(text, norm, units, kind, extracted):
-        kind = Kind.BAD
-    return _Line(text, kind, units, related)
-
-
-def _ends_sentence(text: str) -> bool:
-    """Terminal punctuation, possibly followed by closing quotes or brackets (only the tail is looked at)."""
-    return _TERMINAL.search(text[-TAIL_CHARS:]) is not None
-
-
-def _shape(text: str, units: float) -> Kind:
-    letters = len(_NON_LETTER.sub("", text))
-    if letters == 0:
-        return Kind.SHORT
-    visible = len(text) - text.count(" ")
-    terminal = _ends_sentence(text)
-    if units >= SENTENCE_UNITS and terminal and letters >= 0.5 * visible:
-        return Kind.GOOD
-    if units >= LONG_UNITS and letters >= 0.6 * visible and not (_is_menu(text) or _is_capitalised_row(text)):
-        return Kind.GOOD
-    return Kind.SHORT
-
-
-def _is_menu(text: str) -> bool:
-    """A line of menu items: separators between short items ("Home | World | Sport")."""
-    if text.startswith("|") and text.endswith("|"):
-        return False  # a table row as extractors render tables
-    parts = [p for p in bp.SEPARATORS.split(text) if p.strip()]
-    return len(parts) >= 3 and sum(len(p.split()) for p in parts) / len(parts) <= 4
-
-
-def _is_capitalised_row(text: str, min_words: int = MENU_MIN_WORDS) -> bool:
-    """A long row of capitalised words: a menu run together, or a Title Case heading.
-
-    Never a paragraph, so such a line is left to position (furniture before and after the article, a
-    heading inside it). Lines with commas or colons (a list in a sentence) and all-caps lines are not
-    counted.
-    """
-    if text.isupper() or _CLAUSE_PUNCT.search(text):
-        return False
-    words = _WORD.findall(text)
-    if len(words) < min_words:
-        return False
-    capitalised = sum(w[0].isupper() for w in words)
-    return capitalised / len(words) >= 0.8 and not _ends_sentence(text)
-
-
-def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool) -> bool:
-    """Template wording, credits, bylines, menus.
-
-    A bare link or e-mail line is not enough on its own: in an article it is a source or a contact;
-    in a footer, its position removes it anyway.
-    """
-    if units <= PATTERN_MAX_UNITS and bp.is_cta(norm):
-        return True
-    cta_limit = CTA_SENTENCE_MAX_UNITS if kind is not Kind.GOOD else CTA_PARAGRAPH_MAX_UNITS
-    if units <= cta_limit and bp.opens_with_cta(norm):
-        return True
-    if units <= COPYRIGHT_MAX_UNITS and bp.is_copyright(text):
-        return True
-    if units <= COOKIE_MAX_UNITS and _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
-        return True
-    if kind is Kind.GOOD:
-        return False
-    if units <= 20 and bp.is_credit(text):
-        return True
-    if units <= 3 and bp.is_count_label(text):
-        return True
-    if units <= 8 and bp.is_byline(text):
-        return True
-    if units <= DATELINE_MAX_UNITS and bp.is_dateline(text):
-        return True
-    return units > 0 and (_is_menu(text) or (not extracted and _is_capitalised_row(text, MENU_ROW_WORDS)))
+_BLANK = Line("", Kind.BLANK, 0.0, False)
 
 
 def _is_learned(text: str, kind: Kind, profile: SourceProfile) -> bool:
-    if profile.articles < MIN_ARTICLES or not profile.line_counts:
+    if not profile.articles or not profile.line_counts:
         return False
     count = profile.line_counts.get(line_fingerprint(text), 0)
     if kind is Kind.GOOD:
         return profile.articles >= MIN_ARTICLES_SENTENCE and count >= MIN_SHARE_SENTENCE * profile.articles
+    if profile.articles < MIN_ARTICLES:
+        # a new source: a short line found again (in half of its articles so far, or more) is its template
+        return count >= MIN_COUNT_EARLY and count >= MIN_SHARE_EARLY * profile.articles
     return count >= MIN_COUNT and count >= MIN_SHARE * profile.articles
-
-
-def _drop_related_blocks(parsed: list[_Line], keep: list[bool]) -> None:
-    """After a "Related"/"More from" heading, drop the headline-like lines that follow it.
-
-    The block ends at a sentence, at a line too short to be a headline (a price, a label: the
-    heading introduced something else, e.g. a product box) or after ``RELATED_MAX_LINES`` lines.
-    """
-    i = 0
-    while i < len(parsed):
-        if not parsed[i].related_heading:
-            i += 1
-            continue
-        j = i + 1
-        block: list[int] = []
-        while j < len(parsed) and len(block) < RELATED_MAX_LINES:
-            line = parsed[j]
-            if line.kind is Kind.BLANK:
-                j += 1
-                continue
-            sentence = line.kind is Kind.GOOD and _ends_sentence(line.text) and not line.text.endswith("?")
-            if sentence or (line.kind is Kind.SHORT and line.units < HEADLINE_MIN_UNITS):
-                break
-            block.append(j)
-            j += 1
-        if len(block) < RELATED_MAX_LINES:
-            for k in block:
-                keep[k] = False
-        i = j
-
-
-def _drop_outside_main_cluster(parsed: list[_Line], keep: list[bool]) -> None:
-    """Short lines before and after the article's run of sentences are furniture.
-
-    The main cluster is the span of sentence-like lines with the most text, where two sentences
-    belong together unless template lines separate them. Sentence-like lines outside it are kept,
-    except a lone one standing between template lines far from the article (an "about me" box, a
-    cookie banner without the word cookie), which carries little weight next to the article.
-    """
-    clusters = _clusters(parsed, keep)
-    if not clusters:
-        return
-    main = max(clusters, key=lambda c: c[2])
-    start, end, weight = main
-    head_end = max((i for i in range(start) if parsed[i].kind is Kind.BAD), default=-1)
-    # very short lines before the article are menu entries when there are several of them; a lone
-    # one is a kicker or a dateline ("BAAR, SWITZERLAND") of a clean feed body, and lines with
-    # digits (scores, dates) are not menu entries
-    head_lines = sum(parsed[i].kind is not Kind.BLANK for i in range(start))
-    menu_like = head_lines >= MENU_HEAD_MIN_LINES
-    for i in range(start):
-        menu_entry = menu_like and parsed[i].units <= MENU_ITEM_UNITS and not _DIGIT.search(parsed[i].text)
-        if parsed[i].kind is Kind.SHORT and (i < head_end or menu_entry):
-            keep[i] = False
-    after = range(end + 1, len(parsed))
-    tail_start = min((i for i in after if parsed[i].kind is Kind.BAD), default=len(parsed))
-    for i in range(tail_start, len(parsed)):
-        if parsed[i].kind is Kind.SHORT:
-            keep[i] = False
-    for c_start, c_end, c_weight in clusters:
-        if (c_start, c_end) == (start, end):
-            continue
-        lone = sum(parsed[i].kind is Kind.GOOD for i in range(c_start, c_end + 1)) <= 1
-        if lone and c_weight < 0.2 * weight:
-            for i in range(c_start, c_end + 1):
-                if parsed[i].kind is Kind.GOOD:
-                    keep[i] = False
-
-
-def _drop_template_runs(parsed: list[_Line], keep: list[bool]) -> None:
-    """Between two sentences, short lines sandwiched between template lines belong to a widget.
-
-    A list inside an article (ingredients, results) has no "Share"/"Photo:"/byline lines in it; a
-    share bar, a caption block or a "Most popular" box has several. When a run between sentences
-    holds at least two template lines making up a quarter of it, the short lines from its first to
-    its last template line go; lines outside that span (a heading right before the next paragraph,
-    the end of a list right after the previous one) stay.
-    """
-    goods = [i for i, line in enumerate(parsed) if line.kind is Kind.GOOD]
-    for left, right in pairwise(goods):
-        run = [i for i in range(left + 1, right) if parsed[i].kind is not Kind.BLANK]
-        template = [i for i in run if parsed[i].kind is Kind.BAD]
-        if len(template) >= RUN_MIN_TEMPLATE and len(template) >= RUN_TEMPLATE_SHARE * len(run):
-            for i in range(template[0], template[-1] + 1):
-                keep[i] = False
-
-
-def _is_menu_item(line: _Line) -> bool:
-    """A menu entry: a few words, every word capitalised (short function words aside), no digits."""
-    if line.kind is not Kind.SHORT or line.units > MENU_ENTRY_UNITS or _DIGIT.search(line.text):
-        return False
-    words = _WORD.findall(line.text)
-    if not words or _ends_sentence(line.text):
-        return False
-    return all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
-
-
-def _drop_menu_runs(parsed: list[_Line], keep: list[bool]) -> None:
-    """A long run of capitalised one-to-four-word lines is a menu, wherever it sits.
-
-    Lists inside articles are shorter, or carry digits, lower-case items or punctuation.
-    """
-    run: list[int] = []
-    for i in [*range(len(parsed)), len(parsed)]:
-        line = parsed[i] if i < len(parsed) else None
-        if line is not None and (line.kind is Kind.BLANK or _is_menu_item(line) or line.kind is Kind.BAD):
-            run.append(i)
-            continue
-        items = [j for j in run if parsed[j].kind is not Kind.BLANK]
-        if len(items) >= MENU_RUN_LINES:
-            for j in items:
-                keep[j] = False
-        run = []
-
-
-def _clusters(parsed: list[_Line], keep: list[bool]) -> list[tuple[int, int, float]]:
-    """(first, last, characters) of runs of kept sentences not separated by template lines."""
-    clusters: list[tuple[int, int, float]] = []
-    start = last = -1
-    weight = 0.0
-    bad_since = 0
-    lines_since = 0
-    for i, line in enumerate(parsed):
-        if line.kind is Kind.GOOD and keep[i]:
-            separated = start >= 0 and (bad_since >= 3 and bad_since * 2 >= lines_since)
-            if start < 0 or separated:
-                if start >= 0:
-                    clusters.append((start, last, weight))
-                start, weight = i, 0.0
-            last = i
-            weight += len(line.text)
-            bad_since = lines_since = 0
-        elif line.kind is not Kind.BLANK:
-            lines_since += 1
-            if not keep[i]:
-                bad_since += 1
-    if start >= 0:
-        clusters.append((start, last, weight))
-    return clusters

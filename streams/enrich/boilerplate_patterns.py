@@ -177,6 +177,7 @@ _DATE_WORDS = _word_set(
 )
 _DATE_GLUE = _word_set("at on by in de del el la las em às le il y a à am um vor fa ore alle dem den der du et")
 _DATE_SHAPE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d{2}\b")
+_ANY_DIGIT = re.compile(r"\d")
 _MONEY = re.compile(r"[$€£¥₩₽%]")
 _DATE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?|\d+")
 _CJK_DATE = re.compile(
@@ -272,9 +273,9 @@ def is_count_label(line: str) -> bool:
 def is_dateline(line: str) -> bool:
     """A line that is only a date or time stamp: "Nov 18, 2019 5:47 PM", "Updated 3 hours ago",
     "20 ноября 2019, 05:47", "2019年11月20日 05:47". Needs a digit, or a relative-time word pair."""
-    text = line.strip().casefold()
-    if not any(ch.isdigit() for ch in text):
+    if _ANY_DIGIT.search(line) is None:
         return False
+    text = line.strip().casefold()
     if _CJK_DATE.match(text):
         return True
     if _MONEY.search(text):
@@ -289,3 +290,25 @@ def is_dateline(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     return _BYLINE.search(line.strip()) is not None
+
+
+# Lines that close an article: what follows them is the page's, not the story's.
+_RIGHTS = re.compile(
+    r"all rights? reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
+    r"|все права защищены|tutti i diritti riservati|todos os direitos reservados|版权所有|版權所有|無断転載"
+    r"|무단 ?전재|재배포 ?금지|(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+\s+\d{4})",
+)
+_END_LABEL = re.compile(
+    r"(?:tags?|topics?|filed under|categories|posted in|leave a (?:comment|reply)|comments?|\d+ comments?)"
+)
+
+
+def is_end_marker(line: str, normalised: str, units: float) -> bool:
+    """A rights notice, a tags row, the comments heading: the article is over when one comes.
+
+    Not a "Related" or "Share" label: those also stand inside articles, between two parts of them.
+    """
+    if units <= 30 and _RIGHTS.search(line.casefold()):
+        return True
+    head = normalised.split(":", 1)[0].strip()
+    return units <= 12 and _END_LABEL.fullmatch(head) is not None

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from langdetect.detector_factory import PROFILES_DIRECTORY
 
+from streams.enrich import boilerplate_lexicon
 from streams.enrich.boilerplate import clean_text, line_fingerprint, line_fingerprints
 from streams.enrich.types import SourceProfile
 
@@ -362,3 +366,218 @@ def test_never_empty_and_every_line_accounted_for(lines: list[str]) -> None:
     kept = [line.strip() for line in result.text.splitlines() if line.strip()]
     original = [line.strip() for line in text.splitlines() if line.strip()]
     assert sorted([*kept, *result.removed]) == sorted(original)
+
+
+# --- structure: reader tools at the head, navigation blocks at the tail, headline kept (issue 9) ---
+
+RU_SHORT_PAGE = [
+    ("Главная | Город | Спорт | Культура", False),
+    ("Некогда читать?", False),
+    ("Краткий пересказ", False),
+    ("В Казани открыли новый мост через Казанку", True),
+    ("Автор: Ольга Смирнова", False),
+    ("Мост длиной 600 метров соединил два района города и должен разгрузить центральные улицы.", True),
+    ("По словам мэрии, движение по мосту будет круглосуточным, а плата за проезд не предусмотрена.", True),
+    ("Предыдущая статья", False),
+    ("Почему в городе снова дорожает проезд?", False),
+    ("Поделиться", False),
+]
+
+
+def _labelled(page: list[tuple[str, bool]]) -> tuple[str, list[str], list[str]]:
+    text = "\n".join(line for line, _ in page)
+    return text, [line for line, c in page if c], [line for line, c in page if not c]
+
+
+def test_short_russian_page_loses_reader_tools_and_previous_block_but_keeps_its_headline() -> None:
+    text, content, furniture = _labelled(RU_SHORT_PAGE)
+    result = clean_text(text)
+    assert result.text.splitlines() == content
+    assert list(result.removed) == furniture
+
+
+def test_german_previous_next_block_goes_with_its_titles() -> None:
+    page = [
+        ("Startseite | Politik | Wirtschaft", False),
+        ("Stadtrat beschließt neue Radwege entlang des Rheinufers", True),
+        ("Von Anna Becker", False),
+        ("Der Stadtrat hat am Dienstag mit großer Mehrheit beschlossen, am Rheinufer neue Radwege anzulegen.", True),
+        ("Die Arbeiten sollen im Herbst beginnen und rund zwei Jahre dauern, teilte die Verwaltung mit.", True),
+        ("Vorheriger Artikel", False),
+        ("Hafen meldet Rekordumschlag im ersten Quartal", False),
+        ("Nächster Artikel", False),
+        ("Wird die Straßenbahn bald teurer?", False),
+        ("© 2026 Beispiel Verlag. Alle Rechte vorbehalten.", False),
+    ]
+    text, content, furniture = _labelled(page)
+    result = clean_text(text)
+    assert result.text.splitlines() == content
+    assert list(result.removed) == furniture
+
+
+def test_question_shaped_related_title_after_the_article_is_removed() -> None:
+    paragraphs = [
+        "The treasury will sell a minority stake in the state power company next year, the finance minister "
+        "said on Thursday, in the largest privatisation the country has attempted in two decades.",
+        "The sale is expected to raise about four billion dollars, which the government wants to spend on the "
+        "grid and on paying down debt before the elections.",
+    ]
+    tail = [
+        "More on this story",
+        "Unions threaten strike over power company sale",
+        "Analysis: Should State Assets Stay in Public Hands?",
+    ]
+    result = clean_text("\n".join([*paragraphs, *tail]))
+    assert result.text.splitlines() == paragraphs
+    assert list(result.removed) == tail
+
+
+def test_navigation_label_then_question_title_in_english() -> None:
+    paragraphs = SNIPPETS[0][2]
+    tail = ["Next article", "Privatisation: Should the Port Stay in City Hands?"]
+    result = clean_text("\n".join([*paragraphs, *tail]))
+    assert result.text.splitlines() == paragraphs
+    assert list(result.removed) == tail
+
+
+@pytest.mark.parametrize(
+    "line", ["Previous article: Harbour bridge reopens", "Читайте также: Мост откроют летом", "上一篇：新桥通车"]
+)
+def test_navigation_label_and_title_on_one_line_is_removed(line: str) -> None:
+    paragraphs = SNIPPETS[0][2]
+    result = clean_text("\n".join([paragraphs[0], line, paragraphs[1]]))
+    assert result.removed == (line,)
+
+
+def test_a_five_line_page_is_as_clean_as_a_long_one() -> None:
+    page = [
+        ("Inicio | Local | Deportes", False),
+        ("¿No tienes tiempo?", False),
+        ("Ver resumen", False),
+        ("El ayuntamiento amplía el horario de la biblioteca central", True),
+        ("La biblioteca central abrirá también los domingos a partir del próximo mes, anunció la concejala.", True),
+        ("La medida responde a las peticiones de estudiantes que preparan exámenes en primavera.", True),
+        ("Noticia siguiente", False),
+        ("¿Subirá el precio del autobús en verano?", False),
+    ]
+    text, content, furniture = _labelled(page)
+    result = clean_text(text)
+    assert result.text.splitlines() == content
+    assert list(result.removed) == furniture
+
+
+def test_headline_standfirst_and_dateline_are_kept_but_byline_credit_and_reading_time_go() -> None:
+    page = [
+        ("Home | World | Business", False),
+        ("Listen to this article", False),
+        ("Ferry operator orders three electric boats for the fjord routes", True),
+        ("The vessels will replace diesel ferries on the busiest crossings by 2029", True),
+        ("By Ingrid Solberg", False),
+        ("Photo: Press office", False),
+        ("4 min read", False),
+        ("BERGEN, May 2 -", True),
+        ("The operator signed a contract worth about 90 million euros with a shipyard on Friday.", True),
+        ("Each boat will carry up to 300 passengers and 60 cars, and charge at both ends of the crossing.", True),
+        ("Share this article", False),
+    ]
+    text, content, furniture = _labelled(page)
+    result = clean_text(text)
+    assert result.text.splitlines() == content
+    assert list(result.removed) == furniture
+
+
+def test_a_short_last_paragraph_after_an_inline_promo_is_kept() -> None:
+    paragraphs = SNIPPETS[0][2]
+    last = "The bank meets again in June."
+    result = clean_text("\n".join([*paragraphs, "Read also: Why bond yields are rising", last, "Share"]))
+    assert result.text.splitlines() == [*paragraphs, last]
+
+
+def test_teaser_grid_after_the_article_is_removed() -> None:
+    paragraphs = SNIPPETS[0][2]
+    grid = []
+    teasers = [
+        ("Farmers brace for a dry summer", "Reservoirs in the south are at their lowest level in a decade, they said."),
+        ("Rail strike called off at the last minute", "Unions and the operator reached a deal late on Sunday night."),
+        ("Museum returns bronze statues", "The statues were taken during the colonial era and will go home in May."),
+    ]
+    for n, (title, summary) in enumerate(teasers):
+        grid += [title, "By Staff Reporter", f"{n + 2} hours ago", summary, f"{n + 3} hours ago"]
+    result = clean_text("\n".join([*paragraphs, "Most read", *grid]))
+    assert result.text.splitlines() == paragraphs
+
+
+def test_a_new_source_template_is_learned_from_its_first_articles_in_stream_order() -> None:
+    """As the stream does: clean with the counts of the articles before, then count the article."""
+    menu = ["Valley Gazette", "News Sport Weather", "Our Standards: how we report"]
+    counts: dict[str, int] = {}
+    results = []
+    for n in range(4):
+        content = _article(n)
+        body = "\n".join([*menu, *content])
+        results.append((content, clean_text(body, profile=SourceProfile(articles=n, line_counts=dict(counts)))))
+        for key in line_fingerprints(body):
+            counts[key] = counts.get(key, 0) + 1
+    for content, result in results[2:]:
+        assert result.text == "\n".join(content)
+        assert set(menu) <= set(result.removed)
+    for content, result in results:
+        assert set(content) <= set(result.text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("pl", "Udostępnij"), ("tr", "Paylaş"), ("vi", "Chia sẻ"), ("sw", "Shiriki"), ("he", "שתף"), ("th", "แชร์")],
+)
+def test_share_labels_of_other_detected_languages_are_template(language: str, label: str) -> None:
+    paragraphs = SNIPPETS[0][2]
+    result = clean_text("\n".join([paragraphs[0], label, paragraphs[1]]))
+    assert result.removed == (label,), language
+
+
+def test_lexicon_covers_every_language_langdetect_detects() -> None:
+    detected = set(os.listdir(PROFILES_DIRECTORY))
+    assert detected <= set(boilerplate_lexicon.LANGUAGES)
+    for language in boilerplate_lexicon.LANGUAGES:
+        categories = boilerplate_lexicon._LEXICON[language]
+        assert set(categories) == set(boilerplate_lexicon.CATEGORIES), language
+
+
+def test_a_short_paragraph_between_a_read_also_line_and_the_tags_row_is_kept() -> None:
+    paragraphs = SNIPPETS[1][2]
+    last = "Следующее заседание пройдёт в июне."
+    tail = ["Теги: банк, ставка, инфляция", "По теме", "Рубль укрепился к доллару", "Комментарии"]
+    text = "\n".join([*paragraphs, "Читайте также: Как изменятся вклады", last, *tail])
+    result = clean_text(text)
+    assert result.text.splitlines() == [*paragraphs, last]
+
+
+@pytest.mark.parametrize("byline", ["Karin Holm", "Staff writer", "Updated: 4 March 2026, 10:40"])
+def test_a_credit_or_timestamp_between_the_headline_and_the_article_goes(byline: str) -> None:
+    headline = "Tram line to the airport opens two years late"
+    paragraphs = SNIPPETS[0][2]
+    result = clean_text("\n".join(["Home | News | Sport", headline, byline, *paragraphs, "Share"]))
+    assert result.text.splitlines() == [headline, *paragraphs]
+    assert byline in result.removed
+
+
+def test_an_unknown_label_with_titles_and_a_closing_question_is_a_block_of_links() -> None:
+    paragraphs = SNIPPETS[0][2]
+    block = ["Elsewhere on the site", "Ferry fares to rise in May", "Will the old pier ever reopen?"]
+    result = clean_text("\n".join([*paragraphs, *block]))
+    assert result.text.splitlines() == paragraphs
+    assert list(result.removed) == block
+
+
+def test_an_article_ending_with_a_question_paragraph_keeps_it() -> None:
+    paragraphs = SNIPPETS[0][2]
+    last = "Will the bank have to raise rates again before the end of the year, as some traders now expect?"
+    result = clean_text("\n".join([*paragraphs, last, "Share"]))
+    assert result.text.splitlines() == [*paragraphs, last]
+
+
+def test_a_numbered_most_read_list_goes_with_its_ranks() -> None:
+    paragraphs = SNIPPETS[0][2]
+    block = ["Most read", "1", "Council approves the new harbour budget", "2", "Why is the ferry late again?"]
+    result = clean_text("\n".join([*paragraphs, *block]))
+    assert result.text.splitlines() == paragraphs

@@ -288,3 +288,11 @@ def test_page_headline_becomes_the_title_of_an_html_article_without_one() -> Non
     assert clean_html(og).title == "Budget approved: the vote"
     bare = page.replace("<h1>Budget approved after long debate</h1>", "")
     assert clean_html(bare).title == "Budget approved"
+
+
+def test_previous_next_block_inside_the_article_container_goes_as_in_plain_text() -> None:
+    block = "<p>Previous article</p><p>Will the Harbour Ferry Survive the Winter?</p>"
+    result = clean_html(_page(block))
+    assert result.text.splitlines() == PARAGRAPHS
+    assert "Previous article" in result.removed
+    assert "Will the Harbour Ferry Survive the Winter?" in result.removed

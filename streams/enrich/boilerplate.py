@@ -25,9 +25,10 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from .boilerplate_layout import apply_position_rules
-from .boilerplate_lines import Kind, Line, parse_text
+from .boilerplate_lines import PARSE_CACHE_SIZE, Kind, Line, parse_text
 from .types import EMPTY_PROFILE, CleanText, SourceProfile
 
 # the line cache, for callers that time lines seen for the first time (bench/throughput.py)

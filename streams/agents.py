@@ -114,12 +114,9 @@ async def enrich(stream: Any) -> None:
 async def decide_stories(stream: Any) -> None:
     async for event in stream.events():
         message = event.message
-        batch = unreadable(message.headers)
-        if batch is not None:  # only if the stories topic itself was damaged: the records are enriched already
-            logger.error("unreadable batch on %s[%d] offsets %d-%d: %s", message.topic, message.partition,
-                         batch.first_offset, batch.last_offset, batch.reason)
-            telemetry.unreadable(message.topic, message.partition, batch.first_offset, batch.last_offset,
-                                 batch.reason)
+        dead = unreadable_batch(message)  # only if the stories topic itself was damaged: its bytes are kept
+        if dead is not None:
+            await publish(dead, with_origin(message.headers, Origin(message.topic, message.partition, message.offset)))
             continue
         record = records.loads(message.value)
         try:

@@ -92,6 +92,8 @@ class Tail(ToolCommand):
             max_partition_fetch_bytes=TOPIC_MAX_MESSAGE_BYTES,
             fetch_max_bytes=TOPIC_MAX_MESSAGE_BYTES,
             isolation_level="read_committed",
+            # A topic the worker has not created yet is picked up within seconds, not aiokafka's 5 minutes.
+            metadata_max_age_ms=5000,
         )
         try:
             await consumer.start()

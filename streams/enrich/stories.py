@@ -101,7 +101,7 @@ def tokens(text: str) -> list[str]:
 def _grams(words: list[str]) -> set[str]:
     if len(words) < SHINGLE_WORDS:
         return {" ".join(words)} if words else set()
-    return {f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:], strict=False)}  # 3 = SHINGLE_WORDS
+    return set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)))
 
 
 def shingles(text: str) -> set[str]:

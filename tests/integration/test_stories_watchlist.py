@@ -52,6 +52,14 @@ async def both_ready(*workers) -> None:
     await asyncio.gather(*(w.ready() for w in workers))
 
 
+def http_json(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, orjson.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, orjson.loads(error.read() or b"{}")
+
+
 def enriched_by_id(stream: StreamEnv, count: int) -> dict[str, dict]:
     out = run(collect(stream.bootstrap, [stream.enriched], until=count, timeout=180))
     return {value["id"]: value for _, value in out[stream.enriched]}
@@ -79,6 +87,12 @@ def test_copies_share_a_story_and_the_watchlist_reaches_every_worker(stream, sta
     assert all(story[i]["duplicate_of"] == originals[0] for i in ("wire-1", "copy-a", "copy-b") if i != originals[0])
     for record in got.values():
         records.validate_enriched(record)
+    story_id = story["wire-1"]["id"]
+    pages = {w.url: http_json(f"{w.url}/news/stories/{story_id}?format=json") for w in (first, second)}
+    found = [body for status, body in pages.values() if status == 200]
+    assert len(found) == 1, pages  # the worker that owns the stories partition decided it; the other says 404
+    assert {a["id"] for a in found[0]["articles"]} == {"wire-1", "copy-a", "copy-b"} and found[0]["copies"] == 3
+    assert sorted(found[0]["sources"]) == ["outlet-a", "outlet-b", "wire"]
 
     added = companies_cli(stream, "add", "zorvik", "--name", "Zorvik Robotics", "--alias", "Zorvik",
                           "--alias", "Зорвик", "--country", "RU")

@@ -1,7 +1,7 @@
-"""The Faust application: the one place where the shell is wired together.
+"""The Faust application: its settings, topics, tables and the hooks fitted to aiokafka and Faust.
 
-``newsstream`` is this app's Faust command line: ``newsstream worker`` (all of Faust's worker options) plus
-the project's ``publish``, ``tail`` and ``enrich`` commands.
+Everything that uses the app (agents, commands, web pages) imports it from here; ``streams.main`` brings
+them together for the command line, so this module imports none of them (no import circle).
 """
 
 from __future__ import annotations
@@ -159,13 +159,3 @@ async def follow_watchlist() -> None:
     """Every worker keeps its copy of the watch-list current (streams/watchlist_feed.py)."""
     await watchlist.follow(cfg)
 
-
-def main() -> None:
-    """Console script ``newsstream``: Faust's command line for this app."""
-    app.main()
-
-
-# Registered last: they use the app and topics above.
-from . import agents  # noqa: E402,F401
-from .cli import companies_cmd, enrich_cmd, publish_cmd, tail_cmd  # noqa: E402,F401
-from .web import pages  # noqa: E402,F401

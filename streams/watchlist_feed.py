@@ -84,16 +84,22 @@ class WatchListFeed:
                 log.warning("following %s: %s: %s; retrying", cfg.topic_companies, type(exc).__name__, exc)
                 await asyncio.sleep(2.0)
 
-    async def _follow_once(self, cfg: Settings) -> None:
-        consumer = AIOKafkaConsumer(**aiokafka_options(cfg), group_id=None, enable_auto_commit=False,
-                                    isolation_level="read_committed")
-        await consumer.start()
+    async def read_to_end(self, cfg: Settings) -> WatchList:
+        """Read the topic once from its beginning to its end (the command line's view of the watch-list)."""
+        consumer, ends = await _from_beginning(cfg)
         try:
-            partitions = [TopicPartition(cfg.topic_companies, p)
-                          for p in sorted(consumer.partitions_for_topic(cfg.topic_companies) or {0})]
-            consumer.assign(partitions)
-            await consumer.seek_to_beginning(*partitions)
-            ends = await consumer.end_offsets(partitions)
+            while not await at_end(consumer, ends):
+                for messages in (await consumer.getmany(timeout_ms=POLL_MS)).values():
+                    for message in messages:
+                        self.apply(message.key, message.value, at=message.timestamp / 1000)
+        finally:
+            await consumer.stop()
+        self.rebuild()
+        return self.current
+
+    async def _follow_once(self, cfg: Settings) -> None:
+        consumer, ends = await _from_beginning(cfg)
+        try:
             self.records.clear()
             caught_up = False
             while True:
@@ -110,6 +116,22 @@ class WatchListFeed:
                     self.caught_up = True
         finally:
             await consumer.stop()
+
+
+async def _from_beginning(cfg: Settings) -> tuple[AIOKafkaConsumer, dict[TopicPartition, int]]:
+    """A started consumer of every partition of the companies topic at its beginning, and their ends."""
+    consumer = AIOKafkaConsumer(**aiokafka_options(cfg), group_id=None, enable_auto_commit=False,
+                                isolation_level="read_committed")
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(cfg.topic_companies, p)
+                      for p in sorted(consumer.partitions_for_topic(cfg.topic_companies) or {0})]
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        return consumer, await consumer.end_offsets(partitions)
+    except BaseException:
+        await consumer.stop()
+        raise
 
 
 async def at_end(consumer: AIOKafkaConsumer, ends: dict[TopicPartition, int]) -> bool:

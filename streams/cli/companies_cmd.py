@@ -24,14 +24,14 @@ from typing import Any, ClassVar
 
 import click
 import orjson
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer
 from faust.cli import argument, option
 
-from ..enrich.watchlist import MIN_ALIAS_CHARS, WatchList
+from ..enrich.watchlist import MIN_ALIAS_CHARS
 from ..kafka_clients import aiokafka_options, ensure_topics
 from ..records import now_rfc3339
 from ..settings import Settings, settings
-from ..watchlist_feed import at_end
+from ..watchlist_feed import WatchListFeed
 from .base import ToolCommand
 
 _ID = re.compile(r"^[^\s/]{1,200}$")
@@ -120,32 +120,6 @@ async def write(cfg: Settings, records: list[dict[str, Any]]) -> None:
         await producer.stop()
 
 
-async def read(cfg: Settings) -> WatchList:
-    """The watch-list as the topic holds it now (read to its end)."""
-    consumer = AIOKafkaConsumer(**aiokafka_options(cfg), group_id=None, enable_auto_commit=False,
-                                isolation_level="read_committed")
-    await consumer.start()
-    latest: dict[str, dict[str, Any]] = {}
-    try:
-        partitions = [TopicPartition(cfg.topic_companies, p)
-                      for p in sorted(consumer.partitions_for_topic(cfg.topic_companies) or {0})]
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        while not await at_end(consumer, ends):
-            for messages in (await consumer.getmany(timeout_ms=1000)).values():
-                for message in messages:
-                    if message.key is None:
-                        continue
-                    if message.value is None:
-                        latest.pop(message.key.decode(), None)
-                    else:
-                        latest[message.key.decode()] = orjson.loads(message.value)
-    finally:
-        await consumer.stop()
-    return WatchList.from_records(latest.values())
-
-
 class Companies(ToolCommand):
     """The watch-list: add, remove, list or import companies on top of the bundled catalog."""
 
@@ -194,7 +168,7 @@ class Companies(ToolCommand):
         return 0
 
     async def _list(self, cfg: Settings, added_only: bool) -> int:
-        watched = await read(cfg)
+        watched = await WatchListFeed().read_to_end(cfg)
         out = sys.stdout
         for company in sorted(watched.added.values(), key=lambda c: c.id):
             aliases = ", ".join(company.aliases)

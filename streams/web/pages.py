@@ -78,6 +78,13 @@ async def stats_document() -> dict[str, Any]:
     }
 
 
+async def _header_stats() -> dict[str, Any]:
+    """What a detail page's header shows: who answered, when, and whether the worker is healthy."""
+    problems = await health_problems()
+    return {"app_id": cfg.app_id, "worker": worker_identity(app.conf.web_port), "generated_at": _now(),
+            "healthy": not problems, "problems": problems}
+
+
 def wants_json(request: web.Request) -> bool:
     if request.query.get("format") == "json":
         return True
@@ -119,9 +126,8 @@ class Company(web.View):
             return self.json({**company, "worker": worker_identity(app.conf.web_port)}, status=status,
                              headers=_headers())
         nonce = secrets.token_urlsafe(16)
-        stats = {"app_id": cfg.app_id, "worker": worker_identity(app.conf.web_port), "generated_at": _now(),
-                 "healthy": not await health_problems(), "problems": await health_problems()}
-        return self.html(render.company_page(company, stats, nonce=nonce), status=status, headers=_headers(nonce))
+        page = render.company_page(company, await _header_stats(), nonce=nonce)
+        return self.html(page, status=status, headers=_headers(nonce))
 
 
 @app.page("/news/stories/{story_id}")
@@ -136,10 +142,8 @@ class StoryView(web.View):
             return self.json({**story, "worker": worker_identity(app.conf.web_port)}, status=status,
                              headers=_headers())
         nonce = secrets.token_urlsafe(16)
-        problems = await health_problems()
-        stats = {"app_id": cfg.app_id, "worker": worker_identity(app.conf.web_port), "generated_at": _now(),
-                 "healthy": not problems, "problems": problems}
-        return self.html(render.story_page(story, stats, nonce=nonce), status=status, headers=_headers(nonce))
+        page = render.story_page(story, await _header_stats(), nonce=nonce)
+        return self.html(page, status=status, headers=_headers(nonce))
 
 
 @app.page("/health")

@@ -116,28 +116,30 @@ def console_page(stats: Mapping[str, Any], *, nonce: str) -> str:
 
 def company_page(company: Mapping[str, Any], stats: Mapping[str, Any], *, nonce: str) -> str:
     """``/news/companies/{id}``: the latest articles this worker enriched that mention one company."""
-    name = company.get("name") or company.get("id")
     articles = company.get("articles") or []
     rows = _latest(articles) if articles else "<p class=\"empty\">This worker has not seen this company yet.</p>"
-    scope = _scope(f"id {company.get('id')} · this worker's latest {len(articles)} articles")
-    links = (f"<p class=\"where\"><a href=\"/news/\">← console</a> · "
-             f"<a href=\"/news/companies/{quote(company.get('id'))}?format=json\">as JSON</a></p>")
-    body = "<main id=\"console\"><div class=\"grid\">" + _card(str(name), scope, rows + links, span=3) + "</div></main>"
-    return page(f"newsstream · {name}", body, nonce=nonce, header_state=_header_state(stats))
+    scope = f"id {company.get('id')} · this worker's latest {len(articles)} articles"
+    name = str(company.get("name") or company.get("id"))
+    return _detail_page(name, name, scope, rows, f"/news/companies/{quote(company.get('id'))}", stats, nonce)
 
 
 def story_page(story: Mapping[str, Any], stats: Mapping[str, Any], *, nonce: str) -> str:
     """``/news/stories/{id}``: the articles of one story, the original first."""
     articles = story.get("articles") or []
     rows = _story_articles(articles) if articles else "<p class=\"empty\">This worker has not decided this story.</p>"
-    scope = _scope(f"id {story.get('id')} · {story.get('copies', 0)} copies · sources: "
-                   f"{', '.join(story.get('sources') or []) or '–'}")
+    scope = (f"id {story.get('id')} · {story.get('copies', 0)} copies · sources: "
+             f"{', '.join(story.get('sources') or []) or '–'}")
+    title = str(story.get("title") or story.get("id"))
+    return _detail_page(title, f"story {title}", scope, rows, f"/news/stories/{quote(story.get('id'))}", stats, nonce)
+
+
+def _detail_page(heading: str, title: str, scope: str, rows: str, href: str, stats: Mapping[str, Any],
+                 nonce: str) -> str:
     links = (f"<p class=\"where\"><a href=\"/news/\">← console</a> · "
-             f"<a href=\"/news/stories/{quote(story.get('id'))}?format=json\">as JSON</a></p>")
-    title = story.get("title") or story.get("id")
-    card = _card(str(title), scope, rows + links, span=3)
+             f"<a href=\"{href}?format=json\">as JSON</a></p>")
+    card = _card(heading, _scope(scope), rows + links, span=3)
     body = "<main id=\"console\"><div class=\"grid\">" + card + "</div></main>"
-    return page(f"newsstream · story {title}", body, nonce=nonce, header_state=_header_state(stats))
+    return page(f"newsstream · {title}", body, nonce=nonce, header_state=_header_state(stats))
 
 
 def _stories(stories: Sequence[Mapping[str, Any]]) -> str:

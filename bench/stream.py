@@ -304,33 +304,41 @@ async def main(args: argparse.Namespace) -> None:
     logs.mkdir(parents=True, exist_ok=True)
     n = args.articles
     rows: list[dict[str, Any]] = []
+
+    def add(row: dict[str, Any]) -> None:
+        rows.append(row)
+        print(f"[{row['metric']}: {row['value']}]", file=sys.stderr, flush=True)
+
     passthrough = await measure_passthrough(n, logs)
     one = await measure_workers(n, logs)
-    rows.append({"metric": "worker, plain text: articles/s", "value": round(one["rate"]),
-                 "peer": "Faust passthrough agent, msg/s", "peer_value": round(passthrough)})
-    rows.append({"metric": "worker / passthrough", "value": round(one["rate"] / passthrough, 3), "target": ">= 0.5"})
-    rows.append({"metric": "worker CPU ms per article", "value": round(one["cpu_ms"], 2)})
-    html_n = max(200, n // 10)
-    html = await measure_workers(html_n, logs, html=True)
-    core = core_html_rate(min(html_n, 119))
-    rows.append({"metric": "worker, HTML pages/s", "value": round(html["rate"], 1),
-                 "peer": "core offline, pages/s (CPU)", "peer_value": round(core, 1)})
-    rows.append({"metric": "worker HTML / core", "value": round(html["rate"] / core, 3), "target": ">= 0.8"})
-    two = await measure_workers(n, logs, workers=2)
-    rows.append({"metric": "two workers: articles/s", "value": round(two["rate"]), "peer": "one worker",
-                 "peer_value": round(one["rate"])})
-    rows.append({"metric": "two workers / one", "value": round(two["rate"] / one["rate"], 2), "target": ">= 1.5"})
-    latency = await measure_latency(one["rate"] / 2, args.latency_seconds, logs)
-    rows.append({"metric": f"latency p50 ms at {one['rate'] / 2:.0f}/s", "value": latency["p50"]})
-    rows.append({"metric": f"latency p99 ms at {one['rate'] / 2:.0f}/s", "value": latency["p99"], "target": "<= 250"})
+    add({"metric": "worker, plain text: articles/s", "value": round(one["rate"]),
+         "peer": "Faust passthrough agent, msg/s", "peer_value": round(passthrough)})
+    add({"metric": "worker / passthrough", "value": round(one["rate"] / passthrough, 3), "target": ">= 0.5"})
+    add({"metric": "worker CPU ms per article", "value": round(one["cpu_ms"], 2)})
+    if "html" in args.phases:
+        html_n = max(200, n // 10)
+        html = await measure_workers(html_n, logs, html=True)
+        core = core_html_rate(min(html_n, 119))
+        add({"metric": "worker, HTML pages/s", "value": round(html["rate"], 1),
+             "peer": "core offline, pages/s (CPU)", "peer_value": round(core, 1)})
+        add({"metric": "worker HTML / core", "value": round(html["rate"] / core, 3), "target": ">= 0.8"})
+    if "two" in args.phases:
+        two = await measure_workers(n, logs, workers=2)
+        add({"metric": "two workers: articles/s", "value": round(two["rate"]), "peer": "one worker",
+             "peer_value": round(one["rate"])})
+        add({"metric": "two workers / one", "value": round(two["rate"] / one["rate"], 2), "target": ">= 1.5"})
+    if "latency" in args.phases:
+        latency = await measure_latency(one["rate"] / 2, args.latency_seconds, logs)
+        add({"metric": f"latency p50 ms at {one['rate'] / 2:.0f}/s", "value": latency["p50"]})
+        add({"metric": f"latency p99 ms at {one['rate'] / 2:.0f}/s", "value": latency["p99"], "target": "<= 250"})
     if args.rss:
         samples = await measure_rss(args.rss_articles, logs)
         for done, mb in samples:
-            rows.append({"metric": f"RSS MB after {done} articles (1000 sources)", "value": round(mb)})
+            add({"metric": f"RSS MB after {done} articles (1000 sources)", "value": round(mb)})
         by_count = dict(samples)
         half = min(by_count, key=lambda k: abs(k - args.rss_articles // 2))
         growth = by_count[args.rss_articles] / by_count[half] - 1
-        rows.append({"metric": "RSS growth, half-way -> end", "value": round(growth, 3), "target": "<= 0.10"})
+        add({"metric": "RSS growth, half-way -> end", "value": round(growth, 3), "target": "<= 0.10"})
     print_rows(rows)
 
 
@@ -340,4 +348,6 @@ if __name__ == "__main__":
     parser.add_argument("--latency-seconds", type=float, default=20.0)
     parser.add_argument("--rss", action="store_true", help="also the 100k-article memory run (several minutes)")
     parser.add_argument("--rss-articles", type=int, default=100_000)
+    parser.add_argument("--phases", default="html,two,latency", help="of html,two,latency (the worker and its "
+                        "passthrough peer always run)")
     asyncio.run(main(parser.parse_args()))

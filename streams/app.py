@@ -150,7 +150,7 @@ enriched_topic = _topic(cfg.topic_enriched)
 dead_letter_topic = _topic(cfg.topic_dead_letter)
 mentions_topic = _topic(cfg.topic_mentions)
 profiles = source_profiles(app, cfg.partitions)
-stories = story_index(app, cfg.story_retention_s)
+stories = story_index(app, cfg.story_retention_s, cfg.story_max_articles)
 watchlist = WatchListFeed()
 
 

@@ -87,6 +87,7 @@ class Settings:
     topic_mentions: str = "news.mentions"
     topic_companies: str = "news.companies"
     story_retention_s: float = 72 * 3600.0
+    story_max_articles: int = 200_000
     partitions: int = 4
     replicas: int = 1
     web_bind: str = "127.0.0.1"
@@ -138,6 +139,7 @@ def load_settings() -> Settings:
         topic_mentions=_env("NEWSSTREAM_TOPIC_MENTIONS", Settings.topic_mentions),
         topic_companies=_env("NEWSSTREAM_TOPIC_COMPANIES", Settings.topic_companies),
         story_retention_s=3600.0 * float(_env("NEWSSTREAM_STORY_RETENTION_H", "72")),
+        story_max_articles=_env_int("NEWSSTREAM_STORY_MAX_ARTICLES", Settings.story_max_articles),
         partitions=_env_int("NEWSSTREAM_PARTITIONS", Settings.partitions),
         replicas=_env_int("NEWSSTREAM_REPLICAS", Settings.replicas),
         web_bind=_env("NEWSSTREAM_WEB_BIND", Settings.web_bind),

@@ -16,10 +16,13 @@ come out higher, by the redelivered articles, as before). Writes are O(1) per so
 whatever an article's length.
 
 The value: ``{"articles": n, "languages": {code: n}, "lines": {fingerprint: [count, first_seen]}}``, where
-``first_seen`` is the source's article number when the line was first counted. Lines that stay rare are
-pruned (:data:`PRUNE_SHARE` of the articles since they first appeared, checked every :data:`PRUNE_EVERY`
-articles), so a source's value stays bounded by its template lines plus its recent short lines instead of
-growing with every short line it ever printed.
+``first_seen`` is the source's article number when the line was first counted. Only lines seen in at least
+two articles are written (:data:`PERSIST_MIN_COUNT`): a line seen once is most of what a source prints
+(every short content line) and none of what it repeats, so the value written at each commit stays the
+size of the source's template, a few KB, instead of every short line of its recent articles. Lines that
+stay rare are pruned in memory too (under :data:`PRUNE_SHARE` of the articles since they first appeared,
+checked every :data:`PRUNE_EVERY` articles), so memory stays bounded by the template plus the short lines of
+about the last :data:`PRUNE_MIN_AGE` articles. What a restart forgets is the lines seen once.
 """
 
 from __future__ import annotations
@@ -32,12 +35,14 @@ from .enrich import EMPTY_PROFILE, SourceProfile
 from .enrich.boilerplate import line_fingerprints
 
 #: Prune a source's rare lines every this many of its articles ...
-PRUNE_EVERY = 100
+PRUNE_EVERY = 20
 #: ... dropping lines seen in fewer than this share of the articles since they first appeared (a template
 #: line must reach 0.3 of all articles, see ``boilerplate.MIN_SHARE``) ...
-PRUNE_SHARE = 0.05
+PRUNE_SHARE = 0.1
 #: ... once they have been around for at least this many articles.
-PRUNE_MIN_AGE = 100
+PRUNE_MIN_AGE = 20
+#: Lines seen in fewer articles than this are kept in memory only, not written to the table.
+PERSIST_MIN_COUNT = 2
 
 
 @dataclass
@@ -57,7 +62,7 @@ class _Learned:
 
     def value(self) -> dict[str, Any]:
         return {"articles": self.articles, "languages": dict(self.languages),
-                "lines": {fp: list(entry) for fp, entry in self.lines.items()}}
+                "lines": {fp: list(entry) for fp, entry in self.lines.items() if entry[0] >= PERSIST_MIN_COUNT}}
 
     def prune(self) -> None:
         now = self.articles

@@ -73,7 +73,7 @@ def source_profiles(app: faust.App, partitions: int) -> SourceProfiles:
     return profiles
 
 
-def story_index(app: faust.App, retention_s: float) -> StoryIndex:
+def story_index(app: faust.App, retention_s: float, max_articles: int) -> StoryIndex:
     """Declare the story table (one partition, like the stories topic) and return the index over it.
 
     The index writes one entry per article inside the stories agent's event, as any Faust table write;
@@ -83,7 +83,7 @@ def story_index(app: faust.App, retention_s: float) -> StoryIndex:
         STORIES_TABLE, default=None, key_type=str, value_type=None, partitions=1,
         help="Story decisions: article id -> sketch, story id, original, time (kept for the retention window).",
     )
-    index = StoryIndex(table, retention_s=retention_s)
+    index = StoryIndex(table, retention_s=retention_s, max_articles=max_articles)
 
     async def on_revoked(sender: Any, revoked: Any, **kwargs: Any) -> None:
         index.forget()

@@ -33,7 +33,7 @@ def enrich_lines(
     """
     budget = settings().article_time_budget_s
     profiles = SourceProfiles({}, write_through=True)
-    stories = StoryIndex({}, retention_s=settings().story_retention_s)
+    stories = StoryIndex({}, retention_s=settings().story_retention_s, max_articles=settings().story_max_articles)
     enriched = rejected = 0
     for number, line in enumerate(lines, start=1):
         data = line.rstrip(b"\r\n")

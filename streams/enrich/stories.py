@@ -29,8 +29,8 @@ from __future__ import annotations
 import base64
 import re
 import struct
-from collections import OrderedDict, defaultdict
-from collections.abc import Iterator, MutableMapping
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +48,7 @@ JACCARD_MIN = 0.5
 CONTAINMENT_MIN = 0.8
 MIN_SHINGLES = 12  # a text shorter than this has too little of its own to match on
 DEFAULT_RETENTION_S = 72 * 3600
+DEFAULT_MAX_ARTICLES = 200_000  # about 1 GB of memory at ~5 KB per article (entry and band index)
 
 _TOKEN = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -160,20 +161,24 @@ class StoryIndex:
 
     ``entries`` is the only state that must survive a restart: the band index is derived from it and
     rebuilt on first use. An entry: ``{"sketch", "story", "duplicate_of", "similarity", "at"}`` (``at`` in
-    seconds, the time the article was decided). One write per new article; expired entries are deleted
-    as newer articles arrive (one delete each).
+    seconds, the time the article was decided). One write per new article; entries older than the
+    retention window, or the oldest beyond ``max_articles``, are deleted as newer articles arrive (one
+    delete each).
     """
 
     def __init__(
         self, entries: MutableMapping[str, Any], *, retention_s: float = DEFAULT_RETENTION_S,
-        jaccard_min: float = JACCARD_MIN, containment_min: float = CONTAINMENT_MIN,
+        max_articles: int = DEFAULT_MAX_ARTICLES, jaccard_min: float = JACCARD_MIN,
+        containment_min: float = CONTAINMENT_MIN,
     ) -> None:
         self.entries = entries
         self.retention_s = retention_s
+        self.max_articles = max_articles
         self.thresholds = {"jaccard_min": jaccard_min, "containment_min": containment_min}
-        self._bands: dict[int, list[str]] | None = None
+        # band key -> the article id with that band, or a list of them when several share it: most bands are
+        # one article's own, and a list per band would double the index's memory
+        self._bands: dict[int, str | list[str]] | None = None
         self._order: OrderedDict[str, float] = OrderedDict()  # article id -> at, oldest first
-        self._sketches: dict[str, Sketch] = {}
 
     def assign(self, article_id: str, text: str, now: float) -> Story:
         """The story of one article: an earlier copy's, or a new one named after this article."""
@@ -185,7 +190,7 @@ class StoryIndex:
         mine = sketch(text)
         best: tuple[float, float, str] | None = None  # (score, -at, article id)
         for other_id in self._candidates(mine):
-            score = similarity(mine, self._sketches[other_id], **self.thresholds)
+            score = similarity(mine, Sketch.decode(self.entries[other_id]["sketch"]), **self.thresholds)
             if score is not None:
                 key = (score, -self._order[other_id], other_id)
                 if best is None or key > best:
@@ -201,15 +206,15 @@ class StoryIndex:
         return story
 
     def expire(self, now: float) -> int:
-        """Forget articles decided longer ago than the retention window; how many went."""
+        """Forget articles decided longer ago than the retention window, and the oldest beyond
+        ``max_articles`` (memory is about 5 KB per article kept); how many went."""
         self._ensure_index()
         gone = 0
         while self._order:
             article_id, at = next(iter(self._order.items()))
-            if at >= now - self.retention_s:
+            if at >= now - self.retention_s and len(self._order) < self.max_articles:
                 break
-            self._remove(article_id)
-            self.entries.pop(article_id, None)
+            self._remove(article_id, self.entries.pop(article_id, None))
             gone += 1
         return gone
 
@@ -217,7 +222,6 @@ class StoryIndex:
         """After the partition is revoked: rebuild from the entries next time."""
         self._bands = None
         self._order.clear()
-        self._sketches.clear()
 
     def __len__(self) -> int:
         self._ensure_index()
@@ -227,7 +231,8 @@ class StoryIndex:
         assert self._bands is not None
         seen: set[str] = set()
         for band in mine.bands():
-            for other in self._bands.get(band, ()):
+            found = self._bands.get(band)
+            for other in (found,) if isinstance(found, str) else found or ():
                 if other not in seen:
                     seen.add(other)
                     yield other
@@ -235,24 +240,36 @@ class StoryIndex:
     def _ensure_index(self) -> None:
         if self._bands is not None:
             return
-        self._bands = defaultdict(list)
+        self._bands = {}
         for article_id, entry in sorted(self.entries.items(), key=lambda item: item[1]["at"]):
             self._add(article_id, Sketch.decode(entry["sketch"]), entry["at"])
 
     def _add(self, article_id: str, mine: Sketch, at: float) -> None:
+        """Index an article's bands; its sketch stays in the entry only (decoded again for a candidate),
+        since a sketch held as Python ints would cost several KB per article of the window."""
         assert self._bands is not None
-        self._sketches[article_id] = mine
         self._order[article_id] = at
+        bands = self._bands
         for band in mine.bands():
-            self._bands[band].append(article_id)
+            found = bands.get(band)
+            if found is None:
+                bands[band] = article_id
+            elif isinstance(found, str):
+                bands[band] = [found, article_id]
+            else:
+                found.append(article_id)
 
-    def _remove(self, article_id: str) -> None:
+    def _remove(self, article_id: str, entry: Mapping[str, Any] | None) -> None:
         assert self._bands is not None
-        mine = self._sketches.pop(article_id)
         del self._order[article_id]
-        for band in mine.bands():
-            ids = self._bands.get(band)
-            if ids is not None:
-                ids.remove(article_id)
-                if not ids:
-                    del self._bands[band]
+        if entry is None:
+            return
+        bands = self._bands
+        for band in Sketch.decode(entry["sketch"]).bands():
+            found = bands.get(band)
+            if found == article_id:
+                del bands[band]
+            elif isinstance(found, list) and article_id in found:
+                found.remove(article_id)
+                if len(found) == 1:
+                    bands[band] = found[0]

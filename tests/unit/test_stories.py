@@ -82,6 +82,14 @@ def test_entries_expire_after_the_retention_window() -> None:
     assert late.id == "story-copy-1" and "wire-1" not in entries and len(index) == 1
 
 
+def test_the_oldest_go_beyond_the_article_cap() -> None:
+    entries: dict = {}
+    index = StoryIndex(entries, max_articles=2)
+    for i, paragraph in enumerate(PARAGRAPHS):
+        index.assign(f"a{i}", paragraph * 4, now=i)
+    assert len(index) == 2 and set(entries) == {"a4", "a5"}
+
+
 def test_sketches_survive_their_encoding_and_every_process_computes_the_same() -> None:
     sketch = stories.sketch(text(PARAGRAPHS))
     assert Sketch.decode(sketch.encode()) == sketch

@@ -56,7 +56,8 @@ def test_acronyms_match_only_in_capitals():
 
 def test_common_word_names_need_evidence():
     assert _tag("She ate an apple and found a shell on the beach. We will target the next gap.") == {}
-    assert _tag("We met at the Amazon river and picked up an Apple from the table.") == {}
+    assert _tag("We met at the Amazon river and picked up an apple from the table.") == {}
+    assert _tag("Tour Of The Amazon Basin And Apple Orchards") == {}  # title case: capitals say nothing
     assert "apple" in _tag("Apple Inc. reported record quarterly revenue.")
     assert "apple" in _tag("Fans queued for Apple's iPhone launch.")
     assert "shell" in _tag("Shell plc raised its dividend.")

@@ -20,6 +20,7 @@ import orjson
 CATALOG_PATH = Path(__file__).with_name("data") / "companies.json.gz"
 WEAK_FLAG = 1
 STEM_FLAG = 2
+NAMELIKE_FLAG = 32
 
 
 @dataclass(frozen=True, slots=True)

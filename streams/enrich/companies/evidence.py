@@ -136,15 +136,10 @@ _FOLLOWERS = _words(
 )
 
 
-def part_of_longer_name(text: str, start: int, end: int, possessive_end: int | None) -> bool:
-    """A common-word name next to another capitalised word ("Adam Neumann", "Apple Records") or to a number
-    ("S&P 500", "Tank 300") is part of some other name."""
-    if possessive_end is None:
-        m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
-        if m:
-            word = m.group(1).strip("\"'“”«»(),.;:!?")
-            if word[:1].isdigit() or (word[:1].isupper() and not word.isupper()):
-                return True
+def part_of_longer_name(text: str, start: int, end: int, possessive_end: int | None) -> bool | str:
+    """A common-word name after another capitalised word is part of some other name ("Adam Neumann",
+    True). Before another capitalised word or a number it may be a brand label ("Apple Watch", "Fiat 500")
+    or part of another name ("S&P 500", "Apple Valley"): ``"label"``, for the caller to weigh."""
     m = _PREV_WORD.search(text, max(0, start - 40), start)
     if m:
         word = m.group(1)
@@ -157,7 +152,79 @@ def part_of_longer_name(text: str, start: int, end: int, possessive_end: int | N
             and not word.endswith(("'s", "’s", ",", ".", "!", "?", ":", "—", "-"))
         ):
             return True
+    if possessive_end is None:
+        m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+        if m:
+            word = m.group(1).strip("\"'“”«»(),.;:!?")
+            if word[:1].isdigit() or (word[:1].isupper() and not word.isupper()):
+                return "label"
     return False
+
+
+# Words that follow a maker's name in the name of its product or service ("Apple Watch", "Google Assistant",
+# "Uber Eats", "Tesla Model Y"); a word with a digit is a model code ("Fiat 500", "Peugeot 208").
+PRODUCT_WORDS = _words(
+    """Watch Pay Music TV Store Maps Search Cloud Gaming Assistant Prime Drive Card Wallet Home Pro Max Mini
+    Air Plus Model Eats Pixel Echo Kindle Surface Office Galaxy Switch Ads Shopping Photos Translate Lens
+    Phone Tablet Laptop Car Bank Browser App Apps Arcade Fitness Health Messenger Chat Video Books Podcasts"""
+)
+
+
+def brand_label(text: str, end: int) -> bool:
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    if not m:
+        return False
+    word = m.group(1).strip("\"'“”«»(),.;:!?")
+    return any(c.isdigit() for c in word) or word in PRODUCT_WORDS
+
+
+# Lower-case nouns after a capitalised word that make it a place, not a company ("the Amazon rainforest").
+_PLACE_NOUNS = _words(
+    """river rainforest rain basin jungle forest valley mountain mountains beach island islands delta region
+    coast bay lake sea desert county city town street avenue road park"""
+)
+_WORDISH = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def capital_is_evidence(text: str, start: int, end: int) -> bool:
+    """Mid-sentence, a capital letter on a common word ("like Apple", "Amazon founder") says proper noun —
+    but not in a title-case line (headlines, menus), not on an all-caps word (datelines, banners, acronyms:
+    those need other evidence), and not before a place noun."""
+    surface = text[start:end]
+    if surface.isupper():
+        return False
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    if m and m.group(1).strip(",.;:!?").lower() in _PLACE_NOUNS:
+        return False
+    lo = max(text.rfind("\n", 0, start) + 1, start - 120)
+    hi = text.find("\n", end)
+    hi = min(end + 120, len(text) if hi == -1 else hi)
+    long = [w for w in _WORDISH.findall(text, lo, hi) if len(w) > 3]
+    return not (len(long) >= 3 and sum(w[0].isupper() for w in long) > 0.6 * len(long))
+
+
+_CITED_BEFORE = re.compile(
+    r"(?:\b(?:told|tells|telling|according to|reported by|quoted by|cited by|in an interview with|via|"
+    r"selon|d['’]après|según|segundo|secondo|laut|gegenüber|сообщает|сообщил|сообщила|сообщили|"
+    r"передает|пишет|рассказал|рассказала|заявил|заявила|повідомляє|повідомило|podaje|według|"
+    r"volgens|meldt|aldus)\s+(?:the\s+|l['’]|la\s+|le\s+|el\s+|o\s+|a\s+|il\s+|de\s+|het\s+|)[«\"“„]?)$"
+)
+
+
+def cited_source(text: str, start: int, end: int) -> bool:
+    """A name cited as a source: a dateline "WASHINGTON (AP) —", a bracketed credit "[ The Verge ]", or
+    after an attribution word ("told Reuters", "according to Bloomberg", "selon l'AFP", "сообщает ТАСС")."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 6]
+    if before.endswith("(") and after.startswith(")"):
+        rest = after[1:].lstrip(" ")
+        ahead = before[:-1].rstrip(" ")
+        word = ahead.rsplit(None, 1)[-1] if ahead.strip() else ""
+        if rest[:1] in ("—", "–", "-", ":") or not word or (word.rstrip(",").isupper() and len(word) > 1):
+            return True
+    if before.rstrip(" ").endswith("[") and after.lstrip(" ").startswith("]"):
+        return True
+    return _CITED_BEFORE.search(before) is not None
 
 
 def followed_by_subject_word(text: str, end: int) -> bool:

@@ -15,14 +15,24 @@ around ("Inc", "CEO", "shares", ", a").
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
 import ahocorasick
 
-from .catalog import STEM_FLAG, WEAK_FLAG, Catalog, CatalogEntry, load_catalog
-from .evidence import Sentences, followed_by_subject_word, local_evidence, part_of_longer_name, ticker_in
+from .catalog import NAMELIKE_FLAG, STEM_FLAG, WEAK_FLAG, Catalog, CatalogEntry, load_catalog
+from .evidence import (
+    Sentences,
+    brand_label,
+    capital_is_evidence,
+    cited_source,
+    followed_by_subject_word,
+    local_evidence,
+    part_of_longer_name,
+    ticker_in,
+)
 from .textnorm import has_cjk, is_cyrillic, normalise
 from .unknown import ANCHOR_KEYS
 
@@ -34,12 +44,15 @@ _STEM_FINALS = "аяьй"
 _APOSTROPHES = "'’"
 
 
-WEAK, STEM, CJK, CYRILLIC, ANCHOR = WEAK_FLAG, STEM_FLAG, 4, 8, 16
+WEAK, STEM, CJK, CYRILLIC, ANCHOR, NAMELIKE = WEAK_FLAG, STEM_FLAG, 4, 8, 16, NAMELIKE_FLAG
 """Key flags: alias needs evidence; key is the alias minus its final letter (a case ending must follow);
-CJK (no word boundaries); Cyrillic (Russian case endings allowed)."""
+CJK (no word boundaries); Cyrillic (Russian case endings allowed); name-like (a first name, a place or a
+one-word brand: its capital letter is no evidence, since such words are always capitalised)."""
 
 
-def group_keys(rows: list[tuple[str, list[str], set[str], bool]]) -> dict[str, list[list]]:
+def group_keys(
+    rows: list[tuple[str, list[str], set[str], bool]], namelike: set[tuple[int, str]] = frozenset()  # type: ignore[assignment]
+) -> dict[str, list[list]]:
     """Automaton payloads by key, from ``(id, aliases, weak aliases, inflect)`` rows in catalog order: one
     list of ``[row index, alias, flags]`` per key (done at build time so that loading only parses it).
     ``inflect`` asks for the "-s" keys of Latin names (worth it for well-known companies only)."""
@@ -47,6 +60,8 @@ def group_keys(rows: list[tuple[str, list[str], set[str], bool]]) -> dict[str, l
     for idx, (_, aliases, weak, inflect) in enumerate(rows):
         for a in aliases:
             for key, alias, flags in alias_keys(a, a in weak, inflect):
+                if (idx, a) in namelike:
+                    flags |= NAMELIKE
                 bucket = buckets.setdefault(key, [])
                 same = [b for b in bucket if b[0] == idx]
                 if not same:
@@ -96,6 +111,7 @@ class Hit:
     weak: bool
     possessive_end: int | None
     cyrillic: bool = False
+    namelike: bool = False
     accepted: bool = False
     rejected: bool = False  # part of a longer name: not even a confirmed company takes it
 
@@ -147,7 +163,7 @@ class CompanyMatcher:
                 hit = _check(alias, flags, text, padded, n, end_idx)
                 if hit is not None:
                     found.append(Hit(entry, field, hit[0], hit[1], bool(flags & WEAK), hit[2],
-                                     bool(flags & CYRILLIC)))
+                                     bool(flags & CYRILLIC), bool(flags & NAMELIKE)))
                     break
         return _longest_first(found), anchors
 
@@ -206,15 +222,20 @@ def trim_alias(alias: str) -> str:
 
 
 def _longest_first(found: list[Hit]) -> list[Hit]:
+    """Longest match wins among overlapping hits (ties: the earlier one). Near-linear: hits are taken longest
+    first and each is checked against a byte map of the characters already taken, so the cost is the sum of
+    the hits' lengths rather than the square of their number."""
     if len(found) < 2:
         return found
     found.sort(key=lambda h: (h.start - h.end, h.start))
-    taken: list[Hit] = []
+    taken = bytearray(max(h.end for h in found) + 1)
+    kept: list[Hit] = []
     for h in found:
-        if all(h.end <= t.start or h.start >= t.end for t in taken):
-            taken.append(h)
-    taken.sort(key=lambda h: h.start)
-    return taken
+        if taken.find(1, h.start, h.end) == -1:
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+            kept.append(h)
+    kept.sort(key=lambda h: h.start)
+    return kept
 
 
 def decide(
@@ -223,34 +244,50 @@ def decide(
     """Keep strong hits, and weak hits with evidence; two passes so that a company confirmed anywhere in
     the article confirms its weak mentions elsewhere (except a bare sentence-initial word followed by a
     comma, e.g. "Next, ..."). A sentence-initial weak word is capitalised for its position alone, so there
-    a business word in the sentence is not enough ("Next year the company ...")."""
-    all_hits: list[Hit] = []
-    sentences = {f: Sentences(t) for f, t in fields.items()}
+    a business word in the sentence is not enough ("Next year the company ..."). Mid-sentence, outside
+    title-case lines, the capital of a common word is itself evidence ("stepped into gaming, like Apple"),
+    unless a place noun follows ("the Amazon rainforest") or the name is name-like (a first name, a place).
+    A weak name followed by another capitalised word is a brand label ("Apple Watch") when a model code
+    or product word follows or the company is confirmed elsewhere; otherwise part of another name.
+
+    Near-linear: the hits of a sentence are found by bisection over hits sorted by position."""
+    by_field: dict[str, list[Hit]] = {}
     for field, text in fields.items():
-        all_hits.extend(found[field] if found is not None else matcher.hits(field, text))
+        by_field[field] = sorted(found[field] if found is not None else matcher.hits(field, text),
+                                 key=lambda h: h.start)
+    all_hits = [h for hs in by_field.values() for h in hs]
     for h in all_hits:
         h.accepted = not h.weak
     if all(h.accepted for h in all_hits):
         return all_hits
+    sentences = {f: Sentences(t) for f, t in fields.items()}
+    starts = {f: [h.start for h in hs] for f, hs in by_field.items()}
     whole = "\n".join(fields.values())
 
-    def others_in_sentence(h: Hit) -> bool:
+    def in_sentence(h: Hit) -> list[Hit]:
         start, end = sentences[h.field].span(h.start)
-        return any(
-            o.field == h.field and o.entry != h.entry and o.accepted and start <= o.start < end for o in all_hits
-        )
+        s = starts[h.field]
+        return by_field[h.field][bisect_left(s, start) : bisect_left(s, end)]
 
     ticker_cache: dict[int, bool] = {}
     initial: list[Hit] = []
+    labels: list[Hit] = []
     for h in all_hits:
         if h.accepted:
             continue
         text = fields[h.field]
         sent = sentences[h.field]
-        if local_evidence(text, h.start, h.end, h.possessive_end):
+        if local_evidence(text, h.start, h.end, h.possessive_end) or cited_source(text, h.start, h.end):
             h.accepted = True
             continue
-        if part_of_longer_name(text, h.start, h.end, h.possessive_end):
+        longer = part_of_longer_name(text, h.start, h.end, h.possessive_end)
+        if longer == "label":
+            if brand_label(text, h.end):
+                h.accepted = True
+            else:
+                labels.append(h)
+            continue
+        if longer:
             h.rejected = True
             continue
         if followed_by_subject_word(text, h.end):
@@ -267,9 +304,14 @@ def decide(
             initial.append(h)
             continue
         # Russian capitalises no common noun mid-sentence: there a capital alone is evidence.
-        h.accepted = h.cyrillic or sent.has_cue(h.start) or _strong_in_sentence(h, all_hits, sent)
+        h.accepted = (
+            h.cyrillic
+            or sent.has_cue(h.start)
+            or any(not o.weak for o in in_sentence(h))
+            or (not h.namelike and capital_is_evidence(text, h.start, h.end))
+        )
     for h in initial:
-        h.accepted = others_in_sentence(h)
+        h.accepted = any(o.entry != h.entry and o.accepted for o in in_sentence(h))
     confirmed = {h.entry for h in all_hits if h.accepted}
     for h in all_hits:
         if h.accepted or h.rejected or h.entry not in confirmed:
@@ -279,11 +321,6 @@ def decide(
             continue
         h.accepted = True
     return [h for h in all_hits if h.accepted]
-
-
-def _strong_in_sentence(h: Hit, hits: list[Hit], sent: Sentences) -> bool:
-    start, end = sent.span(h.start)
-    return any(o.field == h.field and not o.weak and start <= o.start < end for o in hits)
 
 
 @lru_cache(maxsize=1)

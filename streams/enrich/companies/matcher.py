@@ -22,7 +22,7 @@ from itertools import chain
 
 import ahocorasick
 
-from .catalog import NAMELIKE_FLAG, STEM_FLAG, WEAK_FLAG, Catalog, CatalogEntry, load_catalog
+from .catalog import Catalog, CatalogEntry, load_catalog
 from .evidence import (
     Sentences,
     brand_label,
@@ -33,71 +33,11 @@ from .evidence import (
     part_of_longer_name,
     ticker_in,
 )
-from .textnorm import has_cjk, is_cyrillic, normalise
+from .keys import ANCHOR, CJK, CYRILLIC, NAMELIKE, RU_ENDINGS, STEM, WEAK
+from .textnorm import has_cjk, normalise
 from .unknown import ANCHOR_KEYS
 
-RU_ENDINGS = frozenset(
-    ("а", "я", "у", "ю", "ом", "ем", "ём", "е", "и", "ы", "ой", "ей", "ою", "ею", "ов", "ев", "ам", "ям",
-     "ами", "ями", "ах", "ях", "ью")
-)
-_STEM_FINALS = "аяьй"
 _APOSTROPHES = "'’"
-
-
-WEAK, STEM, CJK, CYRILLIC, ANCHOR, NAMELIKE = WEAK_FLAG, STEM_FLAG, 4, 8, 16, NAMELIKE_FLAG
-"""Key flags: alias needs evidence; key is the alias minus its final letter (a case ending must follow);
-CJK (no word boundaries); Cyrillic (Russian case endings allowed); name-like (a first name, a place or a
-one-word brand: its capital letter is no evidence, since such words are always capitalised)."""
-
-
-def group_keys(
-    rows: list[tuple[str, list[str], set[str], bool]], namelike: set[tuple[int, str]] = frozenset()  # type: ignore[assignment]
-) -> dict[str, list[list]]:
-    """Automaton payloads by key, from ``(id, aliases, weak aliases, inflect)`` rows in catalog order: one
-    list of ``[row index, alias, flags]`` per key (done at build time so that loading only parses it).
-    ``inflect`` asks for the "-s" keys of Latin names (worth it for well-known companies only)."""
-    buckets: dict[str, list[list]] = {}
-    for idx, (_, aliases, weak, inflect) in enumerate(rows):
-        for a in aliases:
-            for key, alias, flags in alias_keys(a, a in weak, inflect):
-                if (idx, a) in namelike:
-                    flags |= NAMELIKE
-                bucket = buckets.setdefault(key, [])
-                same = [b for b in bucket if b[0] == idx]
-                if not same:
-                    bucket.append([idx, alias, flags])
-                elif _capitals(alias) < _capitals(same[0][1]):
-                    # spelling variants of one key ("СберБанк"/"Сбербанк"): keep the one with fewest
-                    # required capitals, so that every listed spelling still matches
-                    same[0][1], same[0][2] = alias, flags
-    return buckets
-
-
-def alias_keys(alias: str, weak: bool, inflect: bool = True) -> list[tuple[str, str, int]]:
-    """Automaton keys of one alias as ``(key, alias as matched, flags)``, made at build time.
-
-    Keys start with a space so that they only match at a word start in the padded text. Latin keys also
-    end with one, so that they never fire inside a longer word (" audi " is not in "audience"); a strong
-    Latin name gets a second key with German/English "-s" ("Volkswagens"). Cyrillic keys stay open at the
-    end for Russian case endings, and those ending in а/я/ь/й also get a stem key («Лада» → « лад» +
-    «ы/у/ой/е»). CJK keys have no spaces at all."""
-    alias = trim_alias(alias)
-    norm = normalise(alias)
-    if not norm:
-        return []
-    flags = WEAK if weak else 0
-    if has_cjk(alias):
-        return [(norm, alias, flags | CJK)]
-    if is_cyrillic(alias):
-        flags |= CYRILLIC
-        keys = [(" " + norm, alias, flags)]
-        if not alias.isupper() and alias[-1] in _STEM_FINALS and len(norm) > 3:
-            keys.append((" " + norm[:-1], alias, flags | STEM))
-        return keys
-    keys = [(" " + norm + " ", alias, flags)]
-    if inflect and not weak and len(alias) >= 4 and not alias.isupper() and alias[-1] not in "sS":
-        keys.append((" " + norm + "s ", alias + "s", flags))
-    return keys
 
 
 @dataclass(slots=True)
@@ -205,20 +145,6 @@ def _check(
             return None
     possessive = end if end < n and text[end] in _APOSTROPHES else None
     return start, end, possessive
-
-
-def _capitals(alias: str) -> int:
-    return sum(c.isupper() for c in alias)
-
-
-def trim_alias(alias: str) -> str:
-    """Drop leading/trailing punctuation ("Apple Inc." → "Apple Inc"): keys must start and end on a letter."""
-    start, end = 0, len(alias)
-    while start < end and not alias[start].isalnum():
-        start += 1
-    while end > start and not alias[end - 1].isalnum():
-        end -= 1
-    return alias[start:end]
 
 
 def _longest_first(found: list[Hit]) -> list[Hit]:

@@ -14,6 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import (
+    CITE_ARTICLES,
+    CITE_BEFORE,
+    CONJUNCTIONS,
+    GERMAN_AFTER,
+    GROUP_WORDS,
+    INTRO_SUFFIXES,
+    INTRO_WORDS,
+    LIST_INTRO,
+    MEDIA_HEADS,
+)
+from .keys import latin_key
 from .textnorm import normalise
 
 
@@ -21,18 +33,24 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
+# Upper-case letters of the Latin, Greek and Cyrillic blocks: names are capitalised in every such script.
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+_UP = "[" + re.escape(_UPPER) + "]"
 # A capitalised word; a dot only inside it ("Amazon.com"), so that a name never swallows a full stop.
-_CAP = r"(?:[A-Z](?:[\w'’&-]|\.(?=\w))*|\d[\w&-]*[A-Za-z][\w&-]*)"
-_LINK = r"(?: (?:&|of|de|du|der|und|la|le|van|von) | )"  # spaces only: a name never runs across lines
+_CAP = rf"(?:{_UP}(?:[\w'’&-]|\.(?=\w))*|\d[\w&-]*[A-Za-z][\w&-]*)"
+# spaces only: a name never runs across lines; no conjunction links names ("Celonis, DeepL und N26" is three)
+_LINK = r"(?: (?:&|of|de|du|der|la|le|van|von|del|della|di|da|do|dos) | )"
 _NAME = rf"{_CAP}(?:{_LINK}{_CAP}){{0,4}}"
 _LEGAL = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SA|SE|PLC|plc|"
-    r"N\.V\.|NV|S\.p\.A\.|SpA|B\.V\.|BV|Co\.,? Ltd\.?|Co\.|KGaA|Oyj|ASA|S\.A\.S\.|SAS|S\.L\.|Pty\.? Ltd\.?|"
-    r"Sdn\.? Bhd\.?|LLP|LP|L\.P\.)"
+    r"N\.V\.|NV|S\.p\.A\.|SpA|B\.V\.|BV|Co\.,? Ltd\.?|Co\.|KGaA|Oyj|ASA|S\.A\.S\.|SAS|S\.L\.U?\.?|"
+    r"Pty\.? Ltd\.?|Sdn\.? Bhd\.?|LLP|LP|L\.P\.|[Ss]p\. z o\.o\.|S\.A\.|A\.Ş\.|AŞ|Ltda\.?|S\.r\.l\.|Srl|"
+    r"S\.R\.L\.|SARL|A/S|ApS|AB|Oy|Kft\.|s\.r\.o\.|a\.s\.|d\.o\.o\.)"
 )
 _RU_QUOTED = re.compile(
-    r"(?:ООО|ПАО|АО|ОАО|ЗАО|НАО|АКБ|ГК|НПО|МФК|ФГУП|ГУП|ТОО|ЧАО|АФК|"
-    r"[Кк]омпани[яиюей]{1,2}|[Кк]онцерн[аеу]?|[Хх]олдинг[аеу]?|[Гг]рупп[аыеу] компаний|[Бб]анк[аеу]?|"
+    r"(?:ООО|ПАО|АО|ОАО|ЗАО|НАО|АКБ|ГК|НПО|МФК|ФГУП|ГУП|ТОО|ЧАО|АФК|ТОВ|ПрАТ|ПАТ|АТ|"
+    r"[Кк]омпані[яїєюі]{1,2}|[Кк]омпани[яиюей]{1,2}|"
+    r"[Кк]онцерн[аеу]?|[Хх]олдинг[аеу]?|[Гг]рупп[аыеу] компаний|[Бб]анк[аеу]?|"
     r"[Зз]авод[аеу]?|[Ии]здательств[оау]|[Сс]тудия)\s*"
     r"[«„“\"](?P<name>[^»“”\"\n]{2,60})[»“”\"]"
 )
@@ -43,9 +61,10 @@ _SHARES_MOVED = re.compile(
     r"(?:shares|stock)\s(?:rose|fell|jumped|dropped|slid|climbed|gained|lost|tumbled|surged|plunged|soared|"
     r"sank|were|are|have|closed)\b"
 )
+_CONJ = "(?:" + "|".join(CONJUNCTIONS) + ")"
 _GROUP_LIST = re.compile(
-    rf"(?: (?:such as|including|like)| ?[—–:]|[^.:;!?\n]{{0,60}}?:)? "
-    rf"(?P<list>{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME})"
+    rf"(?: (?:{'|'.join(LIST_INTRO)})| ?[—–:]|[^.:;!?\n]{{0,60}}?:)? "
+    rf"(?P<list>{_NAME}(?:, {_NAME})*,? {_CONJ} {_NAME})"
 )
 # "Hipcricket, a mobile marketing company"; "CloudSimple, a startup"
 _APPOSITIVE_HEAD = re.compile(
@@ -54,7 +73,7 @@ _APPOSITIVE_HEAD = re.compile(
     r"chain|subsidiary|unit|giant)(?![\w'’])"
 )
 _ABBREVIATION = re.compile(r"\s\(([A-Z][A-Za-z&]{1,6})\)")
-_SEPARATOR = r"(?:, (?:and |or )?| (?:and|or) )"  # spaces only: a list never runs across lines
+_SEPARATOR = rf"(?:, (?:{_CONJ} )?| {_CONJ} )"  # spaces only: a list never runs across lines
 _NEXT_ITEM = re.compile(rf"\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}(?P<name>{_NAME})")
 _PREVIOUS_ITEM = re.compile(rf"(?<![\w])(?P<name>{_NAME})\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}$")
 _OF_AT_NAME = re.compile(rf"\s(?:of|at)\s(?P<name>{_NAME})")
@@ -64,25 +83,29 @@ _OF_AT_NAME = re.compile(rf"\s(?:of|at)\s(?P<name>{_NAME})")
 # start); the original text decides case-sensitive details.
 _LEGAL_WORDS = ("inc", "incorporated", "corp", "corporation", "ltd", "limited", "llc", "l l c", "gmbh", "ag",
                 "s a", "sa", "se", "plc", "n v", "nv", "s p a", "spa", "b v", "bv", "co", "kgaa", "oyj", "asa",
-                "sas", "s l", "pty", "sdn", "llp", "lp", "l p")
+                "sas", "s l", "pty", "sdn", "llp", "lp", "l p", "sp  z o o", "a ş", "aş", "ltda", "s l u", "s r l",
+                "srl", "sarl", "a s", "aps", "ab", "oy", "kft", "s r o", "d o o")
 _RU_PREFIXES = ("ооо", "пао", "ао", "оао", "зао", "нао", "акб", "гк", "нпо", "мфк", "фгуп", "гуп", "тоо", "чао",
                 "афк", "компания", "компании", "компанию", "компанией", "концерн", "концерна", "концерну",
                 "холдинг", "холдинга", "группа компаний", "группы компаний", "банк", "банка", "банку", "завод",
-                "завода", "издательство", "студия")
+                "завода", "издательство", "студия", "тов", "прат", "пат", "ат", "компанія", "компанії",
+                "компанію", "компанією")
 _ROLES = ("ceo", "chief executive", "chief operating officer", "chief financial officer",
           "chief technology officer", "founder", "co founder", "chairman", "chairwoman", "spokesperson",
           "spokesman", "spokeswoman", "shareholders", "analyst", "strategist", "economist", "trader",
           "portfolio manager")
 # "buy" is left out: its object is more often a product ("buy Pokemon Sword") than a company.
 _ACQUIRE = ("acquired", "acquire", "acquires", "acquiring", "bought", "takeover of", "merger with")
-_GROUPS = ("brand", "brands", "companies", "firms", "carmakers", "automakers", "banks", "lenders", "retailers",
-           "startups", "rivals", "competitors", "clients", "customers", "partners", "investors", "suppliers",
-           "airlines", "insurers")
+_GROUPS = (*sorted(GROUP_WORDS), "start ups")
 ANCHOR_KEYS: dict[str, str] = {
     **{f" {w} ": "legal" for w in _LEGAL_WORDS},
     **{f" {w} ": "ru" for w in _RU_PREFIXES},
     **{f" {w} ": "role" for w in _ROLES},
     **{f" {w} ": "acquire" for w in _ACQUIRE},
+    **{f" {normalise(w)} ": "intro" for w in sorted(INTRO_WORDS)},
+    **{f"{w} ": "intro" for w in INTRO_SUFFIXES},
+    **{f" {normalise(w)} ": "cite" for w in CITE_BEFORE},
+    **{f" {w} ": "media" for w in sorted(MEDIA_HEADS)},
     **{f" {w} ": "group" for w in _GROUPS},
     " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
     " said in a statement ": "statement", " said in a press release ": "statement",
@@ -146,9 +169,10 @@ class UnknownMention:
 
 
 def unknown_id(name: str) -> str:
-    """``unknown:acme-widgets``: normalised name, words joined by hyphens, stable for every spelling that
-    differs only in case or punctuation."""
-    return "unknown:" + "-".join(normalise(name).split())
+    """``unknown:<latin key>``: the name transliterated to Latin and spelling-folded (see
+    :func:`.keys.latin_key`), so that every spelling of one name that differs in case, punctuation, script or
+    transliteration shares it: «Ромашка» and "Romashka" are both ``unknown:romaska``."""
+    return "unknown:" + latin_key(name)
 
 
 def repeat_mentions(fields: dict[str, str], found: list[UnknownMention]) -> list[UnknownMention]:
@@ -236,6 +260,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
     a role word, "shares", "brands", ", a"): no pattern scans the whole text."""
     out: list[UnknownMention] = []
     spans: list[tuple[int, int]] = []
+    sources: list[tuple[int, int]] = []  # outlets keep a leading article: "The Verge", "Le Monde"
     for kind, start, end in anchors:
         if kind == "legal":
             stop = end + 1 if text[end : end + 1] == "." else end
@@ -284,10 +309,25 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 spans += [(base + i.start(), base + i.end()) for i in _NAME_AT.finditer(m.group("list"))]
         elif kind == "appositive" and text[start - 2 : start] == ", " and _APPOSITIVE_HEAD.match(text, end):
             _name_before(text, start - 2, spans)
+        elif kind == "intro":
+            _name_introduced(text, start, end, spans)
+        elif kind == "cite":
+            _name_cited(text, end, sources)
+        elif kind == "media":
+            written = text[start:end]
+            if written[:1].isupper() and not _title_case_line(text, start, end):
+                m = _NAME_AT_END.search(text, max(0, start - 80), end)
+                if m and " " in m.group("b") and m.end("b") == end:
+                    sources.append((m.start("b"), m.end("b")))
         elif kind == "statement":
             m = _NAME_AT_END.search(text, max(0, start - 80), start)
             if m and m.group("b").split()[-1] in _COMPANY_HEADS:
                 spans.append((m.start("b"), m.end("b")))
+    _bracketed_sources(text, sources)
+    for a, b in sources:
+        name = text[a:b]
+        if _acceptable(name) and name not in _LEADING_NOISE:
+            out.append(UnknownMention(field, a, b, name))
     for a, b in spans:
         start, end = _trim_leading(text, a, b)
         name = text[start:end]
@@ -301,3 +341,105 @@ def _name_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:
     m = _NAME_AT_END.search(text, max(0, pos - 80), pos)
     if m:
         spans.append((m.start("b"), m.end("b")))
+
+
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    lo = max(text.rfind("\n", 0, start) + 1, start - 120)
+    hi = text.find("\n", end)
+    hi = min(end + 120, len(text) if hi == -1 else hi)
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[lo:hi]) if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) > 0.6 * len(long)
+
+
+def _has_own_shape(name: str) -> bool:
+    """A name that cannot be an ordinary capitalised noun: an acronym, a capital or digit inside a word
+    ("DeepL", "N26", "TheWrap"), a domain ("Lenta.ru")."""
+    return any(
+        (len(w) >= 2 and w.isupper()) or any(c.isupper() or c.isdigit() for c in w[1:]) or "." in w
+        for w in name.split()
+    )
+
+
+def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """The capitalised name right after a descriptive noun ("le motoriste Safran", "la consultora Kantar",
+    "der Autobauer BMW"). Lower-case descriptors only, except German nouns, which are capitalised: after those
+    a capitalised word is as often a noun ("der Konzern Verluste"), so the name needs a shape of its own, a
+    verb or punctuation after it."""
+    word_start = start
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
+        word_start -= 1
+    if word_start > 0 and text[word_start - 1] in "'’":  # "l'assureur", "l’américain"
+        pass
+    elif word_start > 0 and not text[word_start - 1].isspace():
+        return
+    german = text[word_start].isupper()
+    if german and word_start > 0 and not _after_article(text, word_start):
+        return
+    if text[end : end + 1] != " ":
+        return
+    m = _NAME_AT.match(text, end + 1)
+    if not m:
+        return
+    name = m.group()
+    if german:
+        after = text[m.end() : m.end() + 12].lstrip(" ")
+        nxt = after.split(" ", 1)[0] if after else ""
+        if not (_has_own_shape(name) or not after or after[0] in ",.;:!?)" or nxt in GERMAN_AFTER):
+            return
+    spans.append((m.start(), m.end()))
+
+
+_GERMAN_ARTICLES = ("der ", "die ", "das ", "den ", "dem ", "des ", "Der ", "Die ", "Das ", "Den ", "Dem ", "Des ",
+                    "beim ", "vom ", "zum ")
+
+
+def _after_article(text: str, pos: int) -> bool:
+    return text.endswith(_GERMAN_ARTICLES, max(0, pos - 5), pos)
+
+
+def _name_cited(text: str, end: int, spans: list[tuple[int, int]]) -> None:
+    """An outlet after an attribution ("told Business Insider", "selon Le Monde", "according to The Verge"):
+    only names shaped like outlets — an article inside ("The Verge", "Le Monde"), an outlet head word, or a
+    shape of their own ("NPR", "TheWrap") — since people are cited the same way ("told John Smith")."""
+    pos = end + 1 if text[end : end + 1] == " " else end
+    lead = re.match(r"(?:(\w+)['’]|(\w+) |[«\"“„])?", text[pos : pos + 8])
+    article = None
+    if lead and lead.group(0):
+        word = (lead.group(1) or lead.group(2) or "").lower()
+        if word in CITE_ARTICLES:
+            article = pos
+            pos += len(lead.group(0))
+        elif not word:
+            pos += len(lead.group(0))
+    m = _NAME_AT.match(text, pos)
+    if not m:
+        return
+    name = m.group()
+    words = name.split()
+    if (
+        (article is not None and text[article].isupper())
+        or (words[0] in ("The", "Le", "La", "Les", "El", "Il", "Der", "Die", "De", "O", "A") and len(words) > 1)
+        or words[-1].lower() in MEDIA_HEADS
+        or _has_own_shape(name)
+    ):
+        a = article if article is not None and text[article].isupper() else m.start()
+        spans.append((a, m.end()))
+
+
+_DATELINE = re.compile(rf"\(({_NAME})\)\s*[—–-]")
+_BRACKETED = re.compile(rf"\[\s*({_NAME})\s*\]")
+
+
+def _bracketed_sources(text: str, spans: list[tuple[int, int]]) -> None:
+    """Sources in a dateline "WASHINGTON (AP) —" or a bracketed credit "[ The Verge ]": found from each
+    bracket in the text (a C-speed search), read only there."""
+    for opener, pattern in (("(", _DATELINE), ("[", _BRACKETED)):
+        i = text.find(opener)
+        while i != -1:
+            m = pattern.match(text, i)
+            if m:
+                before = text[max(0, i - 40) : i].rstrip(" ,")
+                word = before.rsplit(None, 1)[-1] if before.strip() else ""
+                if opener == "[" or not word or (word.isupper() and len(word) > 1) or before.endswith("\n"):
+                    spans.append((m.start(1), m.end(1)))
+            i = text.find(opener, i + 1)

@@ -10,7 +10,7 @@ Scoring follows ``shared/notes/company-annotation.md``, per document: a predicte
 its surfaces or its name matches an entry's surface or name (clear or borderline); it is ignored when it
 matches borderline entries only; otherwise it is a false positive. Recall counts the clear entries matched by
 some predicted company. Two strings match when they are equal after case-folding, dropping a possessive or a
-Turkish suffix after an apostrophe, and unifying apostrophes, or when one is the other followed by more words
+Turkish suffix after an apostrophe or a leading "The", and unifying apostrophes, or when one is the other followed by more words
 (the brand label "Apple Watch" names "Apple"; for CJK, followed by more characters). Each language group is
 scored on its own: English, Cyrillic (ru, uk), other Latin, CJK (zh, ja, ko). "perfect docs" counts documents
 with every clear company found and no false one. Exact offsets (``record[field][start:end] == surface``) are
@@ -95,7 +95,8 @@ def load_sets() -> dict[str, list[dict[str, Any]]]:
 
 def _norm(s: str) -> str:
     s = " ".join(s.translate(_APOSTROPHES).casefold().split())
-    return _SUFFIX.sub("", s).strip(" .,;:«»\"“”„()[]")
+    s = _SUFFIX.sub("", s).strip(" .,;:«»\"“”„()[]")
+    return s.removeprefix("the ")
 
 
 def strings_match(a: str, b: str) -> bool:

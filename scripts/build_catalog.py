@@ -46,8 +46,8 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from streams.enrich.companies.matcher import group_keys  # noqa: E402 - build keys exactly as the matcher
-from streams.enrich.companies.matcher import trim_alias as alias_core  # noqa: E402
+from streams.enrich.companies.keys import group_keys  # noqa: E402 - build keys exactly as the matcher
+from streams.enrich.companies.keys import trim_alias as alias_core  # noqa: E402
 
 CURATED = ROOT / "scripts" / "catalog" / "curated.tsv"
 CURATED_EXTRA = ("media.tsv", "national.tsv")  # read after curated.tsv; a repeated id adds names to it

@@ -51,6 +51,18 @@ INTRO_SUFFIXES = ("konzern", "hersteller", "händler", "anbieter", "maker", "ket
 # there a name needs a shape of its own or a verb or punctuation after it.
 GERMAN_AFTER = _words("hat habe ist sei will wird wurde kündigte teilte sagte plant meldete erwartet baut und")
 
+# A role noun before a descriptor makes the name after it a person: "założyciel firmy Ryszard Nowak",
+# "the founder of company X" is a company, but "fondateur de la société" is followed by its founder's name
+# only when the role comes first ("le fondateur de l'entreprise, Jean Dupont").
+ROLES_BEFORE_INTRO = _words(
+    """founder co-founder ceo chairman chairwoman president director head chief boss owner spokesman
+    spokeswoman spokesperson założyciel założycielka prezes prezeska szef szefowa dyrektor rzecznik
+    fondateur fondatrice président présidente directeur directrice patron porte-parole fundador fundadora
+    presidente director directora consejero portavoz dono diretor diretora fondatore fondatrice
+    amministratore gründer gründerin chef chefin vorstandschef sprecher sprecherin oprichter directeur
+    topman topvrouw woordvoerder"""
+)
+
 # Attributions before a source: "told X", "according to X", "reported by X", "selon X", "según X".
 CITE_BEFORE = (
     "told", "tells", "according to", "reported by", "quoted by", "cited by", "in an interview with",

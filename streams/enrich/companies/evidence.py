@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .cues import INTRO_SUFFIXES, INTRO_WORDS
+
 _LEGAL_AFTER = re.compile(
     r"^[,]?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SE|S\.A|SA|"
     r"N\.V|NV|B\.V|BV|GmbH|KGaA|S\.p\.A|SpA|Oyj|ASA|AB)\b"
@@ -235,3 +237,62 @@ def followed_by_subject_word(text: str, end: int) -> bool:
 def ticker_in(text: str, tickers: tuple[str, ...]) -> bool:
     """A ticker written as such ("NASDAQ: AAPL", "$AAPL", "(AAPL)") is evidence for its company."""
     return any(t in text and re.search(_TICKER_CONTEXT.format(t=re.escape(t)), text) for t in tickers)
+
+
+def introduced(text: str, start: int) -> bool:
+    """The word before a name is a descriptive noun: "le motoriste Safran", "der Autobauer BMW"."""
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    word = m.group(1).lower().lstrip("l'’")
+    return word in INTRO_WORDS or word.endswith(INTRO_SUFFIXES)
+
+
+_INITIAL = re.compile(r"(?:^|(?<=\s))[A-Z]\.[ \t]+$")
+_GIVEN_NAME = re.compile(r"(?<![\w.&'’-])([A-Z][a-z]{2,})[ \t]+$")
+
+
+def given_name_before(text: str, start: int, end: int) -> bool:
+    """A one-word company name right after a capitalised word shaped like a given name, mid-sentence and
+    outside title case, with no capital word after it: a person ("Henry Ford", "Michael Bloomberg")."""
+    surface = text[start:end]
+    if " " in surface or not surface[:1].isupper() or surface.isupper():
+        return False
+    if _INITIAL.search(text, max(0, start - 6), start):
+        return True  # "Z. Nielsen"
+    m = _GIVEN_NAME.search(text, max(0, start - 20), start)
+    if not m or m.group(1) in _FUNCTION_WORDS or m.group(1) in _NOT_GIVEN:
+        return False
+    before = text[max(0, m.start(1) - 3) : m.start(1)].rstrip(" \t\"'«„“(")
+    if not before or before[-1] in ".!?…:\n":
+        return False  # sentence start: "Shares Tesla ..." is rare, "Analysts expect" is not a name
+    nxt = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    if nxt and nxt.group(1)[:1].isupper():
+        return False
+    return capital_is_evidence(text, start, end)  # not in a title-case line
+
+
+# Capitalised words before a company name that are not given names.
+_NOT_GIVEN = _words(
+    """With For From Into Over Under About After Before Like Unlike Against Between Rival Rivals Partner Chinese
+    American German French Japanese Korean British Russian Indian Italian Spanish Swedish Dutch Swiss European
+    Asian Western Global North South East West New Old Big Tech Billionaire Investor Analyst Former Apple
+    Google Amazon Microsoft Meta Facebook Twitter Samsung Sony Tesla Both Only Even Also Than Then Why How"""
+)
+
+
+def dateline_place(text: str, start: int, end: int) -> bool:
+    """A mixed-case name written in capitals at the start of a line and followed by a comma is a dateline's
+    place ("HAYWARD, Calif. (AP) —"), not the company."""
+    return (start == 0 or text[start - 1] == "\n") and text[start:end].isupper() and text[end : end + 1] == ","
+
+
+def defined_abbreviation(text: str, start: int, end: int) -> bool:
+    """An acronym in brackets right after the words it abbreviates ("Commercial Lunar Payload Services
+    (CLPS)") names that thing, not a listed company of the same letters."""
+    if not (start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")"):
+        return False
+    letters = text[start:end]
+    words = re.findall(r"[A-Za-z][\w&-]*", text[max(0, start - 120) : start - 1])
+    words = [w for w in words if w[0].isupper()]
+    return len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]) == letters

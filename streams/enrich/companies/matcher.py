@@ -28,7 +28,11 @@ from .evidence import (
     brand_label,
     capital_is_evidence,
     cited_source,
+    dateline_place,
+    defined_abbreviation,
     followed_by_subject_word,
+    given_name_before,
+    introduced,
     local_evidence,
     part_of_longer_name,
     ticker_in,
@@ -182,8 +186,19 @@ def decide(
         by_field[field] = sorted(found[field] if found is not None else matcher.hits(field, text),
                                  key=lambda h: h.start)
     all_hits = [h for hs in by_field.values() for h in hs]
+    defined: set[int] = set()
     for h in all_hits:
         h.accepted = not h.weak
+        text = fields[h.field]
+        if defined_abbreviation(text, h.start, h.end):
+            defined.add(h.entry)
+        if given_name_before(text, h.start, h.end) or (
+            dateline_place(text, h.start, h.end) and text[h.start : h.end] not in matcher.entry(h.entry).aliases
+        ):
+            h.accepted, h.rejected = False, True  # "Henry Ford", "HAYWARD, Calif.": a person, a place
+    for h in all_hits:
+        if h.entry in defined:  # the article spelt the acronym out as something else
+            h.accepted, h.rejected = False, True
     if all(h.accepted for h in all_hits):
         return all_hits
     sentences = {f: Sentences(t) for f, t in fields.items()}
@@ -201,11 +216,20 @@ def decide(
     for h in all_hits:
         if h.accepted:
             continue
+        if h.rejected:
+            continue
         text = fields[h.field]
         sent = sentences[h.field]
         if local_evidence(text, h.start, h.end, h.possessive_end) or cited_source(text, h.start, h.end):
             h.accepted = True
             continue
+        entry = matcher.entry(h.entry)
+        if introduced(text, h.start):  # "le motoriste Safran", "the retailer Argos"
+            h.accepted = True
+            continue
+        surface = text[h.start : h.end]
+        if surface.isupper() and not any(a.isupper() for a in entry.weak if normalise(a) == normalise(surface)):
+            continue  # "AUSTIN, Texas", "ROMA —": a dateline or banner in capitals, not the brand "Austin"
         longer = part_of_longer_name(text, h.start, h.end, h.possessive_end)
         if longer == "label":
             if brand_label(text, h.end):
@@ -219,7 +243,6 @@ def decide(
         if followed_by_subject_word(text, h.end):
             h.accepted = True
             continue
-        entry = matcher.entry(h.entry)
         if entry.tickers:
             if h.entry not in ticker_cache:
                 ticker_cache[h.entry] = ticker_in(whole, entry.tickers)
@@ -230,11 +253,13 @@ def decide(
             initial.append(h)
             continue
         # Russian capitalises no common noun mid-sentence: there a capital alone is evidence.
-        h.accepted = (
+        # A name-like word (a first name, a town, a one-word shop brand) is not confirmed by its capital or by
+        # business words or other companies nearby: "AUSTIN, Texas (Reuters) - Tesla ..."
+        h.accepted = not h.namelike and (
             h.cyrillic
             or sent.has_cue(h.start)
             or any(not o.weak for o in in_sentence(h))
-            or (not h.namelike and capital_is_evidence(text, h.start, h.end))
+            or capital_is_evidence(text, h.start, h.end)
         )
     for h in initial:
         h.accepted = any(o.entry != h.entry and o.accepted for o in in_sentence(h))

@@ -24,6 +24,7 @@ from .cues import (
     INTRO_WORDS,
     LIST_INTRO,
     MEDIA_HEADS,
+    ROLES_BEFORE_INTRO,
 )
 from .keys import latin_key
 from .textnorm import normalise
@@ -315,7 +316,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
             _name_cited(text, end, sources)
         elif kind == "media":
             written = text[start:end]
-            if written[:1].isupper() and not _title_case_line(text, start, end):
+            if written[:1].isupper() and text[end : end + 1] != "-" and not _title_case_line(text, start, end):
                 m = _NAME_AT_END.search(text, max(0, start - 80), end)
                 if m and " " in m.group("b") and m.end("b") == end:
                     sources.append((m.start("b"), m.end("b")))
@@ -351,11 +352,13 @@ def _title_case_line(text: str, start: int, end: int) -> bool:
     return len(long) >= 3 and sum(w[0].isupper() for w in long) > 0.6 * len(long)
 
 
-def _has_own_shape(name: str) -> bool:
+def _has_own_shape(name: str, acronyms: bool = True) -> bool:
     """A name that cannot be an ordinary capitalised noun: an acronym, a capital or digit inside a word
-    ("DeepL", "N26", "TheWrap"), a domain ("Lenta.ru")."""
+    ("DeepL", "N26", "TheWrap"; not after a hyphen, as in "Jean-Pierre"), a domain ("Lenta.ru")."""
     return any(
-        (len(w) >= 2 and w.isupper()) or any(c.isupper() or c.isdigit() for c in w[1:]) or "." in w
+        (acronyms and len(w) >= 2 and w.isupper())
+        or any((c.isupper() and w[i] != "-") or c.isdigit() for i, c in enumerate(w[1:]))
+        or "." in w
         for w in name.split()
     )
 
@@ -371,6 +374,9 @@ def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int
     if word_start > 0 and text[word_start - 1] in "'’":  # "l'assureur", "l’américain"
         pass
     elif word_start > 0 and not text[word_start - 1].isspace():
+        return
+    before = text[max(0, word_start - 30) : word_start].split()
+    if before and before[-1].lower().strip(",") in ROLES_BEFORE_INTRO:
         return
     german = text[word_start].isupper()
     if german and word_start > 0 and not _after_article(text, word_start):
@@ -420,7 +426,7 @@ def _name_cited(text: str, end: int, spans: list[tuple[int, int]]) -> None:
         (article is not None and text[article].isupper())
         or (words[0] in ("The", "Le", "La", "Les", "El", "Il", "Der", "Die", "De", "O", "A") and len(words) > 1)
         or words[-1].lower() in MEDIA_HEADS
-        or _has_own_shape(name)
+        or _has_own_shape(name, acronyms=len(words) > 1)  # "according to WHO": agencies are cited too
     ):
         a = article if article is not None and text[article].isupper() else m.start()
         spans.append((a, m.end()))

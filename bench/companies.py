@@ -10,9 +10,10 @@ Scoring follows ``shared/notes/company-annotation.md``, per document: a predicte
 its surfaces or its name matches an entry's surface or name (clear or borderline); it is ignored when it
 matches borderline entries only; otherwise it is a false positive. Recall counts the clear entries matched by
 some predicted company. Two strings match when they are equal after case-folding, dropping a possessive or a
-Turkish suffix after an apostrophe or a leading "The", and unifying apostrophes, or when one is the other followed by more words
-(the brand label "Apple Watch" names "Apple"; for CJK, followed by more characters). Each language group is
-scored on its own: English, Cyrillic (ru, uk), other Latin, CJK (zh, ja, ko). "perfect docs" counts documents
+Turkish suffix after an apostrophe or a leading "The", and unifying apostrophes, or when one is the other
+followed by more words (the brand label "Apple Watch" names "Apple"; for CJK, followed by more characters).
+Each language group is scored on its own: English, Cyrillic (ru, uk), other Latin, CJK (zh, ja, ko).
+"perfect docs" counts documents
 with every clear company found and no false one. Exact offsets (``record[field][start:end] == surface``) are
 checked on every mention.
 
@@ -205,7 +206,7 @@ def timing() -> dict[str, float]:
     every aeb body (3 passes, the fastest kept per article)."""
     from streams.enrich import enrich
     from streams.enrich.companies.catalog import load_catalog
-    from streams.enrich.companies.matcher import default_matcher
+    from streams.enrich.companies.scan import default_matcher
 
     load_catalog.cache_clear()
     default_matcher.cache_clear()

@@ -1,4 +1,4 @@
-"""Vocabulary the later stages read around a name: a leaf module (it imports nothing of the package).
+"""Vocabulary the stages read around a name: a leaf module (it imports only the text normaliser).
 
 Words are lower-case unless said otherwise. They are kinds of context, not names: a descriptive noun before
 a name ("le motoriste X", "la consultora X", "der Autobauer X"), an attribution that cites a source ("told
@@ -8,6 +8,8 @@ catalog covers.
 """
 
 from __future__ import annotations
+
+from .textnorm import normalise
 
 
 def _words(block: str) -> frozenset[str]:
@@ -89,3 +91,39 @@ GROUP_WORDS = _words(
 LIST_INTRO = ("such as", "including", "like", "wie", "como", "comme", "come", "zoals", "jak", "takie jak",
               "gibi", "как")
 CONJUNCTIONS = ("and", "or", "und", "et", "y", "e", "i", "en", "ve", "oraz", "и", "та", "або")
+
+
+# Anchors: words that the company automaton also finds (see :mod:`.scan`), each with what to read around it.
+# Keys are normalised like catalog keys (lower case, punctuation as spaces, a leading space for the word
+# start); the original text decides case-sensitive details.
+_LEGAL_WORDS = ("inc", "incorporated", "corp", "corporation", "ltd", "limited", "llc", "l l c", "gmbh", "ag",
+                "s a", "sa", "se", "plc", "n v", "nv", "s p a", "spa", "b v", "bv", "co", "kgaa", "oyj", "asa",
+                "sas", "s l", "pty", "sdn", "llp", "lp", "l p", "sp  z o o", "a ş", "aş", "ltda", "s l u", "s r l",
+                "srl", "sarl", "a s", "aps", "ab", "oy", "kft", "s r o", "d o o")
+_RU_PREFIXES = ("ооо", "пао", "ао", "оао", "зао", "нао", "акб", "гк", "нпо", "мфк", "фгуп", "гуп", "тоо", "чао",
+                "афк", "компания", "компании", "компанию", "компанией", "концерн", "концерна", "концерну",
+                "холдинг", "холдинга", "группа компаний", "группы компаний", "банк", "банка", "банку", "завод",
+                "завода", "издательство", "студия", "тов", "прат", "пат", "ат", "компанія", "компанії",
+                "компанію", "компанією")
+_ROLES = ("ceo", "chief executive", "chief operating officer", "chief financial officer",
+          "chief technology officer", "founder", "co founder", "chairman", "chairwoman", "spokesperson",
+          "spokesman", "spokeswoman", "shareholders", "analyst", "strategist", "economist", "trader",
+          "portfolio manager")
+# "buy" is left out: its object is more often a product ("buy Pokemon Sword") than a company.
+_ACQUIRE = ("acquired", "acquire", "acquires", "acquiring", "bought", "takeover of", "merger with")
+_GROUPS = (*sorted(GROUP_WORDS), "start ups")
+ANCHOR_KEYS: dict[str, str] = {
+    **{f" {w} ": "legal" for w in _LEGAL_WORDS},
+    **{f" {w} ": "ru" for w in _RU_PREFIXES},
+    **{f" {w} ": "role" for w in _ROLES},
+    **{f" {w} ": "acquire" for w in _ACQUIRE},
+    **{f" {normalise(w)} ": "intro" for w in sorted(INTRO_WORDS)},
+    **{f"{w} ": "intro" for w in INTRO_SUFFIXES},
+    **{f" {normalise(w)} ": "cite" for w in CITE_BEFORE},
+    **{f" {w} ": "media" for w in sorted(MEDIA_HEADS)},
+    **{f" {w} ": "group" for w in _GROUPS},
+    " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
+    " said in a statement ": "statement", " said in a press release ": "statement",
+    " said in a filing ": "statement", " said in a regulatory filing ": "statement",
+}
+"""Normalised anchor key → kind; the scanner adds these to its automaton and reports where they occur."""

@@ -12,22 +12,18 @@ The id is ``unknown:<slug of the name without legal form>``, so every mention of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .cues import (
     CITE_ARTICLES,
-    CITE_BEFORE,
     CONJUNCTIONS,
     GERMAN_AFTER,
-    GROUP_WORDS,
-    INTRO_SUFFIXES,
-    INTRO_WORDS,
     LIST_INTRO,
     MEDIA_HEADS,
     ROLES_BEFORE_INTRO,
 )
 from .keys import latin_key
-from .textnorm import normalise
 
 
 def _words(block: str) -> frozenset[str]:
@@ -79,39 +75,6 @@ _NEXT_ITEM = re.compile(rf"\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}(?P<nam
 _PREVIOUS_ITEM = re.compile(rf"(?<![\w])(?P<name>{_NAME})\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}$")
 _OF_AT_NAME = re.compile(rf"\s(?:of|at)\s(?P<name>{_NAME})")
 
-# Anchors: words that the company automaton also finds (see ``matcher``), each with what to read around it.
-# Keys are normalised like catalog keys (lower case, punctuation as spaces, a leading space for the word
-# start); the original text decides case-sensitive details.
-_LEGAL_WORDS = ("inc", "incorporated", "corp", "corporation", "ltd", "limited", "llc", "l l c", "gmbh", "ag",
-                "s a", "sa", "se", "plc", "n v", "nv", "s p a", "spa", "b v", "bv", "co", "kgaa", "oyj", "asa",
-                "sas", "s l", "pty", "sdn", "llp", "lp", "l p", "sp  z o o", "a ş", "aş", "ltda", "s l u", "s r l",
-                "srl", "sarl", "a s", "aps", "ab", "oy", "kft", "s r o", "d o o")
-_RU_PREFIXES = ("ооо", "пао", "ао", "оао", "зао", "нао", "акб", "гк", "нпо", "мфк", "фгуп", "гуп", "тоо", "чао",
-                "афк", "компания", "компании", "компанию", "компанией", "концерн", "концерна", "концерну",
-                "холдинг", "холдинга", "группа компаний", "группы компаний", "банк", "банка", "банку", "завод",
-                "завода", "издательство", "студия", "тов", "прат", "пат", "ат", "компанія", "компанії",
-                "компанію", "компанією")
-_ROLES = ("ceo", "chief executive", "chief operating officer", "chief financial officer",
-          "chief technology officer", "founder", "co founder", "chairman", "chairwoman", "spokesperson",
-          "spokesman", "spokeswoman", "shareholders", "analyst", "strategist", "economist", "trader",
-          "portfolio manager")
-# "buy" is left out: its object is more often a product ("buy Pokemon Sword") than a company.
-_ACQUIRE = ("acquired", "acquire", "acquires", "acquiring", "bought", "takeover of", "merger with")
-_GROUPS = (*sorted(GROUP_WORDS), "start ups")
-ANCHOR_KEYS: dict[str, str] = {
-    **{f" {w} ": "legal" for w in _LEGAL_WORDS},
-    **{f" {w} ": "ru" for w in _RU_PREFIXES},
-    **{f" {w} ": "role" for w in _ROLES},
-    **{f" {w} ": "acquire" for w in _ACQUIRE},
-    **{f" {normalise(w)} ": "intro" for w in sorted(INTRO_WORDS)},
-    **{f"{w} ": "intro" for w in INTRO_SUFFIXES},
-    **{f" {normalise(w)} ": "cite" for w in CITE_BEFORE},
-    **{f" {w} ": "media" for w in sorted(MEDIA_HEADS)},
-    **{f" {w} ": "group" for w in _GROUPS},
-    " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
-    " said in a statement ": "statement", " said in a press release ": "statement",
-    " said in a filing ": "statement", " said in a regulatory filing ": "statement",
-}
 # "X said in a statement" is said of people as often as of companies: only a name whose last word is a
 # company head noun counts ("Brimley Foods said in a statement").
 _COMPANY_HEADS = _words(
@@ -122,7 +85,6 @@ _COMPANY_HEADS = _words(
     Markets Exchange Automotive Telecom Chemicals Steel Metals Shipping Securities Trust Enterprises
     Manufacturing Productions Pictures Records Games Interactive Dynamics Devices Instruments Materials"""
 )
-"""Normalised anchor key → kind; the matcher adds these to its automaton and reports where they occur."""
 _ROLE_ROLES_BEFORE = frozenset(("analyst", "strategist", "economist", "trader", "portfolio manager"))
 _ROLES_AFTER_ONLY = frozenset(("shareholders",))
 # Any organisation has a spokesman, and a capitalised "Chief Executive" is often a government title ("Hong
@@ -196,9 +158,13 @@ def repeat_mentions(fields: dict[str, str], found: list[UnknownMention]) -> list
     return out
 
 
-def list_neighbours(fields: dict[str, str], spans: list[tuple[str, int, int]]) -> list[UnknownMention]:
+def list_neighbours(
+    fields: dict[str, str], spans: list[tuple[str, int, int]], known: Callable[[str, int, int], bool]
+) -> list[UnknownMention]:
     """Unknown names coordinated with companies: in a list of at least three names ("A, B, C and D") of
-    which at least two are already companies, the others are companies too."""
+    which at least two are already companies, the others are companies too. ``spans`` are the companies
+    found so far; ``known(field, start, end)`` says whether a span overlaps one of them (a constant-time
+    lookup, so that long articles stay linear)."""
     out: list[UnknownMention] = []
     done: set[tuple[str, int]] = set()
     for field, start, end in sorted(spans):
@@ -220,10 +186,10 @@ def list_neighbours(fields: dict[str, str], spans: list[tuple[str, int, int]]) -
         done.update((field, a) for a, _ in items)
         if len(items) < 3:
             continue
-        known = [any(f == field and s < b and a < e for f, s, e in spans) for a, b in items]
-        if sum(known) < 2:
+        flags = [known(field, a, b) for a, b in items]
+        if sum(flags) < 2:
             continue
-        for (a, b), is_known in zip(items, known, strict=True):
+        for (a, b), is_known in zip(items, flags, strict=True):
             if is_known:
                 continue
             a, b = _trim_leading(text, a, b)
@@ -233,8 +199,11 @@ def list_neighbours(fields: dict[str, str], spans: list[tuple[str, int, int]]) -
     return out
 
 
+_SEPARATOR_ENDS = (", ", *(f" {c} " for c in CONJUNCTIONS))
+
+
 def _ends_with_separator(text: str, pos: int) -> bool:
-    return text.endswith((", ", " and ", " or "), max(0, pos - 5), pos)
+    return text.endswith(_SEPARATOR_ENDS, max(0, pos - 6), pos)
 
 
 def _trim_leading(text: str, start: int, end: int) -> tuple[int, int]:

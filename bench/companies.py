@@ -43,6 +43,7 @@ from typing import Any
 
 from bench.table import print_rows
 from streams.enrich.companies import tag_companies
+from streams.enrich.language import detect_language
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "companies"
@@ -148,7 +149,9 @@ def summarise(scored: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 
 def ours(title: str, text: str) -> Predicted:
-    return [(t.name, {m.surface for m in t.mentions}) for t in tag_companies(title, text)]
+    """As the pipeline calls it: with the language the core detects."""
+    language = detect_language(title, text).code
+    return [(t.name, {m.surface for m in t.mentions}) for t in tag_companies(title, text, language=language)]
 
 
 def offsets_ok(docs: Iterable[dict[str, Any]]) -> tuple[int, int]:

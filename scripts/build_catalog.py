@@ -282,6 +282,12 @@ class Raw:
     tickers: set[str] = field(default_factory=set)
 
 
+def _cjk_short_forms(aliases: list[str]) -> list[str]:
+    """Chinese and Japanese news agencies drop the final 社 ("agency") in datelines and citations (路透社 →
+    路透, 共同通信社 → 共同通信): a curated CJK name ending in 社 also gives its short form."""
+    return [a[:-1] for a in aliases if _CJK.search(a) and a.endswith("社") and len(a) >= 3]
+
+
 def read_curated() -> list[Raw]:
     """The hand-kept lists, curated.tsv first; a repeated id adds its names (and fills a missing country or
     QID) to the first row of that id, so that one company keeps one id across the files."""
@@ -293,6 +299,7 @@ def read_curated() -> list[Raw]:
                 continue
             cid, country, qid, names = [*line.split("\t"), "", "", ""][:4]
             aliases = [n.strip() for n in names.split("|") if n.strip()]
+            aliases += [a for a in _cjk_short_forms(aliases) if a not in aliases]
             if cid in by_id:
                 raw = by_id[cid]
                 raw.aliases.extend(a for a in aliases if a not in raw.aliases)
@@ -562,8 +569,9 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
             return "weak" if source == "curated" else None
         if w in proper and source != "curated":
             # a first name or place ("Irving", "Hayward", "Austin"): from a bulk listing or brand list it is
-            # dropped; from the index constituents or car makes it needs evidence, and its capital is none
-            return "namelike" if source in TRUSTED_MULTIWORD else None
+            # dropped; from the index constituents, car makes or SEC registrants (listed, with tickers) it
+            # needs evidence, and its capital is none
+            return "namelike" if source in TRUSTED_MULTIWORD or source == "sec" else None
         if is_acronym(core) and len(core) <= 3 and source not in TRUSTED_MULTIWORD:
             return None  # bulk three-letter codes ("REA", "ACC") are mostly other things
         if source == "nsi" and not is_acronym(core):

@@ -26,14 +26,15 @@ __all__ = ["tag_companies"]
 def tag_companies(title: str, text: str, *, language: str | None = None) -> list[CompanyTag]:
     """Companies mentioned in an article, each with every mention (exact offsets into ``title``/``text``).
 
-    ``language`` is accepted for the orchestrator's interface; the rules are script-aware rather than
-    language-specific, so a wrong language guess cannot hide a company.
+    ``language`` (ISO 639-1, as detected) only switches off the given-name rule in languages that capitalise
+    every noun ("die Tochter Skoda"); every other rule is script-aware rather than language-specific, so a
+    wrong language guess cannot hide a company.
     """
     fields = {"title": title or "", "text": text or ""}
     matcher = default_matcher()
     scanned = {f: matcher.scan(f, t) for f, t in fields.items()}
     raw = [h for found, _ in scanned.values() for h in found]
-    hits = decide(matcher, fields, {f: found for f, (found, _) in scanned.items()})
+    hits = decide(matcher, fields, {f: found for f, (found, _) in scanned.items()}, language)
     unknown = [u for f, t in fields.items() for u in find_unknown(f, t, scanned[f][1])]
     hits, unknown = arbitrate(fields, hits, unknown, raw, lambda f, name: _is_catalog_name(matcher, f, name))
     return assemble(fields, link(matcher, hits, unknown))

@@ -19,6 +19,7 @@ from .cues import (
     CITE_ARTICLES,
     CONJUNCTIONS,
     GERMAN_AFTER,
+    INTRO_WORDS,
     LIST_INTRO,
     MEDIA_HEADS,
     ROLES_BEFORE_INTRO,
@@ -211,7 +212,10 @@ def _trim_leading(text: str, start: int, end: int) -> tuple[int, int]:
     "Sacramento-based McClatchy" → "McClatchy")."""
     while True:
         m = re.match(r"(\S+)\s", text[start:end])
-        if not m or (m.group(1) not in _LEADING_NOISE and not m.group(1).endswith("-based")):
+        if not m:
+            return start, end
+        word = m.group(1)
+        if not (word in _LEADING_NOISE or word.endswith(("-based", "'s", "’s")) or word.lower() in INTRO_WORDS):
             return start, end
         start += m.end()
 
@@ -283,6 +287,12 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
             _name_introduced(text, start, end, spans)
         elif kind == "cite":
             _name_cited(text, end, sources)
+        elif kind == "head":
+            written = text[start:end]
+            if written[:1].isupper() and text[end : end + 1] != "-" and not _title_case_line(text, start, end):
+                m = _NAME_AT_END.search(text, max(0, start - 80), end)
+                if m and " " in m.group("b") and m.end("b") == end and " of " not in m.group("b"):
+                    spans.append((m.start("b"), m.end("b")))
         elif kind == "media":
             written = text[start:end]
             if written[:1].isupper() and text[end : end + 1] != "-" and not _title_case_line(text, start, end):

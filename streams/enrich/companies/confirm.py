@@ -26,9 +26,14 @@ from .evidence import (
 from .scan import CompanyMatcher, Hit
 from .textnorm import normalise
 
+_NOUNS_CAPITALISED = frozenset(("de", "lb"))  # languages that capitalise every noun
+
 
 def decide(
-    matcher: CompanyMatcher, fields: dict[str, str], found: dict[str, list[Hit]] | None = None
+    matcher: CompanyMatcher,
+    fields: dict[str, str],
+    found: dict[str, list[Hit]] | None = None,
+    language: str | None = None,
 ) -> list[Hit]:
     """Keep strong hits, and weak hits with evidence; two passes so that a company confirmed anywhere in
     the article confirms its weak mentions elsewhere (except a bare sentence-initial word followed by a
@@ -51,7 +56,7 @@ def decide(
         text = fields[h.field]
         if defined_abbreviation(text, h.start, h.end):
             defined.add(h.entry)
-        if given_name_before(text, h.start, h.end) or (
+        if given_name_before(text, h.start, h.end, nouns_capitalised=language in _NOUNS_CAPITALISED) or (
             dateline_place(text, h.start, h.end) and text[h.start : h.end] not in matcher.entry(h.entry).aliases
         ):
             h.accepted, h.rejected = False, True  # "Henry Ford", "HAYWARD, Calif.": a person, a place
@@ -90,6 +95,9 @@ def decide(
         if surface.isupper() and not any(a.isupper() for a in entry.weak if normalise(a) == normalise(surface)):
             continue  # "AUSTIN, Texas", "ROMA —": a dateline or banner in capitals, not the brand "Austin"
         longer = part_of_longer_name(text, h.start, h.end, h.possessive_end)
+        if longer == "label" and h.namelike:
+            h.rejected = True  # "Megan Smith", "Austin Dillon": a first name before a surname
+            continue
         if longer == "label":
             if brand_label(text, h.end):
                 h.accepted = True
@@ -99,7 +107,7 @@ def decide(
         if longer:
             h.rejected = True
             continue
-        if followed_by_subject_word(text, h.end):
+        if followed_by_subject_word(text, h.end) and not h.namelike:  # "Patrick said" is a person
             h.accepted = True
             continue
         if entry.tickers:

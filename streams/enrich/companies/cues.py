@@ -26,7 +26,7 @@ INTRO_WORDS = _words(
     operator developer label chain giant subsidiary distributor shipbuilder shipyard brewer miner
     société entreprise groupe constructeur motoriste fabricant équipementier distributeur banque assureur
     compagnie transporteur opérateur éditeur quotidien journal hebdomadaire agence chaîne géant filiale
-    enseigne cabinet pétrolier énergéticien
+    enseigne cabinet pétrolier énergéticien rakip
     empresa compañía grupo constructora fabricante aerolínea banco entidad aseguradora operadora editorial
     diario periódico agencia consultora cadena gigante filial petrolera eléctrica energética distribuidora
     naviera
@@ -48,7 +48,8 @@ INTRO_WORDS = _words(
     """
 )
 # Compound nouns ending so introduce a company too ("Rüstungskonzern", "Chipmachinemaker", "Onlinehändler").
-INTRO_SUFFIXES = ("konzern", "hersteller", "händler", "anbieter", "maker", "keten", "bezorger", "bedrijf")
+INTRO_SUFFIXES = ("konzern", "hersteller", "händler", "anbieter", "maker", "keten", "bezorger", "bedrijf",
+                  "kette", "ketten", "tochter", "marke")
 # Capitalised German nouns come after a German descriptor as often as names do ("der Konzern Verluste"), so
 # there a name needs a shape of its own or a verb or punctuation after it.
 GERMAN_AFTER = _words("hat habe ist sei will wird wurde kündigte teilte sagte plant meldete erwartet baut und")
@@ -63,6 +64,17 @@ ROLES_BEFORE_INTRO = _words(
     presidente director directora consejero portavoz dono diretor diretora fondatore fondatrice
     amministratore gründer gründerin chef chefin vorstandschef sprecher sprecherin oprichter directeur
     topman topvrouw woordvoerder"""
+)
+
+# The last word of a capitalised multi-word name that makes it a company's name ("Augme Technologies",
+# "Pegasus Hava Yolları", "Ithaca Holdings"). Not "Bank", "Group", "Capital" or "Partners": "World Bank",
+# "Working Group" and "the Capital" are other things.
+COMPANY_HEADS = _words(
+    """Airlines Airways Holdings Technologies Pharmaceuticals Therapeutics Motors Industries Laboratories Labs
+    Robotics Aerospace Logistics Semiconductor Semiconductors Electronics Entertainment Studios Productions
+    Pictures Records Games Foods Brands Enterprises Ventures Investments Securities Insurance
+    Telecom Biotech Biosciences Automotive Chemicals Petroleum
+    Mining Shipping Airline Yolları Havayolları Bankası Sigorta Holding Logistik Werke Verlag Versicherung"""
 )
 
 # Attributions before a source: "told X", "according to X", "reported by X", "selon X", "según X".
@@ -121,6 +133,7 @@ ANCHOR_KEYS: dict[str, str] = {
     **{f"{w} ": "intro" for w in INTRO_SUFFIXES},
     **{f" {normalise(w)} ": "cite" for w in CITE_BEFORE},
     **{f" {w} ": "media" for w in sorted(MEDIA_HEADS)},
+    **{f" {normalise(w)} ": "head" for w in sorted(COMPANY_HEADS)},
     **{f" {w} ": "group" for w in _GROUPS},
     " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
     " said in a statement ": "statement", " said in a press release ": "statement",

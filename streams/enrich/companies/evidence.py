@@ -134,7 +134,9 @@ _FUNCTION_WORDS = frozenset(("The", "A", "An", "And", "Or", "Of", "In", "On", "A
 _FOLLOWERS = _words(
     """shares stock stores CEO chief executives spokesperson spokesman spokeswoman said says reported reports
     announced posted sued agreed plans shareholders investors customers сообщила сообщил заявила заявил
-    объявила объявил сообщили заявили"""
+    объявила объявил сообщили заявили seemed launched released unveiled introduced confirmed denied declined
+    bought acquired sold raised hired began started stepped expects wants filed warned unveils launches
+    confirms denies sells buys hires cuts"""
 )
 
 
@@ -172,12 +174,20 @@ PRODUCT_WORDS = _words(
 )
 
 
+_NEXT_TWO = re.compile(r"[ \t]+(\S+)(?:[ \t]+(\S+))?")
+
+
 def brand_label(text: str, end: int) -> bool:
-    m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    """A product word, or a model code within the next two words ("Intel Core i7", "Tesla Model 3")."""
+    m = _NEXT_TWO.match(text, end, min(len(text), end + 40))
     if not m:
         return False
     word = m.group(1).strip("\"'“”«»(),.;:!?")
-    return any(c.isdigit() for c in word) or word in PRODUCT_WORDS
+    second = (m.group(2) or "").strip("\"'“”«»(),.;:!?")
+    # a model code mixes letters and digits ("i7", "S25") or is the first word ("Fiat 500"); a bare number
+    # two words on is a table ("Chase Elliott 2275")
+    code = any(c.isdigit() for c in second) and any(c.isalpha() for c in second) and word[:1].isupper()
+    return word in PRODUCT_WORDS or any(c.isdigit() for c in word) or code
 
 
 # Lower-case nouns after a capitalised word that make it a place, not a company ("the Amazon rainforest").
@@ -252,16 +262,20 @@ _INITIAL = re.compile(r"(?:^|(?<=\s))[A-Z]\.[ \t]+$")
 _GIVEN_NAME = re.compile(r"(?<![\w.&'’-])([A-Z][a-z]{2,})[ \t]+$")
 
 
-def given_name_before(text: str, start: int, end: int) -> bool:
+def given_name_before(text: str, start: int, end: int, nouns_capitalised: bool = False) -> bool:
     """A one-word company name right after a capitalised word shaped like a given name, mid-sentence and
-    outside title case, with no capital word after it: a person ("Henry Ford", "Michael Bloomberg")."""
+    outside title case, with no capital word after it: a person ("Henry Ford", "Michael Bloomberg"). Not in
+    a language that capitalises nouns (German: "die Tochter Skoda"), nor after a descriptive noun."""
     surface = text[start:end]
     if " " in surface or not surface[:1].isupper() or surface.isupper():
         return False
     if _INITIAL.search(text, max(0, start - 6), start):
         return True  # "Z. Nielsen"
     m = _GIVEN_NAME.search(text, max(0, start - 20), start)
-    if not m or m.group(1) in _FUNCTION_WORDS or m.group(1) in _NOT_GIVEN:
+    if not m or m.group(1) in _FUNCTION_WORDS or m.group(1) in _NOT_GIVEN or nouns_capitalised:
+        return False
+    word = m.group(1).lower()
+    if word in INTRO_WORDS or word.endswith(INTRO_SUFFIXES):
         return False
     before = text[max(0, m.start(1) - 3) : m.start(1)].rstrip(" \t\"'«„“(")
     if not before or before[-1] in ".!?…:\n":

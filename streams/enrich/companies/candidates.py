@@ -109,6 +109,7 @@ _NOT_COMPANY = _words(
     Police Hospital Museum Association Society Party Government Office Administration Bureau Authority
     Church Army Navy Senate Congress Parliament League Federation Republic Kingdom State States County
     Street Avenue Square Park River Mountains Island Islands Airport Station Awards Festival Conference
+    Nations Organization Organisation Union Fund Forum Programme Foundation
     Day Week Olympics Cup Championship January February March April May June July August September
     October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday I We You He She
     They It NASA FDA SEC EU UN NATO FBI CIA US U.S. UK"""
@@ -383,29 +384,33 @@ def _after_article(text: str, pos: int) -> bool:
 
 
 def _name_cited(text: str, end: int, spans: list[tuple[int, int]]) -> None:
-    """An outlet after an attribution ("told Business Insider", "selon Le Monde", "according to The Verge"):
-    only names shaped like outlets — an article inside ("The Verge", "Le Monde"), an outlet head word, or a
-    shape of their own ("NPR", "TheWrap") — since people are cited the same way ("told John Smith")."""
+    """An outlet after an attribution ("told Business Insider", "selon Le Monde", "informou o Valor
+    Econômico", "podał „Puls Biznesu”"): only names shaped like outlets — after an article or in quotes, with
+    an article or an outlet head word inside ("The Verge", "Le Monde"), with a shape of their own ("TheWrap"),
+    or ending the clause ("informa Expansión.") — since people are cited the same way ("told John Smith")."""
     pos = end + 1 if text[end : end + 1] == " " else end
-    lead = re.match(r"(?:(\w+)['’]|(\w+) |[«\"“„])?", text[pos : pos + 8])
-    article = None
-    if lead and lead.group(0):
-        word = (lead.group(1) or lead.group(2) or "").lower()
-        if word in CITE_ARTICLES:
-            article = pos
-            pos += len(lead.group(0))
-        elif not word:
-            pos += len(lead.group(0))
+    article: int | None = None
+    quoted = False
+    m = re.match(r"(\w+)(?:['’]| )", text[pos : pos + 8])
+    if m and m.group(1).lower() in CITE_ARTICLES:
+        article = pos
+        pos += m.end()
+    if text[pos : pos + 1] in "«\"“„":
+        quoted = True
+        pos += 1
     m = _NAME_AT.match(text, pos)
     if not m:
         return
     name = m.group()
     words = name.split()
+    after = text[m.end() : m.end() + 1]
     if (
-        (article is not None and text[article].isupper())
+        article is not None
+        or quoted
         or (words[0] in ("The", "Le", "La", "Les", "El", "Il", "Der", "Die", "De", "O", "A") and len(words) > 1)
         or words[-1].lower() in MEDIA_HEADS
         or _has_own_shape(name, acronyms=len(words) > 1)  # "according to WHO": agencies are cited too
+        or (after in (".", ";", ")") and len(words) <= 3)
     ):
         a = article if article is not None and text[article].isupper() else m.start()
         spans.append((a, m.end()))

@@ -26,7 +26,7 @@ INTRO_WORDS = _words(
     operator developer label chain giant subsidiary distributor shipbuilder shipyard brewer miner
     société entreprise groupe constructeur motoriste fabricant équipementier distributeur banque assureur
     compagnie transporteur opérateur éditeur quotidien journal hebdomadaire agence chaîne géant filiale
-    enseigne cabinet pétrolier énergéticien rakip
+    enseigne cabinet pétrolier énergéticien rakip concurrent concurrente concorrente konkurrent rivaal
     empresa compañía grupo constructora fabricante aerolínea banco entidad aseguradora operadora editorial
     diario periódico agencia consultora cadena gigante filial petrolera eléctrica energética distribuidora
     naviera
@@ -82,6 +82,11 @@ CITE_BEFORE = (
     "told", "tells", "according to", "reported by", "quoted by", "cited by", "in an interview with",
     "selon", "según", "segundo", "secondo", "laut", "gegenüber", "podaje", "według", "volgens", "aldus",
     "сообщает", "сообщил", "сообщила", "сообщили", "передает", "пишет", "повідомляє", "повідомило",
+    # reporting verbs put before their subject, the outlet: "rapporte Le Figaro", "informa Expansión"
+    "rapporte", "rapportent", "indique", "écrit", "révèle", "informa", "informó", "informado", "publica",
+    "publicó", "adelanta", "informou", "publicou", "noticiou", "revelou", "riferisce", "scrive",
+    "rivela", "poinformował", "poinformowała", "podał", "podała", "pisze", "berichtet", "berichtete",
+    "meldet", "meldete", "schreibt", "schreef", "bericht", "повідомив", "повідомила", "пише",
 )
 # Articles that may stand between an attribution and the outlet ("selon l'AFP", "segundo o Valor").
 CITE_ARTICLES = _words("the l la le les el o a il lo de het der die")

@@ -51,6 +51,7 @@ from streams.enrich.companies.keys import trim_alias as alias_core  # noqa: E402
 
 CURATED = ROOT / "scripts" / "catalog" / "curated.tsv"
 CURATED_EXTRA = ("media.tsv", "national.tsv")  # read after curated.tsv; a repeated id adds names to it
+PRODUCTS = ROOT / "scripts" / "catalog" / "products.txt"  # never aliases: products are not companies
 OUT = ROOT / "streams" / "enrich" / "companies" / "data" / "companies.json.gz"
 # Shared development data lives beside the repository (``<repo>/../shared/data``) unless told otherwise.
 SHARED = Path(os.environ.get("NEWSSTREAM_SHARED_DATA", ROOT.parent / "shared" / "data")) / "companies"
@@ -588,6 +589,8 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
 def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
     common = common_words()
     proper = proper_words()
+    products = {norm_key(line) for line in PRODUCTS.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")}
     raws: list[Raw] = []
     wikidata: dict[str, dict] = {}
     readers = {"curated": read_curated, "indices": read_indices, "vehicles": read_vehicles,
@@ -624,6 +627,8 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
                  if w.isascii() and w.isalpha() and w in proper and w not in common}
         for r in group:
             for a in map(clean_name, r.aliases):
+                if norm_key(a) in products:
+                    continue
                 kind = classify(a, r.source, common, proper, loans)
                 core = alias_core(a)
                 if kind and core not in aliases:

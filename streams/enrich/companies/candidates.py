@@ -68,7 +68,8 @@ _GROUP_LIST = re.compile(
 _APPOSITIVE_HEAD = re.compile(
     r"\s(?:[\w&-]+\s){0,6}?(?:company|firm|startup|start-up|maker|manufacturer|provider|producer|retailer|bank|"
     r"lender|insurer|airline|carrier|conglomerate|developer|supplier|operator|publisher|broker|consultancy|"
-    r"chain|subsidiary|unit|giant)(?![\w'’])"
+    r"chain|subsidiary|unit|giant|platform|marketplace|agency|studio|label|brand|newspaper|magazine|outlet|"
+    r"network)(?![\w'’])"
 )
 _ABBREVIATION = re.compile(r"\s\(([A-Z][A-Za-z&]{1,6})\)")
 _SEPARATOR = rf"(?:, (?:{_CONJ} )?| {_CONJ} )"  # spaces only: a list never runs across lines
@@ -86,7 +87,8 @@ _COMPANY_HEADS = _words(
     Markets Exchange Automotive Telecom Chemicals Steel Metals Shipping Securities Trust Enterprises
     Manufacturing Productions Pictures Records Games Interactive Dynamics Devices Instruments Materials"""
 )
-_ROLE_ROLES_BEFORE = frozenset(("analyst", "strategist", "economist", "trader", "portfolio manager"))
+_ROLE_ROLES_BEFORE = frozenset(("analyst", "strategist", "economist", "trader", "portfolio manager", "analysts",
+                                "executives", "employees", "engineers"))
 _ROLES_AFTER_ONLY = frozenset(("shareholders",))
 # Any organisation has a spokesman, and a capitalised "Chief Executive" is often a government title ("Hong
 # Kong Chief Executive"): these roles name no company in front of them.
@@ -306,9 +308,13 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 spans.append((m.start("b"), m.end("b")))
     _bracketed_sources(text, sources)
     for a, b in sources:
+        m = re.match(r"(?:An?|Une?|Ein|Eine) ", text[a:b])  # an indefinite article is no part of a name
+        if m:
+            a += m.end()
         name = text[a:b]
         if _acceptable(name) and name not in _LEADING_NOISE:
-            out.append(UnknownMention(field, a, b, name))
+            # a cited source is as sure as a legal form: it beats a common word inside it ("Box Office Mojo")
+            out.append(UnknownMention(field, a, b, name, legal=True))
     for a, b in spans:
         start, end = _trim_leading(text, a, b)
         name = text[start:end]

@@ -102,7 +102,8 @@ MEDIA_HEADS = _words(
 GROUP_WORDS = _words(
     """brand brands companies firms carmakers automakers banks neobanks fintechs lenders retailers startups
     rivals competitors clients customers partners investors suppliers airlines insurers studios publishers
-    outlets newspapers chains supermarkets labels platforms developers makers brokers
+    outlets newspapers chains supermarkets labels platforms developers makers brokers carriers operators
+    providers vendors sellers exchanges agencies broadcasters networks
     firmen konzerne banken empresas entreprises sociétés aziende bedrijven компаний"""
 )
 LIST_INTRO = ("such as", "including", "like", "wie", "como", "comme", "come", "zoals", "jak", "takie jak",
@@ -122,7 +123,8 @@ _RU_PREFIXES = ("ооо", "пао", "ао", "оао", "зао", "нао", "ак�
                 "холдинг", "холдинга", "группа компаний", "группы компаний", "банк", "банка", "банку", "завод",
                 "завода", "издательство", "студия", "тов", "прат", "пат", "ат", "компанія", "компанії",
                 "компанію", "компанією")
-_ROLES = ("ceo", "chief executive", "chief operating officer", "chief financial officer",
+_ROLES = ("analysts", "executives", "employees", "engineers",
+          "ceo", "chief executive", "chief operating officer", "chief financial officer",
           "chief technology officer", "founder", "co founder", "chairman", "chairwoman", "spokesperson",
           "spokesman", "spokeswoman", "shareholders", "analyst", "strategist", "economist", "trader",
           "portfolio manager")

@@ -24,7 +24,7 @@ import ahocorasick
 from .catalog import Catalog, CatalogEntry, load_catalog
 from .cues import ANCHOR_KEYS
 from .keys import ANCHOR, CJK, CYRILLIC, NAMELIKE, RU_ENDINGS, STEM, WEAK
-from .textnorm import has_cjk, normalise
+from .textnorm import CJK_CHARS, has_cjk, normalise
 
 _APOSTROPHES = "'’"
 
@@ -81,15 +81,21 @@ class CompanyMatcher:
         n = len(text)
         found: list[Hit] = []
         anchors: list[tuple[str, int, int]] = []
+        latin = padded
         matches = self._automaton.iter(padded)
-        if len(self._cjk) and has_cjk(text):
-            matches = chain(matches, self._cjk.iter(padded))
+        if has_cjk(text):
+            # Japanese and Chinese write Latin names against their own characters ("Amazonが"): for the
+            # Latin keys those characters count as spaces (same length, so offsets do not move)
+            latin = CJK_CHARS.sub(" ", padded)
+            matches = self._automaton.iter(latin)
+            if len(self._cjk):
+                matches = chain(matches, self._cjk.iter(padded))
         for end_idx, payload in matches:
             for entry, alias, flags in payload:
                 if flags & ANCHOR:  # anchor keys end with a space, like Latin company keys
                     anchors.append((alias, end_idx - 1 - (flags >> 8), end_idx - 1))
                     continue
-                hit = _check(alias, flags, text, padded, n, end_idx)
+                hit = _check(alias, flags, text, padded if flags & CJK else latin, n, end_idx)
                 if hit is not None:
                     found.append(Hit(entry, field, hit[0], hit[1], bool(flags & WEAK), hit[2],
                                      bool(flags & CYRILLIC), bool(flags & NAMELIKE)))

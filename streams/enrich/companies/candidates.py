@@ -439,3 +439,56 @@ def _bracketed_sources(text: str, spans: list[tuple[int, int]]) -> None:
                 if opener == "[" or not word or (word.isupper() and len(word) > 1) or before.endswith("\n"):
                     spans.append((m.start(1), m.end(1)))
             i = text.find(opener, i + 1)
+
+
+# --- CJK: names delimited by particles (Japanese kana, Korean spacing) and marked by suffixes or context --
+_KO_PARTICLE = r"(?:가|이|는|은|를|을|와|과|의|에서|에|로|으로|도|만)?"
+_KO_SUFFIX = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&]{1,12}(?:뱅크|은행|증권|전자|자동차|그룹|홀딩스|건설|화학|생명|보험|카드|"
+    r"거래소|항공|제약|바이오|엔터테인먼트|미디어|텔레콤|에너지|중공업|물산|상사))" + _KO_PARTICLE + r"(?![가-힣])"
+)
+_KO_COUNTRY_BANK = re.compile(r"^(?:한국|중국|일본|미국|유럽|영국|독일)(?:은행|중앙은행)")  # central banks
+# Common nouns before a company suffix make a kind of company, not a name: 인터넷은행 "internet bank".
+_KO_GENERIC = re.compile(r"^(?:전문가|연구|인터넷|시중|지방|국내|해외|외국|글로벌|대형|중소|주요|민간|국영|투자|상업|저축|"
+                         r"디지털|모바일|온라인|계열|금융|대기업|재벌)")
+_KO_PREFIX = re.compile(r"주식회사 ?([가-힣A-Za-z0-9]{2,12})")
+_KO_DATELINE = re.compile(r"\([가-힣]{2,4}=([가-힣A-Za-z]{2,10})\)")
+_KO_REPORTED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]{2,10})(?:가|이) (?:\d{1,2}일 )?(?:보도했다|전했다)")
+_JA_RUN = r"[ァ-ヴー・&＆A-Za-z0-9\u4e00-\u9fff]"
+_JA_SUFFIX = re.compile(
+    rf"(?<!{_JA_RUN})({_JA_RUN}{{1,12}}(?:ホールディングス|グループ|銀行|証券|自動車|電機|商事|物産|製作所|工業|"
+    r"重工業|重工|通信|取引所|航空|製薬|電力|鉄道))(?![ァ-ヴー])"
+)
+_JA_PREFIX = re.compile(r"株式会社([A-Za-z0-9][A-Za-z0-9 &.-]{0,40}[A-Za-z0-9]|[ァ-ヴー・A-Za-z0-9]{2,20})")
+_JA_DESCRIBED = re.compile(r"(?:スタートアップ|大手|新興企業|子会社|傘下|メーカー)の([ァ-ヴー・A-Za-z0-9]{2,20})")
+_ZH_DATELINE = re.compile(r"(?:电|[\u4e00-\u9fff]{2})（([\u4e00-\u9fff]{2,4})）")
+_ZH_LEGAL = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:股份有限公司|有限责任公司|集团有限公司|有限公司)")
+_ZH_FUNCTION = "与和及由向对在为是将把被从的了"
+
+
+def find_cjk(field: str, text: str) -> list[UnknownMention]:
+    """Unknown companies in Chinese, Japanese and Korean text (called only when the field has CJK
+    characters): a company suffix at the end of a word or kana-delimited run (토스뱅크, 東京証券取引所), a legal
+    form (株式会社X, 주식회사 X, X有限公司), a descriptor (スタートアップのX) or a source (（路透）, (서울=연합뉴스),
+    X가 보도했다)."""
+    out: list[UnknownMention] = []
+
+    def add(m: re.Match[str], group: int = 1, legal: bool = False) -> None:
+        a, b = m.start(group), m.end(group)
+        name = text[a:b].strip()
+        if len(name) >= 2:
+            out.append(UnknownMention(field, a, a + len(name), name, legal=legal))
+
+    for m in _KO_SUFFIX.finditer(text):
+        if not _KO_COUNTRY_BANK.match(m.group(1)) and not _KO_GENERIC.match(m.group(1)):
+            add(m, legal=True)  # a suffix makes a longer name: 카카오뱅크 is not 카카오
+    for pattern, legal in ((_KO_PREFIX, True), (_KO_DATELINE, True), (_KO_REPORTED, False), (_JA_SUFFIX, True),
+                           (_JA_PREFIX, True), (_JA_DESCRIBED, False), (_ZH_DATELINE, True)):
+        for m in pattern.finditer(text):
+            add(m, legal=legal)
+    for m in _ZH_LEGAL.finditer(text):
+        a = m.start(1)
+        while a < m.end(1) - 2 and text[a] in _ZH_FUNCTION:
+            a += 1
+        out.append(UnknownMention(field, a, m.end(), text[a : m.end(1)], legal=True))
+    return out

@@ -449,8 +449,8 @@ _KO_SUFFIX = re.compile(
 )
 _KO_COUNTRY_BANK = re.compile(r"^(?:한국|중국|일본|미국|유럽|영국|독일)(?:은행|중앙은행)")  # central banks
 # Common nouns before a company suffix make a kind of company, not a name: 인터넷은행 "internet bank".
-_KO_GENERIC = re.compile(r"^(?:전문가|연구|인터넷|시중|지방|국내|해외|외국|글로벌|대형|중소|주요|민간|국영|투자|상업|저축|"
-                         r"디지털|모바일|온라인|계열|금융|대기업|재벌)")
+_KO_GENERIC = re.compile(r"^(?:전문가|연구|인터넷|시중|지방|국내|해외|외국|글로벌|대형|중소|주요|민간|국영|"
+                         r"투자|상업|저축|디지털|모바일|온라인|계열|금융|대기업|재벌)")
 _KO_PREFIX = re.compile(r"주식회사 ?([가-힣A-Za-z0-9]{2,12})")
 _KO_DATELINE = re.compile(r"\([가-힣]{2,4}=([가-힣A-Za-z]{2,10})\)")
 _KO_REPORTED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]{2,10})(?:가|이) (?:\d{1,2}일 )?(?:보도했다|전했다)")

@@ -150,3 +150,16 @@ def test_many_mentions_cost_linear_time():
         large = _cpu(unit * 20_000)
         # ten times the mentions: about ten times the time; quadratic would be a hundred times
         assert large < 30 * max(small, 1e-3), (unit, small, large)
+
+
+# --- CJK: suffixes, legal forms, descriptors, sources ---------------------------------------------------------
+def test_cjk_unknown_companies():
+    assert "라온뱅크" in _names("계열사인 라온뱅크와 경쟁사들이 대출 금리를 내렸다.")
+    assert "한빛일보" in _names("정부가 새 규제를 검토한다고 한빛일보가 3일 보도했다.")
+    assert "Quillon Labs" in _names("開発の株式会社Quillon Labsは15日、新製品を発表した。")
+    assert "ミライテック" in _names("京都を拠点とするスタートアップのミライテックも参入した。")
+    assert "新锐社" in _names("北京（新锐社）一家电池企业周二宣布扩产。")
+
+
+def test_cjk_generic_nouns_and_central_banks_are_not_companies():
+    assert _names("인터넷은행 시장이 커지자 한국은행이 금리를 동결했다.") == set()

@@ -163,3 +163,8 @@ def test_cjk_unknown_companies():
 
 def test_cjk_generic_nouns_and_central_banks_are_not_companies():
     assert _names("인터넷은행 시장이 커지자 한국은행이 금리를 동결했다.") == set()
+
+
+def test_list_before_a_plural_appositive_and_sentence_initial_descriptor():
+    assert {"Harrowgate", "Pellmont"} <= _names("Sales rose at Harrowgate and Pellmont, the retailers said.")
+    assert "Varnis" in _names("Concurrent Varnis, dat in handen is van een familie, volgt.")

@@ -284,6 +284,8 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
             if m:
                 base = m.start("list")
                 spans += [(base + i.start(), base + i.end()) for i in _NAME_AT.finditer(m.group("list"))]
+            elif text.endswith((", the ", ", both "), max(0, start - 7), start):
+                _list_before(text, text.rfind(",", 0, start), spans)  # "John Lewis and Argos, the retailers"
         elif kind == "appositive" and text[start - 2 : start] == ", " and _APPOSITIVE_HEAD.match(text, end):
             _name_before(text, start - 2, spans)
         elif kind == "intro":
@@ -364,7 +366,10 @@ def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int
     before = text[max(0, word_start - 30) : word_start].split()
     if before and before[-1].lower().strip(",") in ROLES_BEFORE_INTRO:
         return
-    german = text[word_start].isupper()
+    sentence_start = not text[max(0, word_start - 3) : word_start].strip() or text[
+        max(0, word_start - 2) : word_start
+    ].rstrip(" ")[-1:] in (".", "!", "?", "\n", "")
+    german = text[word_start].isupper() and not sentence_start
     if german and word_start > 0 and not _after_article(text, word_start):
         return
     if text[end : end + 1] != " ":
@@ -492,3 +497,18 @@ def find_cjk(field: str, text: str) -> list[UnknownMention]:
             a += 1
         out.append(UnknownMention(field, a, m.end(), text[a : m.end(1)], legal=True))
     return out
+
+
+def _list_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:
+    """A list of at least two names ending at ``pos`` ("John Lewis and Argos" before ", the retailers")."""
+    items: list[tuple[int, int]] = []
+    m = _NAME_AT_END.search(text, max(0, pos - 80), pos)
+    if not m or m.end("b") != pos:
+        return
+    items.append((m.start("b"), m.end("b")))
+    cur = m.start("b")
+    while _ends_with_separator(text, cur) and (p := _PREVIOUS_ITEM.search(text, max(0, cur - 100), cur)):
+        items.append((p.start("name"), p.end("name")))
+        cur = p.start("name")
+    if len(items) >= 2:
+        spans.extend(items)

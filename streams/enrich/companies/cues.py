@@ -26,7 +26,8 @@ INTRO_WORDS = _words(
     operator developer label chain giant subsidiary distributor shipbuilder shipyard brewer miner
     société entreprise groupe constructeur motoriste fabricant équipementier distributeur banque assureur
     compagnie transporteur opérateur éditeur quotidien journal hebdomadaire agence chaîne géant filiale
-    enseigne cabinet pétrolier énergéticien rakip concurrent concurrente concorrente konkurrent rivaal
+    enseigne cabinet pétrolier énergéticien coentreprise co-entreprise joint-venture
+    rakip concurrent concurrente concorrente konkurrent rivaal
     empresa compañía grupo constructora fabricante aerolínea banco entidad aseguradora operadora editorial
     diario periódico agencia consultora cadena gigante filial petrolera eléctrica energética distribuidora
     naviera

@@ -337,7 +337,8 @@ def read_sec() -> list[Raw]:
             while len(words) > 1 and words[-1].lower().strip(".,") in SEC_DESCRIPTORS:
                 words.pop()
             short = " ".join(words).rstrip(" ,.&")
-            if short and short != base:
+            # one distinctive word only ("Dolby"): a shorter multi-word name is often a place ("Palo Alto")
+            if short and short != base and " " not in short:
                 aliases.append(short)
             raw = by_cik[r["cik"]] = Raw("sec", shown, aliases)
         t = (r.get("ticker") or "").split("-")[0]

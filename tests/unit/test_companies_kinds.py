@@ -168,3 +168,13 @@ def test_cjk_generic_nouns_and_central_banks_are_not_companies():
 def test_list_before_a_plural_appositive_and_sentence_initial_descriptor():
     assert {"Harrowgate", "Pellmont"} <= _names("Sales rose at Harrowgate and Pellmont, the retailers said.")
     assert "Varnis" in _names("Concurrent Varnis, dat in handen is van een familie, volgt.")
+
+
+def test_surname_stays_a_person_after_the_full_name():
+    assert "ford" not in _tags("Premier Doug Ford spoke first. Later Ford said the plan was final.")
+
+
+def test_outlet_names_lose_glued_words_and_possessive_tails():
+    found = _names("From The Harbor Ledger Journal’s archive: the mayor told Harbor Ledger Journal so.")
+    assert "Harbor Ledger Journal" in found or "The Harbor Ledger Journal" in found
+    assert not any(n.startswith("From ") or "’s" in n for n in found)

@@ -291,7 +291,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
         elif kind == "intro":
             _name_introduced(text, start, end, spans)
         elif kind == "cite":
-            _name_cited(text, end, sources)
+            _name_cited(text, end, sources, english=text[start:end].lower() in _ENGLISH_CITES)
         elif kind == "head":
             written = text[start:end]
             if written[:1].isupper() and text[end : end + 1] != "-" and not _title_case_line(text, start, end):
@@ -300,7 +300,13 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                     spans.append((m.start("b"), m.end("b")))
         elif kind == "media":
             written = text[start:end]
-            if written[:1].isupper() and text[end : end + 1] != "-" and not _title_case_line(text, start, end):
+            nxt = text[end + 1 : end + 2] if text[end : end + 1] == " " else ""
+            if (
+                written[:1].isupper()
+                and text[end : end + 1] != "-"
+                and not nxt.isupper()  # "White House Press Secretary" is a title, not an outlet
+                and not _title_case_line(text, start, end)
+            ):
                 m = _NAME_AT_END.search(text, max(0, start - 80), end)
                 if m and " " in m.group("b") and m.end("b") == end:
                     sources.append((m.start("b"), m.end("b")))
@@ -310,9 +316,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 spans.append((m.start("b"), m.end("b")))
     _bracketed_sources(text, sources)
     for a, b in sources:
-        m = re.match(r"(?:An?|Une?|Ein|Eine) ", text[a:b])  # an indefinite article is no part of a name
-        if m:
-            a += m.end()
+        a, b = _trim_source(text, a, b)
         name = text[a:b]
         if _acceptable(name) and name not in _LEADING_NOISE:
             # a cited source is as sure as a legal form: it beats a common word inside it ("Box Office Mojo")
@@ -394,7 +398,11 @@ def _after_article(text: str, pos: int) -> bool:
     return text.endswith(_GERMAN_ARTICLES, max(0, pos - 5), pos)
 
 
-def _name_cited(text: str, end: int, spans: list[tuple[int, int]]) -> None:
+_ENGLISH_CITES = frozenset(("told", "tells", "according to", "reported by", "quoted by", "cited by",
+                            "in an interview with"))
+
+
+def _name_cited(text: str, end: int, spans: list[tuple[int, int]], english: bool = False) -> None:
     """An outlet after an attribution ("told Business Insider", "selon Le Monde", "informou o Valor
     Econômico", "podał „Puls Biznesu”"): only names shaped like outlets — after an article or in quotes, with
     an article or an outlet head word inside ("The Verge", "Le Monde"), with a shape of their own ("TheWrap"),
@@ -421,7 +429,9 @@ def _name_cited(text: str, end: int, spans: list[tuple[int, int]]) -> None:
         or (words[0] in ("The", "Le", "La", "Les", "El", "Il", "Der", "Die", "De", "O", "A") and len(words) > 1)
         or words[-1].lower() in MEDIA_HEADS
         or _has_own_shape(name, acronyms=len(words) > 1)  # "according to WHO": agencies are cited too
-        or (after in (".", ";", ")") and len(words) <= 3)
+        # ending the clause: after a verb put before its subject ("informa Expansión."), or three words or
+        # more after an English attribution ("according to Box Office Mojo."; "told Tim Cook." is a person)
+        or (after in (".", ";", ")") and (len(words) >= 3 if english else len(words) <= 3))
     ):
         a = article if article is not None and text[article].isupper() else m.start()
         spans.append((a, m.end()))
@@ -462,10 +472,11 @@ _KO_REPORTED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]{2,10})(?:
 _JA_RUN = r"[ァ-ヴー・&＆A-Za-z0-9\u4e00-\u9fff]"
 _JA_SUFFIX = re.compile(
     rf"(?<!{_JA_RUN})({_JA_RUN}{{1,12}}(?:ホールディングス|グループ|銀行|証券|自動車|電機|商事|物産|製作所|工業|"
-    r"重工業|重工|通信|取引所|航空|製薬|電力|鉄道))(?![ァ-ヴー])"
+    r"重工業|重工|通信|取引所|航空|製薬|電力|鉄道))(?![ァ-ヴー局庁省])"  # 局/庁/省: a government body
 )
 _JA_PREFIX = re.compile(r"株式会社([A-Za-z0-9][A-Za-z0-9 &.-]{0,40}[A-Za-z0-9]|[ァ-ヴー・A-Za-z0-9]{2,20})")
 _JA_DESCRIBED = re.compile(r"(?:スタートアップ|大手|新興企業|子会社|傘下|メーカー)の([ァ-ヴー・A-Za-z0-9]{2,20})")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _ZH_DATELINE = re.compile(r"(?:电|[\u4e00-\u9fff]{2})（([\u4e00-\u9fff]{2,4})）")
 _ZH_LEGAL = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:股份有限公司|有限责任公司|集团有限公司|有限公司)")
 _ZH_FUNCTION = "与和及由向对在为是将把被从的了"
@@ -487,8 +498,11 @@ def find_cjk(field: str, text: str) -> list[UnknownMention]:
     for m in _KO_SUFFIX.finditer(text):
         if not _KO_COUNTRY_BANK.match(m.group(1)) and not _KO_GENERIC.match(m.group(1)):
             add(m, legal=True)  # a suffix makes a longer name: 카카오뱅크 is not 카카오
+    kana = _KANA.search(text) is not None  # Japanese rules on Japanese text only, not on Chinese
     for pattern, legal in ((_KO_PREFIX, True), (_KO_DATELINE, True), (_KO_REPORTED, False), (_JA_SUFFIX, True),
                            (_JA_PREFIX, True), (_JA_DESCRIBED, False), (_ZH_DATELINE, True)):
+        if not kana and pattern in (_JA_SUFFIX, _JA_PREFIX, _JA_DESCRIBED):
+            continue
         for m in pattern.finditer(text):
             add(m, legal=legal)
     for m in _ZH_LEGAL.finditer(text):
@@ -512,3 +526,23 @@ def _list_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:
         cur = p.start("name")
     if len(items) >= 2:
         spans.extend(items)
+
+
+_NAME_ARTICLES = frozenset(("The", "Le", "La", "Les", "El", "Il", "Der", "Die", "Das", "De", "Het"))
+
+
+def _trim_source(text: str, start: int, end: int) -> tuple[int, int]:
+    """An outlet's name without words glued before it ("Visit Business Insider", "From The New York Times",
+    "An Associated Press ...") — an article that is part of the name stays ("The Verge") — and without what
+    follows a possessive inside it ("The Verge’s Stadia" → "The Verge")."""
+    while True:
+        m = re.match(r"(\S+) ", text[start:end])
+        if not m or m.group(1) in _NAME_ARTICLES or not (
+            m.group(1) in _LEADING_NOISE or m.group(1) in ("Visit", "Read", "Watch", "Follow", "Via", "Subscribe")
+        ):
+            break
+        start += m.end()
+    m = re.search(r"['’]s\b", text[start:end])
+    if m:
+        end = start + m.start()
+    return start, end

@@ -60,8 +60,14 @@ def decide(
             dateline_place(text, h.start, h.end) and text[h.start : h.end] not in matcher.entry(h.entry).aliases
         ):
             h.accepted, h.rejected = False, True  # "Henry Ford", "HAYWARD, Calif.": a person, a place
+    persons = {h.entry for h in all_hits if h.rejected}
     for h in all_hits:
         if h.entry in defined:  # the article spelt the acronym out as something else
+            h.accepted, h.rejected = False, True
+        elif h.entry in persons and h.accepted and " " not in fields[h.field][h.start : h.end] and not (
+            local_evidence(fields[h.field], h.start, h.end, h.possessive_end)
+        ):
+            # "Doug Ford ... Ford said": once a one-word name was a person's surname here, it stays one
             h.accepted, h.rejected = False, True
     if all(h.accepted for h in all_hits):
         return all_hits

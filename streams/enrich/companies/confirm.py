@@ -64,7 +64,7 @@ def decide(
     for h in all_hits:
         if h.entry in defined:  # the article spelt the acronym out as something else
             h.accepted, h.rejected = False, True
-        elif h.entry in persons and h.accepted and " " not in fields[h.field][h.start : h.end] and not (
+        elif h.entry in persons and not h.rejected and " " not in fields[h.field][h.start : h.end] and not (
             local_evidence(fields[h.field], h.start, h.end, h.possessive_end)
         ):
             # "Doug Ford ... Ford said": once a one-word name was a person's surname here, it stays one

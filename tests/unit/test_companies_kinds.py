@@ -178,3 +178,8 @@ def test_outlet_names_lose_glued_words_and_possessive_tails():
     found = _names("From The Harbor Ledger Journal’s archive: the mayor told Harbor Ledger Journal so.")
     assert "Harbor Ledger Journal" in found or "The Harbor Ledger Journal" in found
     assert not any(n.startswith("From ") or "’s" in n for n in found)
+
+
+def test_day_names_are_not_given_names():
+    found = _tags("Shoppers want deals on Apple laptops, and the Black Friday Apple discounts are here.")
+    assert "apple" in found

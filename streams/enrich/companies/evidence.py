@@ -291,7 +291,10 @@ _NOT_GIVEN = _words(
     """With For From Into Over Under About After Before Like Unlike Against Between Rival Rivals Partner Chinese
     American German French Japanese Korean British Russian Indian Italian Spanish Swedish Dutch Swiss European
     Asian Western Global North South East West New Old Big Tech Billionaire Investor Analyst Former Apple
-    Google Amazon Microsoft Meta Facebook Twitter Samsung Sony Tesla Both Only Even Also Than Then Why How"""
+    Google Amazon Microsoft Meta Facebook Twitter Samsung Sony Tesla Both Only Even Also Than Then Why How
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December
+    Black White Red Green Blue Cyber Super Best Prime Big Small Early Late Christmas Easter Holiday Premium"""
 )
 
 

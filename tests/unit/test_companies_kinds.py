@@ -183,3 +183,10 @@ def test_outlet_names_lose_glued_words_and_possessive_tails():
 def test_day_names_are_not_given_names():
     found = _tags("Shoppers want deals on Apple laptops, and the Black Friday Apple discounts are here.")
     assert "apple" in found
+
+
+def test_cyrillic_name_after_a_descriptive_noun():
+    assert "Торвекс" in _names("Об этом сообщил брокер Торвекс в понедельник.")
+    assert "Лемарко" in _names("Перевізник Лемарко підвищив тарифи.")
+    assert _names("Решение принял банк России.") == set()  # the central bank
+    assert _names("Глава компании Иван Петров заявил о росте.") == set()  # a person after a role

@@ -546,3 +546,37 @@ def _trim_source(text: str, start: int, end: int) -> tuple[int, int]:
     if m:
         end = start + m.start()
     return start, end
+
+
+# --- Cyrillic: a capitalised or quoted name right after a descriptive noun in any case form ----------------
+# («брокер Финам», «ритейлер «Лента»», «перевізник Укрзалізниця»). Not after "банк" unquoted: «банк России» is
+# the central bank. A role before the descriptor makes the name a person («глава компании Иван Петров»).
+_CYR_DESCRIBED = re.compile(
+    r"(?<![\w-])(?P<d>(?i:брокер|ритейлер|оператор|перевозчик|перевізник|маркетплейс|стартап|сервис|сервіс|"
+    r"девелопер|застройщик|забудовник|производитель|виробник|авиакомпани|авіакомпані|агентств|издани|видання|"
+    r"телеканал|газет|холдинг|концерн|компани|компані|завод|мереж|сет|бренд|марк|банк))[а-яіїєё]{0,4}"
+    r"\s+(?P<q>[«\"„“])?(?P<name>[А-ЯЁІЇЄҐA-Z][\w-]*(?:\s[А-ЯЁІЇЄҐA-Z0-9][\w-]*){0,3})"
+)
+# role stems, any case form («основателя компании Тимура ...», «главы холдинга ...»)
+_CYR_ROLES = ("глав", "директор", "гендиректор", "основател", "соосновател", "президент", "совладел",
+              "засновник", "співзасновник", "керівник", "голов", "владел", "власник", "представител",
+              "речник", "пресс-секретар", "председател", "аналитик", "аналітик", "экономист", "економіст")
+
+
+def find_cyrillic(field: str, text: str) -> list[UnknownMention]:
+    """Unknown companies named after a Russian or Ukrainian descriptive noun (called only for Cyrillic text)."""
+    out: list[UnknownMention] = []
+    for m in _CYR_DESCRIBED.finditer(text):
+        if m.group("d").lower() == "банк" and not m.group("q"):
+            continue
+        before = text[max(0, m.start() - 25) : m.start()].split()
+        if before and before[-1].lower().strip(",").startswith(_CYR_ROLES):
+            continue
+        name = m.group("name")
+        if m.group("q"):
+            close = text.find("»" if m.group("q") == "«" else "\"" if m.group("q") == "\"" else "“", m.end("name"))
+            if close == -1 or close - m.end("name") > 40:
+                continue
+        if sum(c.isalnum() for c in name) >= 3 and _acceptable(name):
+            out.append(UnknownMention(field, m.start("name"), m.end("name"), name))
+    return out

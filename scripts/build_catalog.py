@@ -5,12 +5,15 @@ Reproducible: every source is pinned, fetched with its ordinary client into a ca
 fixed order with a zero gzip mtime, so the same pins give byte-identical files.
 
 Sources (licences in ``streams/enrich/companies/data/README.md``):
-  curated     scripts/catalog/curated.tsv (this repository)
+  curated     scripts/catalog/*.tsv (this repository): curated.tsv, media.tsv (agencies and outlets),
+              national.tsv (exchanges, national companies in their home script, airlines, private firms)
   indices     PyPI pytickersymbols (MIT): constituents of 20 stock indices, with tickers and ISINs
-  vehicles    /work/shared/data/companies/vehicle-makes.csv (MIT)
+  vehicles    <shared data>/companies/vehicle-makes.csv (MIT)
   matchina    PyPI matchina (MIT): Chinese listed companies, Chinese and English names
-  finance     /work/shared/data/companies/financedatabase-equities.csv (MIT): listings, grouped by
+  finance     <shared data>/companies/financedatabase-equities.csv (MIT): listings, grouped by
               website/ISIN, small caps and up
+  sec         PyPI edgartools (MIT): ``edgar/reference/data/company_tickers.parquet``, SEC registrants listed
+              on Nasdaq, NYSE and Cboe (CIK, ticker, name); read with pyarrow (a build-time dependency)
   nsi         npm name-suggestion-index (BSD-3-Clause; Wikidata facts CC0): brands with Wikidata ids and
               names in several scripts
 Word lists deciding which names are common words (Debian packages, fetched with ``apt-get download``, used
@@ -43,31 +46,43 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from streams.enrich.companies.matcher import group_keys  # noqa: E402 - build keys exactly as the matcher
-from streams.enrich.companies.matcher import trim_alias as alias_core  # noqa: E402
+from streams.enrich.companies.keys import group_keys  # noqa: E402 - build keys exactly as the matcher
+from streams.enrich.companies.keys import trim_alias as alias_core  # noqa: E402
 
 CURATED = ROOT / "scripts" / "catalog" / "curated.tsv"
+CURATED_EXTRA = ("media.tsv", "national.tsv")  # read after curated.tsv; a repeated id adds names to it
+PRODUCTS = ROOT / "scripts" / "catalog" / "products.txt"  # never aliases: products are not companies
 OUT = ROOT / "streams" / "enrich" / "companies" / "data" / "companies.json.gz"
-SHARED = Path(os.environ.get("NEWSSTREAM_SHARED_DATA", "/work/shared/data")) / "companies"
+# Shared development data lives beside the repository (``<repo>/../shared/data``) unless told otherwise.
+SHARED = Path(os.environ.get("NEWSSTREAM_SHARED_DATA", ROOT.parent / "shared" / "data")) / "companies"
 CACHE = Path(os.environ.get("NEWSSTREAM_CATALOG_CACHE", Path.home() / ".cache" / "newsstream" / "catalog"))
 
 NPM_PINS = {"name-suggestion-index": "8.0.20260918"}
-PYPI_PINS = {"pytickersymbols": "1.17.10", "matchina": "0.2.4", "cleanco": "2.3"}
+PYPI_PINS = {"pytickersymbols": "1.17.10", "matchina": "0.2.4", "cleanco": "2.3", "edgartools": "5.62.1"}
 DEB_PINS = {
     "wamerican": "2020.12.07-2",
     "wbritish": "2020.12.07-2",
     "hunspell-ru": "1:7.5.0-1",
     "hunspell-de-de": "20161207-11",
 }
-ALL_SOURCES = ("curated", "indices", "vehicles", "matchina", "finance", "nsi")
+ALL_SOURCES = ("curated", "indices", "vehicles", "matchina", "finance", "sec", "nsi")
 # Lower number = stronger source: wins alias conflicts and gives the canonical name.
-PRIORITY = {"curated": 0, "indices": 1, "vehicles": 2, "matchina": 3, "finance-large": 4, "nsi": 5,
-            "finance": 6}
+PRIORITY = {"curated": 0, "indices": 1, "vehicles": 2, "matchina": 3, "finance-large": 4, "sec": 5, "nsi": 6,
+            "finance": 7}
 # Sources whose multi-word names are trusted even when every word is a dictionary word.
 TRUSTED_MULTIWORD = {"curated", "indices", "vehicles"}
 FINANCE_CAPS = {"Mega Cap", "Large Cap", "Mid Cap", "Small Cap"}
 NSI_NAME_KEYS = ("brand", "brand:en", "brand:ru", "brand:uk", "brand:be", "brand:kk", "brand:zh",
-                 "brand:zh-Hans", "brand:zh-Hant", "brand:ja", "brand:ko", "brand:de", "brand:fr")
+                 "brand:zh-Hans", "brand:zh-Hant", "brand:ja", "brand:ko", "brand:de", "brand:fr", "brand:es",
+                 "brand:pt", "brand:it", "brand:pl", "brand:nl", "brand:tr", "brand:cs", "brand:sv")
+SEC_EXCHANGES = {"Nasdaq", "NYSE", "CBOE"}  # OTC and unlisted registrants are mostly shells and funds
+# Words that SEC names carry after the name people use ("Dolby Laboratories", "SoFi Technologies"): a second
+# alias is made without them (kept only if it is still safe to match, see ``classify``).
+SEC_DESCRIPTORS = frozenset((
+    "technologies", "technology", "holdings", "holding", "group", "communications", "laboratories", "labs",
+    "industries", "international", "enterprises", "systems", "brands", "platforms", "worldwide", "financial",
+    "therapeutics", "pharmaceuticals", "biosciences", "networks", "software", "solutions", "interactive",
+))
 COUNTRIES = {
     "United States": "US", "United Kingdom": "GB", "Germany": "DE", "France": "FR", "Japan": "JP",
     "China": "CN", "Hong Kong": "HK", "Taiwan": "TW", "South Korea": "KR", "Korea": "KR", "India": "IN",
@@ -268,15 +283,68 @@ class Raw:
     tickers: set[str] = field(default_factory=set)
 
 
+def _cjk_short_forms(aliases: list[str]) -> list[str]:
+    """Chinese and Japanese news agencies drop the final 社 ("agency") in datelines and citations (路透社 →
+    路透, 共同通信社 → 共同通信): a curated CJK name ending in 社 also gives its short form."""
+    return [a[:-1] for a in aliases if _CJK.search(a) and a.endswith("社") and len(a) >= 3]
+
+
 def read_curated() -> list[Raw]:
-    out = []
-    for line in CURATED.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cid, country, qid, names = [*line.split("\t"), "", "", ""][:4]
-        aliases = [n.strip() for n in names.split("|") if n.strip()]
-        out.append(Raw("curated", aliases[0], aliases, country or None, qid or None, id=cid))
+    """The hand-kept lists, curated.tsv first; a repeated id adds its names (and fills a missing country or
+    QID) to the first row of that id, so that one company keeps one id across the files."""
+    out: list[Raw] = []
+    by_id: dict[str, Raw] = {}
+    for path in (CURATED, *(CURATED.with_name(n) for n in CURATED_EXTRA)):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cid, country, qid, names = [*line.split("\t"), "", "", ""][:4]
+            aliases = [n.strip() for n in names.split("|") if n.strip()]
+            aliases += [a for a in _cjk_short_forms(aliases) if a not in aliases]
+            if cid in by_id:
+                raw = by_id[cid]
+                raw.aliases.extend(a for a in aliases if a not in raw.aliases)
+                raw.country = raw.country or country or None
+                raw.wikidata = raw.wikidata or qid or None
+                continue
+            raw = by_id[cid] = Raw("curated", aliases[0], aliases, country or None, qid or None, id=cid)
+            out.append(raw)
     return out
+
+
+def read_sec() -> list[Raw]:
+    """SEC registrants listed on a US exchange, one record per CIK, with their tickers (evidence for names
+    that are also common words) and a second alias without trailing descriptors."""
+    import pyarrow.parquet as pq  # build-time only
+
+    data = _wheel("edgartools").read("edgar/reference/data/company_tickers.parquet")
+    rows = pq.read_table(io.BytesIO(data)).to_pylist()
+    by_cik: dict[str, Raw] = {}
+    for r in sorted(rows, key=lambda r: (r["cik"] or "", r["ticker"] or "")):
+        if r.get("exchange") not in SEC_EXCHANGES or not r.get("name"):
+            continue
+        name = re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", r["name"].strip())
+        if re.search(r"\bAcquisition\b|\bFund\b|\bETF\b", name, re.IGNORECASE):
+            continue  # blank-cheque shells and funds
+        shown = clean_display(name)
+        if not shown:
+            continue
+        raw = by_cik.get(r["cik"])
+        if raw is None:
+            base = basename(shown)
+            aliases = [shown, base]
+            words = base.split()
+            while len(words) > 1 and words[-1].lower().strip(".,") in SEC_DESCRIPTORS:
+                words.pop()
+            short = " ".join(words).rstrip(" ,.&")
+            # one distinctive word only ("Dolby"): a shorter multi-word name is often a place ("Palo Alto")
+            if short and short != base and " " not in short:
+                aliases.append(short)
+            raw = by_cik[r["cik"]] = Raw("sec", shown, aliases)
+        t = (r.get("ticker") or "").split("-")[0]
+        if re.fullmatch(r"[A-Z]{2,5}", t):
+            raw.tickers.add(t)
+    return list(by_cik.values())
 
 
 def read_indices() -> list[Raw]:
@@ -503,10 +571,15 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
             return "weak" if source == "curated" else None
         if w in proper and source != "curated":
             # a first name or place ("Irving", "Hayward", "Austin"): from a bulk listing or brand list it is
-            # dropped; from the index constituents or car makes it needs evidence like a common word
-            return "weak" if source in TRUSTED_MULTIWORD else None
+            # dropped; from the index constituents, car makes or SEC registrants (listed, with tickers) it
+            # needs evidence, and its capital is none
+            return "namelike" if source in TRUSTED_MULTIWORD or source == "sec" else None
         if is_acronym(core) and len(core) <= 3 and source not in TRUSTED_MULTIWORD:
             return None  # bulk three-letter codes ("REA", "ACC") are mostly other things
+        if source == "nsi" and not is_acronym(core):
+            # one-word shop brands are often first names or towns the word lists do not know ("Aiden",
+            # "Roma"): they need evidence, and their capital letter is none
+            return "namelike"
         return "strong"
     if all(w in common or len(w) <= 2 for w in words):
         # "Blue Moon", "First Capital": from a bulk listing such a name is more often something else
@@ -517,10 +590,12 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
 def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
     common = common_words()
     proper = proper_words()
+    products = {norm_key(line) for line in PRODUCTS.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")}
     raws: list[Raw] = []
     wikidata: dict[str, dict] = {}
     readers = {"curated": read_curated, "indices": read_indices, "vehicles": read_vehicles,
-               "matchina": read_matchina, "finance": read_finance}
+               "matchina": read_matchina, "finance": read_finance, "sec": read_sec}
     counts = {}
     for s in sources:
         if s == "nsi":
@@ -553,6 +628,8 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
                  if w.isascii() and w.isalpha() and w in proper and w not in common}
         for r in group:
             for a in map(clean_name, r.aliases):
+                if norm_key(a) in products:
+                    continue
                 kind = classify(a, r.source, common, proper, loans)
                 core = alias_core(a)
                 if kind and core not in aliases:
@@ -569,7 +646,8 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
             continue
         names = list(e["aliases"])
         row = {"id": e["id"], "name": e["name"], "aliases": names, "priority": e["priority"],
-               "weak": [a for a in names if e["aliases"][a][0] == "weak"]}
+               "weak": [a for a in names if e["aliases"][a][0] in ("weak", "namelike")],
+               "namelike": [a for a in names if e["aliases"][a][0] == "namelike"]}
         for k in ("country", "wikidata"):
             if e[k]:
                 row[k] = e[k]
@@ -641,7 +719,7 @@ def write(rows: list[dict], meta: dict, path: Path) -> None:
     # "-s" keys ("Volkswagens") only for the curated, index and vehicle-make companies: news inflects
     # well-known names, and the extra keys would otherwise add a third to the automaton
     keys = group_keys([(r["id"], r["aliases"], set(r["weak"]), r["priority"] <= PRIORITY["vehicles"])
-                       for r in rows])
+                       for r in rows], {(i, a) for i, r in enumerate(rows) for a in r["namelike"]})
     doc = {"meta": meta, "companies": companies, "keys": keys}
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as gz:

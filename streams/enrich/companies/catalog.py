@@ -17,9 +17,9 @@ from pathlib import Path
 
 import orjson
 
+from .keys import STEM_FLAG, WEAK_FLAG
+
 CATALOG_PATH = Path(__file__).with_name("data") / "companies.json.gz"
-WEAK_FLAG = 1
-STEM_FLAG = 2
 
 
 @dataclass(frozen=True, slots=True)

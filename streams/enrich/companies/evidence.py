@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .cues import INTRO_SUFFIXES, INTRO_WORDS
+
 _LEGAL_AFTER = re.compile(
     r"^[,]?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SE|S\.A|SA|"
     r"N\.V|NV|B\.V|BV|GmbH|KGaA|S\.p\.A|SpA|Oyj|ASA|AB)\b"
@@ -132,19 +134,16 @@ _FUNCTION_WORDS = frozenset(("The", "A", "An", "And", "Or", "Of", "In", "On", "A
 _FOLLOWERS = _words(
     """shares stock stores CEO chief executives spokesperson spokesman spokeswoman said says reported reports
     announced posted sued agreed plans shareholders investors customers сообщила сообщил заявила заявил
-    объявила объявил сообщили заявили"""
+    объявила объявил сообщили заявили seemed launched released unveiled introduced confirmed denied declined
+    bought acquired sold raised hired began started stepped expects wants filed warned unveils launches
+    confirms denies sells buys hires cuts"""
 )
 
 
-def part_of_longer_name(text: str, start: int, end: int, possessive_end: int | None) -> bool:
-    """A common-word name next to another capitalised word ("Adam Neumann", "Apple Records") or to a number
-    ("S&P 500", "Tank 300") is part of some other name."""
-    if possessive_end is None:
-        m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
-        if m:
-            word = m.group(1).strip("\"'“”«»(),.;:!?")
-            if word[:1].isdigit() or (word[:1].isupper() and not word.isupper()):
-                return True
+def part_of_longer_name(text: str, start: int, end: int, possessive_end: int | None) -> bool | str:
+    """A common-word name after another capitalised word is part of some other name ("Adam Neumann",
+    True). Before another capitalised word or a number it may be a brand label ("Apple Watch", "Fiat 500")
+    or part of another name ("S&P 500", "Apple Valley"): ``"label"``, for the caller to weigh."""
     m = _PREV_WORD.search(text, max(0, start - 40), start)
     if m:
         word = m.group(1)
@@ -157,7 +156,87 @@ def part_of_longer_name(text: str, start: int, end: int, possessive_end: int | N
             and not word.endswith(("'s", "’s", ",", ".", "!", "?", ":", "—", "-"))
         ):
             return True
+    if possessive_end is None:
+        m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+        if m:
+            word = m.group(1).strip("\"'“”«»(),.;:!?")
+            if word[:1].isdigit() or (word[:1].isupper() and not word.isupper()):
+                return "label"
     return False
+
+
+# Words that follow a maker's name in the name of its product or service ("Apple Watch", "Google Assistant",
+# "Uber Eats", "Tesla Model Y"); a word with a digit is a model code ("Fiat 500", "Peugeot 208").
+PRODUCT_WORDS = _words(
+    """Watch Pay Music TV Store Maps Search Cloud Gaming Assistant Prime Drive Card Wallet Home Pro Max Mini
+    Air Plus Model Eats Pixel Echo Kindle Surface Office Galaxy Switch Ads Shopping Photos Translate Lens
+    Phone Tablet Laptop Car Bank Browser App Apps Arcade Fitness Health Messenger Chat Video Books Podcasts"""
+)
+
+
+_NEXT_TWO = re.compile(r"[ \t]+(\S+)(?:[ \t]+(\S+))?")
+
+
+def brand_label(text: str, end: int) -> bool:
+    """A product word, or a model code within the next two words ("Intel Core i7", "Tesla Model 3")."""
+    m = _NEXT_TWO.match(text, end, min(len(text), end + 40))
+    if not m:
+        return False
+    word = m.group(1).strip("\"'“”«»(),.;:!?")
+    second = (m.group(2) or "").strip("\"'“”«»(),.;:!?")
+    # a model code mixes letters and digits ("i7", "S25") or is the first word ("Fiat 500"); a bare number
+    # two words on is a table ("Chase Elliott 2275")
+    code = any(c.isdigit() for c in second) and any(c.isalpha() for c in second) and word[:1].isupper()
+    return word in PRODUCT_WORDS or any(c.isdigit() for c in word) or code
+
+
+# Lower-case nouns after a capitalised word that make it a place, not a company ("the Amazon rainforest").
+_PLACE_NOUNS = _words(
+    """river rainforest rain basin jungle forest valley mountain mountains beach island islands delta region
+    coast bay lake sea desert county city town street avenue road park"""
+)
+_WORDISH = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def capital_is_evidence(text: str, start: int, end: int) -> bool:
+    """Mid-sentence, a capital letter on a common word ("like Apple", "Amazon founder") says proper noun —
+    but not in a title-case line (headlines, menus), not on an all-caps word (datelines, banners, acronyms:
+    those need other evidence), and not before a place noun."""
+    surface = text[start:end]
+    if surface.isupper():
+        return False
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    if m and m.group(1).strip(",.;:!?").lower() in _PLACE_NOUNS:
+        return False
+    lo = max(text.rfind("\n", 0, start) + 1, start - 120)
+    hi = text.find("\n", end)
+    hi = min(end + 120, len(text) if hi == -1 else hi)
+    long = [w for w in _WORDISH.findall(text, lo, hi) if len(w) > 3]
+    return not (len(long) >= 3 and sum(w[0].isupper() for w in long) > 0.6 * len(long))
+
+
+_CITED_BEFORE = re.compile(
+    r"(?:\b(?:told|tells|telling|according to|reported by|quoted by|cited by|in an interview with|via|"
+    r"selon|d['’]après|según|segundo|secondo|laut|gegenüber|сообщает|сообщил|сообщила|сообщили|"
+    r"передает|пишет|рассказал|рассказала|заявил|заявила|повідомляє|повідомило|podaje|według|"
+    r"volgens|meldt|aldus)\s+(?:the\s+|l['’]|la\s+|le\s+|el\s+|o\s+|a\s+|il\s+|de\s+|het\s+|)[«\"“„]?)$"
+)
+
+
+def cited_source(text: str, start: int, end: int) -> bool:
+    """A name cited as a source: a dateline "WASHINGTON (AP) —", a bracketed credit "[ The Verge ]", or
+    after an attribution word ("told Reuters", "according to Bloomberg", "selon l'AFP", "сообщает ТАСС")."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 6]
+    if before.endswith("(") and after.startswith(")"):
+        rest = after[1:].lstrip(" ")
+        ahead = before[:-1].rstrip(" ")
+        word = ahead.rsplit(None, 1)[-1] if ahead.strip() else ""
+        if rest[:1] in ("—", "–", "-", ":") or not word or (word.rstrip(",").isupper() and len(word) > 1):
+            return True
+    if before.rstrip(" ").endswith("[") and after.lstrip(" ").startswith("]"):
+        return True
+    return _CITED_BEFORE.search(before) is not None
 
 
 def followed_by_subject_word(text: str, end: int) -> bool:
@@ -168,3 +247,69 @@ def followed_by_subject_word(text: str, end: int) -> bool:
 def ticker_in(text: str, tickers: tuple[str, ...]) -> bool:
     """A ticker written as such ("NASDAQ: AAPL", "$AAPL", "(AAPL)") is evidence for its company."""
     return any(t in text and re.search(_TICKER_CONTEXT.format(t=re.escape(t)), text) for t in tickers)
+
+
+def introduced(text: str, start: int) -> bool:
+    """The word before a name is a descriptive noun: "le motoriste Safran", "der Autobauer BMW"."""
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    word = m.group(1).lower().lstrip("l'’")
+    return word in INTRO_WORDS or word.endswith(INTRO_SUFFIXES)
+
+
+_INITIAL = re.compile(r"(?:^|(?<=\s))[A-Z]\.[ \t]+$")
+_GIVEN_NAME = re.compile(r"(?<![\w.&'’-])([A-Z][a-z]{2,})[ \t]+$")
+
+
+def given_name_before(text: str, start: int, end: int, nouns_capitalised: bool = False) -> bool:
+    """A one-word company name right after a capitalised word shaped like a given name, mid-sentence and
+    outside title case, with no capital word after it: a person ("Henry Ford", "Michael Bloomberg"). Not in
+    a language that capitalises nouns (German: "die Tochter Skoda"), nor after a descriptive noun."""
+    surface = text[start:end]
+    if " " in surface or not surface[:1].isupper() or surface.isupper():
+        return False
+    if _INITIAL.search(text, max(0, start - 6), start):
+        return True  # "Z. Nielsen"
+    m = _GIVEN_NAME.search(text, max(0, start - 20), start)
+    if not m or m.group(1) in _FUNCTION_WORDS or m.group(1) in _NOT_GIVEN or nouns_capitalised:
+        return False
+    word = m.group(1).lower()
+    if word in INTRO_WORDS or word.endswith(INTRO_SUFFIXES):
+        return False
+    before = text[max(0, m.start(1) - 3) : m.start(1)].rstrip(" \t\"'«„“(")
+    if not before or before[-1] in ".!?…:\n":
+        return False  # sentence start: "Shares Tesla ..." is rare, "Analysts expect" is not a name
+    nxt = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    if nxt and nxt.group(1)[:1].isupper():
+        return False
+    return capital_is_evidence(text, start, end)  # not in a title-case line
+
+
+# Capitalised words before a company name that are not given names.
+_NOT_GIVEN = _words(
+    """With For From Into Over Under About After Before Like Unlike Against Between Rival Rivals Partner Chinese
+    American German French Japanese Korean British Russian Indian Italian Spanish Swedish Dutch Swiss European
+    Asian Western Global North South East West New Old Big Tech Billionaire Investor Analyst Former Apple
+    Google Amazon Microsoft Meta Facebook Twitter Samsung Sony Tesla Both Only Even Also Than Then Why How
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December
+    Black White Red Green Blue Cyber Super Best Prime Big Small Early Late Christmas Easter Holiday Premium"""
+)
+
+
+def dateline_place(text: str, start: int, end: int) -> bool:
+    """A mixed-case name written in capitals at the start of a line and followed by a comma is a dateline's
+    place ("HAYWARD, Calif. (AP) —"), not the company."""
+    return (start == 0 or text[start - 1] == "\n") and text[start:end].isupper() and text[end : end + 1] == ","
+
+
+def defined_abbreviation(text: str, start: int, end: int) -> bool:
+    """An acronym in brackets right after the words it abbreviates ("Commercial Lunar Payload Services
+    (CLPS)") names that thing, not a listed company of the same letters."""
+    if not (start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")"):
+        return False
+    letters = text[start:end]
+    words = re.findall(r"[A-Za-z][\w&-]*", text[max(0, start - 120) : start - 1])
+    words = [w for w in words if w[0].isupper()]
+    return len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]) == letters

@@ -1,0 +1,582 @@
+"""Companies that are not in the catalog, found from how the text names them.
+
+Two kinds of cue, both language-general: a legal form attached to a capitalised name ("Acme Widgets Inc.",
+"Müller Logistik GmbH", ООО «Ромашка») and strong business context ("shares of X", "brands X, Y and Z",
+"компания «X»"). Capitalised words alone are never enough: that is a general NER's job and its precision.
+
+Surfaces: for a Latin legal *suffix* the mention spans the name and its legal form ("Acme Widgets Inc.");
+for a Russian legal *prefix* or context word it spans the quoted name only, without quotes ("Ромашка").
+The id is ``unknown:<slug of the name without legal form>``, so every mention of one name shares it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .cues import (
+    CITE_ARTICLES,
+    CONJUNCTIONS,
+    GERMAN_AFTER,
+    INTRO_WORDS,
+    LIST_INTRO,
+    MEDIA_HEADS,
+    ROLES_BEFORE_INTRO,
+)
+from .keys import latin_key
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# Upper-case letters of the Latin, Greek and Cyrillic blocks: names are capitalised in every such script.
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+_UP = "[" + re.escape(_UPPER) + "]"
+# A capitalised word; a dot only inside it ("Amazon.com"), so that a name never swallows a full stop.
+_CAP = rf"(?:{_UP}(?:[\w'’&-]|\.(?=\w))*|\d[\w&-]*[A-Za-z][\w&-]*)"
+# spaces only: a name never runs across lines; no conjunction links names ("Celonis, DeepL und N26" is three)
+_LINK = r"(?: (?:&|of|de|du|der|la|le|van|von|del|della|di|da|do|dos) | )"
+_NAME = rf"{_CAP}(?:{_LINK}{_CAP}){{0,4}}"
+_LEGAL = (
+    r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SA|SE|PLC|plc|"
+    r"N\.V\.|NV|S\.p\.A\.|SpA|B\.V\.|BV|Co\.,? Ltd\.?|Co\.|KGaA|Oyj|ASA|S\.A\.S\.|SAS|S\.L\.U?\.?|"
+    r"Pty\.? Ltd\.?|Sdn\.? Bhd\.?|LLP|LP|L\.P\.|[Ss]p\. z o\.o\.|S\.A\.|A\.Ş\.|AŞ|Ltda\.?|S\.r\.l\.|Srl|"
+    r"S\.R\.L\.|SARL|A/S|ApS|AB|Oy|Kft\.|s\.r\.o\.|a\.s\.|d\.o\.o\.)"
+)
+_RU_QUOTED = re.compile(
+    r"(?:ООО|ПАО|АО|ОАО|ЗАО|НАО|АКБ|ГК|НПО|МФК|ФГУП|ГУП|ТОО|ЧАО|АФК|ТОВ|ПрАТ|ПАТ|АТ|"
+    r"[Кк]омпані[яїєюі]{1,2}|[Кк]омпани[яиюей]{1,2}|"
+    r"[Кк]онцерн[аеу]?|[Хх]олдинг[аеу]?|[Гг]рупп[аыеу] компаний|[Бб]анк[аеу]?|"
+    r"[Зз]авод[аеу]?|[Ии]здательств[оау]|[Сс]тудия)\s*"
+    r"[«„“\"](?P<name>[^»“”\"\n]{2,60})[»“”\"]"
+)
+_NAME_BEFORE_LEGAL = re.compile(rf"(?<![\w&.-])(?P<name>{_NAME}),?\s(?P<legal>{_LEGAL})(?!\w)")
+_NAME_AT = re.compile(_NAME)
+_NAME_AT_END = re.compile(rf"(?<![\w])(?P<b>{_NAME})(?:'s|’s)?\s*$")
+_SHARES_MOVED = re.compile(
+    r"(?:shares|stock)\s(?:rose|fell|jumped|dropped|slid|climbed|gained|lost|tumbled|surged|plunged|soared|"
+    r"sank|were|are|have|closed)\b"
+)
+_CONJ = "(?:" + "|".join(CONJUNCTIONS) + ")"
+_GROUP_LIST = re.compile(
+    rf"(?: (?:{'|'.join(LIST_INTRO)})| ?[—–:]|[^.:;!?\n]{{0,60}}?:)? "
+    rf"(?P<list>{_NAME}(?:, {_NAME})*,? {_CONJ} {_NAME})"
+)
+# "Hipcricket, a mobile marketing company"; "CloudSimple, a startup"
+_APPOSITIVE_HEAD = re.compile(
+    r"\s(?:[\w&-]+\s){0,6}?(?:company|firm|startup|start-up|maker|manufacturer|provider|producer|retailer|bank|"
+    r"lender|insurer|airline|carrier|conglomerate|developer|supplier|operator|publisher|broker|consultancy|"
+    r"chain|subsidiary|unit|giant|platform|marketplace|agency|studio|label|brand|newspaper|magazine|outlet|"
+    r"network)(?![\w'’])"
+)
+_ABBREVIATION = re.compile(r"\s\(([A-Z][A-Za-z&]{1,6})\)")
+_SEPARATOR = rf"(?:, (?:{_CONJ} )?| {_CONJ} )"  # spaces only: a list never runs across lines
+_NEXT_ITEM = re.compile(rf"\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}(?P<name>{_NAME})")
+_PREVIOUS_ITEM = re.compile(rf"(?<![\w])(?P<name>{_NAME})\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}$")
+_OF_AT_NAME = re.compile(rf"\s(?:of|at)\s(?P<name>{_NAME})")
+
+# "X said in a statement" is said of people as often as of companies: only a name whose last word is a
+# company head noun counts ("Brimley Foods said in a statement").
+_COMPANY_HEADS = _words(
+    """Group Holdings Holding Partners Capital Technologies Technology Systems Motors Airlines Airways Bank
+    Energy Pharmaceuticals Pharma Media Labs Laboratories Industries Networks Foods Brands Entertainment
+    Studios Robotics Aerospace Solutions Software Therapeutics Logistics Communications Electronics
+    Insurance Financial Investments Ventures Resources Mining Petroleum Semiconductor Biotech Retail Stores
+    Markets Exchange Automotive Telecom Chemicals Steel Metals Shipping Securities Trust Enterprises
+    Manufacturing Productions Pictures Records Games Interactive Dynamics Devices Instruments Materials"""
+)
+_ROLE_ROLES_BEFORE = frozenset(("analyst", "strategist", "economist", "trader", "portfolio manager", "analysts",
+                                "executives", "employees", "engineers"))
+_ROLES_AFTER_ONLY = frozenset(("shareholders",))
+# Any organisation has a spokesman, and a capitalised "Chief Executive" is often a government title ("Hong
+# Kong Chief Executive"): these roles name no company in front of them.
+_ROLES_BEFORE_ONLY = frozenset(("spokesperson", "spokesman", "spokeswoman"))
+
+# Capitalised words that start sentences or qualify names but are not part of a company's name.
+_LEADING_NOISE = _words(
+    """The A An In On At For By With From And But Of To As After Before When While Yesterday Today Rival
+    Shares Both Its Their His Her Our This That These Those Former Fellow Also Then Meanwhile However If
+    Unlike Like Including Despite Under Between Since Although Because Where Why How What Who Which Said
+    Mr Mrs Ms Dr CEO CFO CTO COO Chairman President Director Head Chief Executive Analyst Spokesman
+    Spokeswoman Spokesperson of de du der und la le van von Die Der Das Den Dem Des Ein Eine Einer Le La Les
+    El Los Las Il Lo Gli Het Een"""
+)
+
+
+# Names with these words are institutions, places or events, not companies.
+_NOT_COMPANY = _words(
+    """University College Institute School Department Ministry Agency Commission Council Committee Court
+    Police Hospital Museum Association Society Party Government Office Administration Bureau Authority
+    Church Army Navy Senate Congress Parliament League Federation Republic Kingdom State States County
+    Street Avenue Square Park River Mountains Island Islands Airport Station Awards Festival Conference
+    Nations Organization Organisation Union Fund Forum Programme Foundation
+    Day Week Olympics Cup Championship January February March April May June July August September
+    October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday I We You He She
+    They It NASA FDA SEC EU UN NATO FBI CIA US U.S. UK"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownMention:
+    """``legal`` is True when a legal form marks the name (then it beats a shorter catalog name inside it:
+    "Müller Logistik GmbH" is not the drugstore "Müller")."""
+
+    field: str
+    start: int
+    end: int
+    name: str  # display name, legal form dropped
+    legal: bool = False
+    same_as: str | None = None  # for an abbreviation: the id of the name it abbreviates
+
+    @property
+    def id(self) -> str:
+        return self.same_as or unknown_id(self.name)
+
+
+def unknown_id(name: str) -> str:
+    """``unknown:<latin key>``: the name transliterated to Latin and spelling-folded (see
+    :func:`.keys.latin_key`), so that every spelling of one name that differs in case, punctuation, script or
+    transliteration shares it: «Ромашка» and "Romashka" are both ``unknown:romaska``."""
+    return "unknown:" + latin_key(name)
+
+
+def repeat_mentions(fields: dict[str, str], found: list[UnknownMention]) -> list[UnknownMention]:
+    """Other mentions of names found once by a cue ("Acme Widgets Inc." ... "Acme Widgets"), and of the
+    abbreviation a name was given in brackets ("Sierra Nevada Corporation (SNC)" ... "SNC")."""
+    names: dict[str, str] = {}
+    for u in found:
+        names.setdefault(u.name, u.id)
+        m = _ABBREVIATION.match(fields[u.field], u.end)
+        if m:
+            names.setdefault(m.group(1), u.id)
+    out = []
+    for field, text in fields.items():
+        for name, uid in names.items():
+            if len(name) < 3 or name not in text:
+                continue
+            for m in re.finditer(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text):
+                same_as = None if unknown_id(name) == uid else uid
+                out.append(UnknownMention(field, m.start(), m.end(), name, same_as=same_as))
+    return out
+
+
+def list_neighbours(
+    fields: dict[str, str], spans: list[tuple[str, int, int]], known: Callable[[str, int, int], bool]
+) -> list[UnknownMention]:
+    """Unknown names coordinated with companies: in a list of at least three names ("A, B, C and D") of
+    which at least two are already companies, the others are companies too. ``spans`` are the companies
+    found so far; ``known(field, start, end)`` says whether a span overlaps one of them (a constant-time
+    lookup, so that long articles stay linear)."""
+    out: list[UnknownMention] = []
+    done: set[tuple[str, int]] = set()
+    for field, start, end in sorted(spans):
+        if (field, start) in done:
+            continue
+        text = fields[field]
+        items = [(start, end)]
+        pos = end
+        while (m := _NEXT_ITEM.match(text, pos)) is not None:
+            items.append((m.start("name"), m.end("name")))
+            pos = m.end("name")
+        pos = start
+        # a separator must end right before the name: checked cheaply before the backward search
+        while _ends_with_separator(text, pos) and (
+            m := _PREVIOUS_ITEM.search(text, max(0, pos - 100), pos)
+        ) is not None:
+            items.insert(0, (m.start("name"), m.end("name")))
+            pos = m.start("name")
+        done.update((field, a) for a, _ in items)
+        if len(items) < 3:
+            continue
+        flags = [known(field, a, b) for a, b in items]
+        if sum(flags) < 2:
+            continue
+        for (a, b), is_known in zip(items, flags, strict=True):
+            if is_known:
+                continue
+            a, b = _trim_leading(text, a, b)
+            name = text[a:b]
+            if a < b and _acceptable(name):
+                out.append(UnknownMention(field, a, b, name))
+    return out
+
+
+_SEPARATOR_ENDS = (", ", *(f" {c} " for c in CONJUNCTIONS))
+
+
+def _ends_with_separator(text: str, pos: int) -> bool:
+    return text.endswith(_SEPARATOR_ENDS, max(0, pos - 6), pos)
+
+
+def _trim_leading(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop sentence-start and function words in front of a name ("The Acme Corp" → "Acme Corp",
+    "Sacramento-based McClatchy" → "McClatchy")."""
+    while True:
+        m = re.match(r"(\S+)\s", text[start:end])
+        if not m:
+            return start, end
+        word = m.group(1)
+        if not (word in _LEADING_NOISE or word.endswith(("-based", "'s", "’s")) or word.lower() in INTRO_WORDS):
+            return start, end
+        start += m.end()
+
+
+def _acceptable(name: str) -> bool:
+    """Not a function word, not an institution or place, and long enough to be a name (not "TX")."""
+    return (
+        sum(c.isalnum() for c in name) >= 3
+        and name not in _LEADING_NOISE
+        and not _NOT_COMPANY.intersection(name.split())
+    )
+
+
+def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> list[UnknownMention]:
+    """Candidate company names in one field, read around the anchors the automaton found (a legal form,
+    a role word, "shares", "brands", ", a"): no pattern scans the whole text."""
+    out: list[UnknownMention] = []
+    spans: list[tuple[int, int]] = []
+    sources: list[tuple[int, int]] = []  # outlets keep a leading article: "The Verge", "Le Monde"
+    for kind, start, end in anchors:
+        if kind == "legal":
+            stop = end + 1 if text[end : end + 1] == "." else end
+            found = list(_NAME_BEFORE_LEGAL.finditer(text, max(0, start - 120), stop))
+            m = found[-1] if found else None
+            if m is None or m.end("legal") < end:
+                continue
+            a, name_end = _trim_leading(text, m.start("name"), m.end("name"))
+            name = text[a:name_end]
+            if a < name_end and _acceptable(name):
+                out.append(UnknownMention(field, a, m.end("legal"), name, legal=True))
+        elif kind == "ru":
+            m = _RU_QUOTED.match(text, start)
+            if m:
+                raw = m.group("name")
+                name = raw.strip()
+                if name and (name[0].isupper() or name[0].isdigit()):
+                    a = m.start("name") + (len(raw) - len(raw.lstrip()))
+                    out.append(UnknownMention(field, a, a + len(name), name, legal=True))
+        elif kind == "role":
+            written = text[start:end]
+            role = written.lower()
+            if role not in _ROLE_ROLES_BEFORE and role not in _ROLES_BEFORE_ONLY and not (
+                " " in role and written[0].isupper()
+            ):
+                _name_before(text, start, spans)
+            if role not in _ROLES_AFTER_ONLY:
+                m = _OF_AT_NAME.match(text, end)
+                if m:
+                    spans.append((m.start("name"), m.end("name")))
+        elif kind == "acquire" and text[start].islower():  # a verb mid-sentence, not "Bought" in a heading
+            m = _NAME_AT.match(text, end + 1)
+            if m:
+                spans.append((m.start(), m.end()))
+        elif kind == "shares":
+            if text.startswith("of ", end + 1) and text[start:end].lower() == "shares":
+                m = _NAME_AT.match(text, end + 4)
+                if m:
+                    spans.append((m.start(), m.end()))
+            elif _SHARES_MOVED.match(text, start):
+                _name_before(text, start, spans)
+        elif kind == "group":
+            m = _GROUP_LIST.match(text, end)
+            if m:
+                base = m.start("list")
+                spans += [(base + i.start(), base + i.end()) for i in _NAME_AT.finditer(m.group("list"))]
+            elif text.endswith((", the ", ", both "), max(0, start - 7), start):
+                _list_before(text, text.rfind(",", 0, start), spans)  # "John Lewis and Argos, the retailers"
+        elif kind == "appositive" and text[start - 2 : start] == ", " and _APPOSITIVE_HEAD.match(text, end):
+            _name_before(text, start - 2, spans)
+        elif kind == "intro":
+            _name_introduced(text, start, end, spans)
+        elif kind == "cite":
+            _name_cited(text, end, sources, english=text[start:end].lower() in _ENGLISH_CITES)
+        elif kind == "head":
+            written = text[start:end]
+            if written[:1].isupper() and text[end : end + 1] != "-" and not _title_case_line(text, start, end):
+                m = _NAME_AT_END.search(text, max(0, start - 80), end)
+                if m and " " in m.group("b") and m.end("b") == end and " of " not in m.group("b"):
+                    spans.append((m.start("b"), m.end("b")))
+        elif kind == "media":
+            written = text[start:end]
+            nxt = text[end + 1 : end + 2] if text[end : end + 1] == " " else ""
+            if (
+                written[:1].isupper()
+                and text[end : end + 1] != "-"
+                and not nxt.isupper()  # "White House Press Secretary" is a title, not an outlet
+                and not _title_case_line(text, start, end)
+            ):
+                m = _NAME_AT_END.search(text, max(0, start - 80), end)
+                if m and " " in m.group("b") and m.end("b") == end:
+                    sources.append((m.start("b"), m.end("b")))
+        elif kind == "statement":
+            m = _NAME_AT_END.search(text, max(0, start - 80), start)
+            if m and m.group("b").split()[-1] in _COMPANY_HEADS:
+                spans.append((m.start("b"), m.end("b")))
+    _bracketed_sources(text, sources)
+    for a, b in sources:
+        a, b = _trim_source(text, a, b)
+        name = text[a:b]
+        if _acceptable(name) and name not in _LEADING_NOISE:
+            # a cited source is as sure as a legal form: it beats a common word inside it ("Box Office Mojo")
+            out.append(UnknownMention(field, a, b, name, legal=True))
+    for a, b in spans:
+        start, end = _trim_leading(text, a, b)
+        name = text[start:end]
+        if start < end and _acceptable(name):
+            out.append(UnknownMention(field, start, end, name))
+    return out
+
+
+def _name_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:
+    """The capitalised name that ends right before ``pos`` (a possessive 's allowed), if any."""
+    m = _NAME_AT_END.search(text, max(0, pos - 80), pos)
+    if m:
+        spans.append((m.start("b"), m.end("b")))
+
+
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    lo = max(text.rfind("\n", 0, start) + 1, start - 120)
+    hi = text.find("\n", end)
+    hi = min(end + 120, len(text) if hi == -1 else hi)
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[lo:hi]) if len(w) > 3]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) > 0.6 * len(long)
+
+
+def _has_own_shape(name: str, acronyms: bool = True) -> bool:
+    """A name that cannot be an ordinary capitalised noun: an acronym, a capital or digit inside a word
+    ("DeepL", "N26", "TheWrap"; not after a hyphen, as in "Jean-Pierre"), a domain ("Lenta.ru")."""
+    return any(
+        (acronyms and len(w) >= 2 and w.isupper())
+        or any((c.isupper() and w[i] != "-") or c.isdigit() for i, c in enumerate(w[1:]))
+        or "." in w
+        for w in name.split()
+    )
+
+
+def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """The capitalised name right after a descriptive noun ("le motoriste Safran", "la consultora Kantar",
+    "der Autobauer BMW"). Lower-case descriptors only, except German nouns, which are capitalised: after those
+    a capitalised word is as often a noun ("der Konzern Verluste"), so the name needs a shape of its own, a
+    verb or punctuation after it."""
+    word_start = start
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
+        word_start -= 1
+    if word_start > 0 and text[word_start - 1] in "'’":  # "l'assureur", "l’américain"
+        pass
+    elif word_start > 0 and not text[word_start - 1].isspace():
+        return
+    before = text[max(0, word_start - 30) : word_start].split()
+    if before and before[-1].lower().strip(",") in ROLES_BEFORE_INTRO:
+        return
+    sentence_start = not text[max(0, word_start - 3) : word_start].strip() or text[
+        max(0, word_start - 2) : word_start
+    ].rstrip(" ")[-1:] in (".", "!", "?", "\n", "")
+    german = text[word_start].isupper() and not sentence_start
+    if german and word_start > 0 and not _after_article(text, word_start):
+        return
+    if text[end : end + 1] != " ":
+        return
+    m = _NAME_AT.match(text, end + 1)
+    if not m:
+        return
+    name = m.group()
+    if german:
+        after = text[m.end() : m.end() + 12].lstrip(" ")
+        nxt = after.split(" ", 1)[0] if after else ""
+        if not (_has_own_shape(name) or not after or after[0] in ",.;:!?)" or nxt in GERMAN_AFTER):
+            return
+    spans.append((m.start(), m.end()))
+
+
+_GERMAN_ARTICLES = ("der ", "die ", "das ", "den ", "dem ", "des ", "Der ", "Die ", "Das ", "Den ", "Dem ", "Des ",
+                    "beim ", "vom ", "zum ")
+
+
+def _after_article(text: str, pos: int) -> bool:
+    return text.endswith(_GERMAN_ARTICLES, max(0, pos - 5), pos)
+
+
+_ENGLISH_CITES = frozenset(("told", "tells", "according to", "reported by", "quoted by", "cited by",
+                            "in an interview with"))
+
+
+def _name_cited(text: str, end: int, spans: list[tuple[int, int]], english: bool = False) -> None:
+    """An outlet after an attribution ("told Business Insider", "selon Le Monde", "informou o Valor
+    Econômico", "podał „Puls Biznesu”"): only names shaped like outlets — after an article or in quotes, with
+    an article or an outlet head word inside ("The Verge", "Le Monde"), with a shape of their own ("TheWrap"),
+    or ending the clause ("informa Expansión.") — since people are cited the same way ("told John Smith")."""
+    pos = end + 1 if text[end : end + 1] == " " else end
+    article: int | None = None
+    quoted = False
+    m = re.match(r"(\w+)(?:['’]| )", text[pos : pos + 8])
+    if m and m.group(1).lower() in CITE_ARTICLES:
+        article = pos
+        pos += m.end()
+    if text[pos : pos + 1] in "«\"“„":
+        quoted = True
+        pos += 1
+    m = _NAME_AT.match(text, pos)
+    if not m:
+        return
+    name = m.group()
+    words = name.split()
+    after = text[m.end() : m.end() + 1]
+    if (
+        article is not None
+        or quoted
+        or (words[0] in ("The", "Le", "La", "Les", "El", "Il", "Der", "Die", "De", "O", "A") and len(words) > 1)
+        or words[-1].lower() in MEDIA_HEADS
+        or _has_own_shape(name, acronyms=len(words) > 1)  # "according to WHO": agencies are cited too
+        # ending the clause: after a verb put before its subject ("informa Expansión."), or three words or
+        # more after an English attribution ("according to Box Office Mojo."; "told Tim Cook." is a person)
+        or (after in (".", ";", ")") and (len(words) >= 3 if english else len(words) <= 3))
+    ):
+        a = article if article is not None and text[article].isupper() else m.start()
+        spans.append((a, m.end()))
+
+
+_DATELINE = re.compile(rf"\(({_NAME})\)\s*[—–-]")
+_BRACKETED = re.compile(rf"\[\s*({_NAME})\s*\]")
+
+
+def _bracketed_sources(text: str, spans: list[tuple[int, int]]) -> None:
+    """Sources in a dateline "WASHINGTON (AP) —" or a bracketed credit "[ The Verge ]": found from each
+    bracket in the text (a C-speed search), read only there."""
+    for opener, pattern in (("(", _DATELINE), ("[", _BRACKETED)):
+        i = text.find(opener)
+        while i != -1:
+            m = pattern.match(text, i)
+            if m:
+                before = text[max(0, i - 40) : i].rstrip(" ,")
+                word = before.rsplit(None, 1)[-1] if before.strip() else ""
+                if opener == "[" or not word or (word.isupper() and len(word) > 1) or before.endswith("\n"):
+                    spans.append((m.start(1), m.end(1)))
+            i = text.find(opener, i + 1)
+
+
+# --- CJK: names delimited by particles (Japanese kana, Korean spacing) and marked by suffixes or context --
+_KO_PARTICLE = r"(?:가|이|는|은|를|을|와|과|의|에서|에|로|으로|도|만)?"
+_KO_SUFFIX = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&]{1,12}(?:뱅크|은행|증권|전자|자동차|그룹|홀딩스|건설|화학|생명|보험|카드|"
+    r"거래소|항공|제약|바이오|엔터테인먼트|미디어|텔레콤|에너지|중공업|물산|상사))" + _KO_PARTICLE + r"(?![가-힣])"
+)
+_KO_COUNTRY_BANK = re.compile(r"^(?:한국|중국|일본|미국|유럽|영국|독일)(?:은행|중앙은행)")  # central banks
+# Common nouns before a company suffix make a kind of company, not a name: 인터넷은행 "internet bank".
+_KO_GENERIC = re.compile(r"^(?:전문가|연구|인터넷|시중|지방|국내|해외|외국|글로벌|대형|중소|주요|민간|국영|"
+                         r"투자|상업|저축|디지털|모바일|온라인|계열|금융|대기업|재벌)")
+_KO_PREFIX = re.compile(r"주식회사 ?([가-힣A-Za-z0-9]{2,12})")
+_KO_DATELINE = re.compile(r"\([가-힣]{2,4}=([가-힣A-Za-z]{2,10})\)")
+_KO_REPORTED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]{2,10})(?:가|이) (?:\d{1,2}일 )?(?:보도했다|전했다)")
+_JA_RUN = r"[ァ-ヴー・&＆A-Za-z0-9\u4e00-\u9fff]"
+_JA_SUFFIX = re.compile(
+    rf"(?<!{_JA_RUN})({_JA_RUN}{{1,12}}(?:ホールディングス|グループ|銀行|証券|自動車|電機|商事|物産|製作所|工業|"
+    r"重工業|重工|通信|取引所|航空|製薬|電力|鉄道))(?![ァ-ヴー局庁省])"  # 局/庁/省: a government body
+)
+_JA_PREFIX = re.compile(r"株式会社([A-Za-z0-9][A-Za-z0-9 &.-]{0,40}[A-Za-z0-9]|[ァ-ヴー・A-Za-z0-9]{2,20})")
+_JA_DESCRIBED = re.compile(r"(?:スタートアップ|大手|新興企業|子会社|傘下|メーカー)の([ァ-ヴー・A-Za-z0-9]{2,20})")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_ZH_DATELINE = re.compile(r"(?:电|[\u4e00-\u9fff]{2})（([\u4e00-\u9fff]{2,4})）")
+_ZH_LEGAL = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:股份有限公司|有限责任公司|集团有限公司|有限公司)")
+_ZH_FUNCTION = "与和及由向对在为是将把被从的了"
+
+
+def find_cjk(field: str, text: str) -> list[UnknownMention]:
+    """Unknown companies in Chinese, Japanese and Korean text (called only when the field has CJK
+    characters): a company suffix at the end of a word or kana-delimited run (토스뱅크, 東京証券取引所), a legal
+    form (株式会社X, 주식회사 X, X有限公司), a descriptor (スタートアップのX) or a source (（路透）, (서울=연합뉴스),
+    X가 보도했다)."""
+    out: list[UnknownMention] = []
+
+    def add(m: re.Match[str], group: int = 1, legal: bool = False) -> None:
+        a, b = m.start(group), m.end(group)
+        name = text[a:b].strip()
+        if len(name) >= 2:
+            out.append(UnknownMention(field, a, a + len(name), name, legal=legal))
+
+    for m in _KO_SUFFIX.finditer(text):
+        if not _KO_COUNTRY_BANK.match(m.group(1)) and not _KO_GENERIC.match(m.group(1)):
+            add(m, legal=True)  # a suffix makes a longer name: 카카오뱅크 is not 카카오
+    kana = _KANA.search(text) is not None  # Japanese rules on Japanese text only, not on Chinese
+    for pattern, legal in ((_KO_PREFIX, True), (_KO_DATELINE, True), (_KO_REPORTED, False), (_JA_SUFFIX, True),
+                           (_JA_PREFIX, True), (_JA_DESCRIBED, False), (_ZH_DATELINE, True)):
+        if not kana and pattern in (_JA_SUFFIX, _JA_PREFIX, _JA_DESCRIBED):
+            continue
+        for m in pattern.finditer(text):
+            add(m, legal=legal)
+    for m in _ZH_LEGAL.finditer(text):
+        a = m.start(1)
+        while a < m.end(1) - 2 and text[a] in _ZH_FUNCTION:
+            a += 1
+        out.append(UnknownMention(field, a, m.end(), text[a : m.end(1)], legal=True))
+    return out
+
+
+def _list_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:
+    """A list of at least two names ending at ``pos`` ("John Lewis and Argos" before ", the retailers")."""
+    items: list[tuple[int, int]] = []
+    m = _NAME_AT_END.search(text, max(0, pos - 80), pos)
+    if not m or m.end("b") != pos:
+        return
+    items.append((m.start("b"), m.end("b")))
+    cur = m.start("b")
+    while _ends_with_separator(text, cur) and (p := _PREVIOUS_ITEM.search(text, max(0, cur - 100), cur)):
+        items.append((p.start("name"), p.end("name")))
+        cur = p.start("name")
+    if len(items) >= 2:
+        spans.extend(items)
+
+
+_NAME_ARTICLES = frozenset(("The", "Le", "La", "Les", "El", "Il", "Der", "Die", "Das", "De", "Het"))
+
+
+def _trim_source(text: str, start: int, end: int) -> tuple[int, int]:
+    """An outlet's name without words glued before it ("Visit Business Insider", "From The New York Times",
+    "An Associated Press ...") — an article that is part of the name stays ("The Verge") — and without what
+    follows a possessive inside it ("The Verge’s Stadia" → "The Verge")."""
+    while True:
+        m = re.match(r"(\S+) ", text[start:end])
+        if not m or m.group(1) in _NAME_ARTICLES or not (
+            m.group(1) in _LEADING_NOISE or m.group(1) in ("Visit", "Read", "Watch", "Follow", "Via", "Subscribe")
+        ):
+            break
+        start += m.end()
+    m = re.search(r"['’]s\b", text[start:end])
+    if m:
+        end = start + m.start()
+    return start, end
+
+
+# --- Cyrillic: a capitalised or quoted name right after a descriptive noun in any case form ----------------
+# («брокер Финам», «ритейлер «Лента»», «перевізник Укрзалізниця»). Not after "банк" unquoted: «банк России» is
+# the central bank. A role before the descriptor makes the name a person («глава компании Иван Петров»).
+_CYR_DESCRIBED = re.compile(
+    r"(?<![\w-])(?P<d>(?i:брокер|ритейлер|оператор|перевозчик|перевізник|маркетплейс|стартап|сервис|сервіс|"
+    r"девелопер|застройщик|забудовник|производитель|виробник|авиакомпани|авіакомпані|агентств|издани|видання|"
+    r"телеканал|газет|холдинг|концерн|компани|компані|завод|мереж|сет|бренд|марк|банк))[а-яіїєё]{0,4}"
+    r"\s+(?P<q>[«\"„“])?(?P<name>[А-ЯЁІЇЄҐA-Z][\w-]*(?:\s[А-ЯЁІЇЄҐA-Z0-9][\w-]*){0,3})"
+)
+# role stems, any case form («основателя компании Тимура ...», «главы холдинга ...»)
+_CYR_ROLES = ("глав", "директор", "гендиректор", "основател", "соосновател", "президент", "совладел",
+              "засновник", "співзасновник", "керівник", "голов", "владел", "власник", "представител",
+              "речник", "пресс-секретар", "председател", "аналитик", "аналітик", "экономист", "економіст")
+
+
+def find_cyrillic(field: str, text: str) -> list[UnknownMention]:
+    """Unknown companies named after a Russian or Ukrainian descriptive noun (called only for Cyrillic text)."""
+    out: list[UnknownMention] = []
+    for m in _CYR_DESCRIBED.finditer(text):
+        if m.group("d").lower() == "банк" and not m.group("q"):
+            continue
+        before = text[max(0, m.start() - 25) : m.start()].split()
+        if before and before[-1].lower().strip(",").startswith(_CYR_ROLES):
+            continue
+        name = m.group("name")
+        if m.group("q"):
+            close = text.find("»" if m.group("q") == "«" else "\"" if m.group("q") == "\"" else "“", m.end("name"))
+            if close == -1 or close - m.end("name") > 40:
+                continue
+        if sum(c.isalnum() for c in name) >= 3 and _acceptable(name):
+            out.append(UnknownMention(field, m.start("name"), m.end("name"), name))
+    return out

@@ -1,0 +1,150 @@
+"""Vocabulary the stages read around a name: a leaf module (it imports only the text normaliser).
+
+Words are lower-case unless said otherwise. They are kinds of context, not names: a descriptive noun before
+a name ("le motoriste X", "la consultora X", "der Autobauer X"), an attribution that cites a source ("told
+X", "selon X"), the head word of a media outlet's name ("... Journal", "... Zeitung"), group nouns that
+introduce lists ("neobanks like A, B and C"), and the conjunctions of those lists, in the languages the
+catalog covers.
+"""
+
+from __future__ import annotations
+
+from .textnorm import normalise
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# A descriptive noun right before a name introduces a company: "the carmaker X", "le motoriste X",
+# "la constructora X", "a petroleira X", "il gruppo X", "der Autobauer X", "de supermarktketen X",
+# "spółka X"; also a nationality adjective after an article ("la tedesca X", "l'américain X").
+INTRO_WORDS = _words(
+    """
+    company firm group carmaker automaker chipmaker retailer airline carrier lender insurer startup start-up
+    studio publisher broadcaster newspaper outlet agency consultancy conglomerate supplier manufacturer
+    operator developer label chain giant subsidiary distributor shipbuilder shipyard brewer miner
+    société entreprise groupe constructeur motoriste fabricant équipementier distributeur banque assureur
+    compagnie transporteur opérateur éditeur quotidien journal hebdomadaire agence chaîne géant filiale
+    enseigne cabinet pétrolier énergéticien coentreprise co-entreprise joint-venture
+    rakip concurrent concurrente concorrente konkurrent rivaal
+    empresa compañía grupo constructora fabricante aerolínea banco entidad aseguradora operadora editorial
+    diario periódico agencia consultora cadena gigante filial petrolera eléctrica energética distribuidora
+    naviera
+    companhia construtora montadora seguradora editora jornal diário agência consultoria rede subsidiária
+    petroleira estaleiro varejista fabricante
+    società azienda gruppo costruttore produttore banca compagnia assicurazione operatore editore quotidiano
+    giornale agenzia catena colosso controllata
+    konzern unternehmen firma hersteller autobauer autokonzern chiphersteller händler discounter
+    einzelhändler versicherer fluggesellschaft zeitung nachrichtenagentur zulieferer anbieter lieferdienst
+    bedrijf concern onderneming fabrikant verzekeraar luchtvaartmaatschappij krant dagblad persbureau
+    supermarktketen winkelketen
+    spółka spółki spółkę firmy koncern koncernu producent producenta przewoźnik ubezpieczyciel wydawca
+    dziennik gazeta agencja sieć sieci deweloper
+    tedesca tedesco francese americana americano statunitense cinese giapponese coreana britannica
+    svizzera olandese alemana alemán francesa francés estadounidense japonesa japonés coreana británica
+    alemã americana chinesa japonesa francesa norte-americana
+    allemand allemande américain américaine japonais japonaise chinois chinoise britannique suédois
+    suédoise néerlandais néerlandaise coréen coréenne
+    """
+)
+# Compound nouns ending so introduce a company too ("Rüstungskonzern", "Chipmachinemaker", "Onlinehändler").
+INTRO_SUFFIXES = ("konzern", "hersteller", "händler", "anbieter", "maker", "keten", "bezorger", "bedrijf",
+                  "kette", "ketten", "tochter", "marke")
+# Capitalised German nouns come after a German descriptor as often as names do ("der Konzern Verluste"), so
+# there a name needs a shape of its own or a verb or punctuation after it.
+GERMAN_AFTER = _words("hat habe ist sei will wird wurde kündigte teilte sagte plant meldete erwartet baut und")
+
+# A role noun before a descriptor makes the name after it a person: "założyciel firmy Ryszard Nowak",
+# "the founder of company X" is a company, but "fondateur de la société" is followed by its founder's name
+# only when the role comes first ("le fondateur de l'entreprise, Jean Dupont").
+ROLES_BEFORE_INTRO = _words(
+    """founder co-founder ceo chairman chairwoman president director head chief boss owner spokesman
+    spokeswoman spokesperson założyciel założycielka prezes prezeska szef szefowa dyrektor rzecznik
+    fondateur fondatrice président présidente directeur directrice patron porte-parole fundador fundadora
+    presidente director directora consejero portavoz dono diretor diretora fondatore fondatrice
+    amministratore gründer gründerin chef chefin vorstandschef sprecher sprecherin oprichter directeur
+    topman topvrouw woordvoerder"""
+)
+
+# The last word of a capitalised multi-word name that makes it a company's name ("Augme Technologies",
+# "Pegasus Hava Yolları", "Ithaca Holdings"). Not "Bank", "Group", "Capital" or "Partners": "World Bank",
+# "Working Group" and "the Capital" are other things.
+COMPANY_HEADS = _words(
+    """Airlines Airways Holdings Technologies Pharmaceuticals Therapeutics Motors Industries Laboratories Labs
+    Robotics Aerospace Logistics Semiconductor Semiconductors Electronics Entertainment Studios Productions
+    Pictures Records Games Foods Brands Enterprises Ventures Investments Securities Insurance
+    Telecom Biotech Biosciences Automotive Chemicals Petroleum
+    Mining Shipping Airline Yolları Havayolları Bankası Sigorta Holding Logistik Werke Verlag Versicherung"""
+)
+
+# Attributions before a source: "told X", "according to X", "reported by X", "selon X", "según X".
+CITE_BEFORE = (
+    "told", "tells", "according to", "reported by", "quoted by", "cited by", "in an interview with",
+    "selon", "según", "segundo", "secondo", "laut", "gegenüber", "podaje", "według", "volgens", "aldus",
+    "сообщает", "сообщил", "сообщила", "сообщили", "передает", "пишет", "повідомляє", "повідомило",
+    # reporting verbs put before their subject, the outlet: "rapporte Le Figaro", "informa Expansión"
+    "rapporte", "rapportent", "indique", "écrit", "révèle", "informa", "informó", "informado", "publica",
+    "publicó", "adelanta", "informou", "publicou", "noticiou", "revelou", "riferisce", "scrive",
+    "rivela", "poinformował", "poinformowała", "podał", "podała", "pisze", "berichtet", "berichtete",
+    "meldet", "meldete", "schreibt", "schreef", "bericht", "повідомив", "повідомила", "пише",
+)
+# Articles that may stand between an attribution and the outlet ("selon l'AFP", "segundo o Valor").
+CITE_ARTICLES = _words("the l la le les el o a il lo de het der die")
+
+# Head words of outlet names: "Sioux Falls Argus Leader" no, but "SportsBusiness Journal", "Wheeling
+# News-Register", "Lebensmittel Zeitung" yes. Capitalised in the text, after at least one more capitalised word.
+MEDIA_HEADS = _words(
+    """journal times post herald tribune gazette chronicle reporter register insider inquirer observer
+    examiner courier zeitung news press magazine telegraph dispatch bulletin"""
+)
+
+# Group nouns after which a list names companies: "neobanks like A, B and C", "Start-ups wie A, B und C".
+GROUP_WORDS = _words(
+    """brand brands companies firms carmakers automakers banks neobanks fintechs lenders retailers startups
+    rivals competitors clients customers partners investors suppliers airlines insurers studios publishers
+    outlets newspapers chains supermarkets labels platforms developers makers brokers carriers operators
+    providers vendors sellers exchanges agencies broadcasters networks
+    firmen konzerne banken empresas entreprises sociétés aziende bedrijven компаний"""
+)
+LIST_INTRO = ("such as", "including", "like", "wie", "como", "comme", "come", "zoals", "jak", "takie jak",
+              "gibi", "как")
+CONJUNCTIONS = ("and", "or", "und", "et", "y", "e", "i", "en", "ve", "oraz", "и", "та", "або")
+
+
+# Anchors: words that the company automaton also finds (see :mod:`.scan`), each with what to read around it.
+# Keys are normalised like catalog keys (lower case, punctuation as spaces, a leading space for the word
+# start); the original text decides case-sensitive details.
+_LEGAL_WORDS = ("inc", "incorporated", "corp", "corporation", "ltd", "limited", "llc", "l l c", "gmbh", "ag",
+                "s a", "sa", "se", "plc", "n v", "nv", "s p a", "spa", "b v", "bv", "co", "kgaa", "oyj", "asa",
+                "sas", "s l", "pty", "sdn", "llp", "lp", "l p", "sp  z o o", "a ş", "aş", "ltda", "s l u", "s r l",
+                "srl", "sarl", "a s", "aps", "ab", "oy", "kft", "s r o", "d o o")
+_RU_PREFIXES = ("ооо", "пао", "ао", "оао", "зао", "нао", "акб", "гк", "нпо", "мфк", "фгуп", "гуп", "тоо", "чао",
+                "афк", "компания", "компании", "компанию", "компанией", "концерн", "концерна", "концерну",
+                "холдинг", "холдинга", "группа компаний", "группы компаний", "банк", "банка", "банку", "завод",
+                "завода", "издательство", "студия", "тов", "прат", "пат", "ат", "компанія", "компанії",
+                "компанію", "компанією")
+_ROLES = ("analysts", "executives", "employees", "engineers",
+          "ceo", "chief executive", "chief operating officer", "chief financial officer",
+          "chief technology officer", "founder", "co founder", "chairman", "chairwoman", "spokesperson",
+          "spokesman", "spokeswoman", "shareholders", "analyst", "strategist", "economist", "trader",
+          "portfolio manager")
+# "buy" is left out: its object is more often a product ("buy Pokemon Sword") than a company.
+_ACQUIRE = ("acquired", "acquire", "acquires", "acquiring", "bought", "takeover of", "merger with")
+_GROUPS = (*sorted(GROUP_WORDS), "start ups")
+ANCHOR_KEYS: dict[str, str] = {
+    **{f" {w} ": "legal" for w in _LEGAL_WORDS},
+    **{f" {w} ": "ru" for w in _RU_PREFIXES},
+    **{f" {w} ": "role" for w in _ROLES},
+    **{f" {w} ": "acquire" for w in _ACQUIRE},
+    **{f" {normalise(w)} ": "intro" for w in sorted(INTRO_WORDS)},
+    **{f"{w} ": "intro" for w in INTRO_SUFFIXES},
+    **{f" {normalise(w)} ": "cite" for w in CITE_BEFORE},
+    **{f" {w} ": "media" for w in sorted(MEDIA_HEADS)},
+    **{f" {normalise(w)} ": "head" for w in sorted(COMPANY_HEADS)},
+    **{f" {w} ": "group" for w in _GROUPS},
+    " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
+    " said in a statement ": "statement", " said in a press release ": "statement",
+    " said in a filing ": "statement", " said in a regulatory filing ": "statement",
+}
+"""Normalised anchor key → kind; the scanner adds these to its automaton and reports where they occur."""

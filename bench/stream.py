@@ -1,7 +1,8 @@
 """The stream's own speed on a real broker, beside a Faust passthrough agent measured in the same run.
 
-Every phase pre-loads keyed articles into its input topic, then starts the consumer(s) and times the output
-by its records' own timestamps (first to last output record), so start-up and group joins do not count:
+Every phase starts the consumer(s), waits until each is ready and the group has settled, then loads keyed
+articles into the input topic and times the output by its records' own timestamps (first to last output
+record), so start-up, topic creation and group joins do not count:
 - ``passthrough``: bench/passthrough.py, bytes in -> the same bytes out, Faust's defaults (the peer);
 - ``worker``: ``newsstream worker`` (intake -> by-source -> enrich -> enriched), plain-text articles;
 - ``worker-html``: the same on raw HTML pages, beside the core's offline rate on the same pages;
@@ -132,9 +133,21 @@ async def timestamps(topics: list[str]) -> dict[bytes, int]:
     return out
 
 
+READY = "[^Worker]: Ready"
+SETTLE_S = 10.0  # after every process is ready: the rebalances of a group's first minute are over
+
+
 @dataclass
 class Process:
     popen: subprocess.Popen
+    log: Path
+
+    async def ready(self, timeout: float = 180.0) -> None:
+        deadline = time.monotonic() + timeout
+        while READY not in self.log.read_text(errors="replace"):
+            if self.popen.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{self.log.name} did not get ready:\n{self.log.read_text()[-2000:]}")
+            await asyncio.sleep(0.3)
 
     def rss_mb(self) -> float:
         for line in Path(f"/proc/{self.popen.pid}/status").read_text().splitlines():
@@ -171,17 +184,22 @@ def deployment(name: str) -> dict[str, str]:
 
 def start_worker(env: dict[str, str], log: Path) -> Process:
     port = free_port()
-    argv = [NEWSSTREAM, "worker", "-l", "warn", "--web-port", str(port), "--web-bind", "127.0.0.1"]
+    argv = [NEWSSTREAM, "worker", "-l", "info", "--web-port", str(port), "--web-bind", "127.0.0.1"]
     popen = subprocess.Popen(argv, env={**os.environ, **env, "NEWSSTREAM_WEB_PORT": str(port)}, cwd=REPO,
                              stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True)
-    return Process(popen)
+    return Process(popen, log)
 
 
 def start_passthrough(env: dict[str, str], log: Path) -> Process:
-    argv = [sys.executable, "-m", "bench.passthrough", "worker", "-l", "warn", "--without-web"]
+    argv = [sys.executable, "-m", "bench.passthrough", "worker", "-l", "info", "--without-web"]
     popen = subprocess.Popen(argv, env={**os.environ, **env}, cwd=REPO, stdout=log.open("ab"),
                              stderr=subprocess.STDOUT, start_new_session=True)
-    return Process(popen)
+    return Process(popen, log)
+
+
+async def settled(procs: list[Process]) -> None:
+    await asyncio.gather(*(p.ready() for p in procs))
+    await asyncio.sleep(SETTLE_S)
 
 
 async def wait_for(topics: list[str], count: int, processes: list[Process], timeout: float,
@@ -207,10 +225,11 @@ def rate(stamps: dict[bytes, int]) -> float:
 async def measure_passthrough(n: int, logs: Path) -> float:
     name = "bp" + uuid.uuid4().hex[:8]
     await create([f"{name}.in", f"{name}.out"])
-    await preload(f"{name}.in", plain_articles(n))
     proc = start_passthrough({"KAFKA_BOOTSTRAP": BOOTSTRAP, "PASSTHROUGH_APP": name, "PASSTHROUGH_IN": f"{name}.in",
                               "PASSTHROUGH_OUT": f"{name}.out"}, logs / f"{name}.log")
     try:
+        await settled([proc])
+        await preload(f"{name}.in", plain_articles(n))
         await wait_for([f"{name}.out"], n, [proc], timeout=600)
     finally:
         proc.stop()
@@ -221,12 +240,13 @@ async def measure_workers(n: int, logs: Path, *, workers: int = 1, html: bool = 
     name = "bw" + uuid.uuid4().hex[:8]
     env = deployment(name)
     outputs = [env["NEWSSTREAM_TOPIC_ENRICHED"], env["NEWSSTREAM_TOPIC_DEAD_LETTER"]]
-    await create([env["NEWSSTREAM_TOPIC_RAW"]])
-    await preload(env["NEWSSTREAM_TOPIC_RAW"], html_articles(n) if html else plain_articles(n))
     procs = [start_worker(env, logs / f"{name}-{i}.log") for i in range(workers)]
     try:
+        await settled(procs)
+        cpu_before = sum(p.cpu_s() for p in procs)
+        await preload(env["NEWSSTREAM_TOPIC_RAW"], html_articles(n) if html else plain_articles(n))
         await wait_for(outputs, n, procs, timeout=1800)
-        cpu = sum(p.cpu_s() for p in procs)
+        cpu = sum(p.cpu_s() for p in procs) - cpu_before
     finally:
         for p in procs:
             p.stop()
@@ -240,7 +260,8 @@ async def measure_latency(articles_per_s: float, seconds: float, logs: Path) -> 
     proc = start_worker(env, logs / f"{name}.log")
     n = int(articles_per_s * seconds)
     try:
-        await preload(env["NEWSSTREAM_TOPIC_RAW"], plain_articles(1))  # warm: group joined, topics made
+        await settled([proc])
+        await preload(env["NEWSSTREAM_TOPIC_RAW"], plain_articles(1))  # warm: the first article's path
         await wait_for([env["NEWSSTREAM_TOPIC_ENRICHED"]], 1, [proc], timeout=180)
         producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, acks="all")
         await producer.start()

@@ -177,7 +177,7 @@ class Companies(ToolCommand):
             return 0
         from ..enrich.companies.catalog import load_catalog
 
-        for item in sorted(load_catalog().entries(), key=lambda e: e.id):
+        for item in sorted(load_catalog().entries, key=lambda e: e.id):
             if item.id not in watched.removed and item.id not in watched.added:
                 out.write(f"{item.id}\t{item.name}\tcatalog\t\n")
         for company_id in sorted(watched.removed):

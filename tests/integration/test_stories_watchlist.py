@@ -116,5 +116,9 @@ def test_copies_share_a_story_and_the_watchlist_reaches_every_worker(stream, sta
     assert removed.returncode == 0, removed.stderr.decode()
     listed = companies_cli(stream, "list", "--added")
     assert listed.returncode == 0 and b"zorvik" not in listed.stdout
+    everything = companies_cli(stream, "list")  # the bundled catalog with the changes
+    assert everything.returncode == 0, everything.stderr.decode()
+    rows = {line.split("\t")[0]: line.split("\t")[2] for line in everything.stdout.decode().splitlines()}
+    assert rows["toyota"] == "catalog" and rows["zorvik"] == "removed"
     bad = companies_cli(stream, "add", "acme", "--name", "Acme", "--alias", "A")
     assert bad.returncode == 1 and b"shorter than 2" in bad.stderr

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 #: (below the 1 MB a broker accepts by default on the topics Faust creates, such as table changelogs).
 PRODUCER_LINGER_S = 0.005
 PRODUCER_BATCH_BYTES = 256 * 1024
+PRODUCER_BUFFER_MESSAGES = 2000
 
 #: How long a starting worker keeps trying to reach the broker to create its topics.
 TOPIC_SETUP_TIMEOUT_S = 120.0
@@ -48,6 +49,10 @@ class NewsApp(faust.App):
         await super().on_start()
         check_codec(self.settings.compression)
         await create_topics(self.settings)
+        # A commit writes one learned profile per source counted since the last one: with many sources that
+        # is hundreds of records at once, and above Faust's 100 the conductor holds every incoming message
+        # until they drain ("producer buffer full").
+        self.producer.buffer.max_messages = PRODUCER_BUFFER_MESSAGES
 
 
 class Worker(faust.Worker):

@@ -1,6 +1,6 @@
 """The stream: raw article in, enriched record or dead letter out.
 
-Two short agents, both at concurrency 1 (faust-streaming can commit past in-flight messages with more;
+Three short agents, all at concurrency 1 (faust-streaming can commit past in-flight messages with more;
 scale by partitions and workers instead):
 
 ``intake``   news.raw -> decode and validate; bad input -> news.dead-letter; good -> news.by-source, re-keyed

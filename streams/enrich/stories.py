@@ -29,8 +29,8 @@ from __future__ import annotations
 import base64
 import re
 import struct
-from collections import OrderedDict
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections import Counter, OrderedDict
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +47,11 @@ LEAD_BANDS = 16
 JACCARD_MIN = 0.5
 CONTAINMENT_MIN = 0.8
 MIN_SHINGLES = 12  # a text shorter than this has too little of its own to match on
+#: A band lists at most this many articles (the earliest): a wire story republished a thousand times would
+#: otherwise make every new copy gather and check a thousand candidates.
+MAX_PER_BAND = 16
+#: Candidates of one story checked at most; the first that matches decides for its story.
+CHECKS_PER_STORY = 3
 DEFAULT_RETENTION_S = 72 * 3600
 DEFAULT_MAX_ARTICLES = 200_000  # about 1 GB of memory at ~5 KB per article (entry and band index)
 
@@ -179,6 +184,7 @@ class StoryIndex:
         # one article's own, and a list per band would double the index's memory
         self._bands: dict[int, str | list[str]] | None = None
         self._order: OrderedDict[str, float] = OrderedDict()  # article id -> at, oldest first
+        self._story_of: dict[str, str] = {}  # article id -> story id
 
     def assign(self, article_id: str, text: str, now: float) -> Story:
         """The story of one article: an earlier copy's, or a new one named after this article."""
@@ -189,9 +195,16 @@ class StoryIndex:
         self.expire(now)
         mine = sketch(text)
         best: tuple[float, float, str] | None = None  # (score, -at, article id)
+        checked: Counter[str] = Counter()  # story id -> candidates checked
+        matched: set[str] = set()
         for other_id in self._candidates(mine):
+            story_id = self._story_of[other_id]
+            if story_id in matched or checked[story_id] >= CHECKS_PER_STORY:
+                continue
+            checked[story_id] += 1
             score = similarity(mine, Sketch.decode(self.entries[other_id]["sketch"]), **self.thresholds)
             if score is not None:
+                matched.add(story_id)
                 key = (score, -self._order[other_id], other_id)
                 if best is None or key > best:
                     best = key
@@ -202,7 +215,7 @@ class StoryIndex:
             story = Story(match["story"], match.get("duplicate_of") or best[2], best[0])
         self.entries[article_id] = {"sketch": mine.encode(), "story": story.id, "duplicate_of": story.duplicate_of,
                                     "similarity": story.similarity, "at": now}
-        self._add(article_id, mine, now)
+        self._add(article_id, mine, now, story.id)
         return story
 
     def expire(self, now: float) -> int:
@@ -222,33 +235,35 @@ class StoryIndex:
         """After the partition is revoked: rebuild from the entries next time."""
         self._bands = None
         self._order.clear()
+        self._story_of.clear()
 
     def __len__(self) -> int:
         self._ensure_index()
         return len(self._order)
 
-    def _candidates(self, mine: Sketch) -> Iterator[str]:
+    def _candidates(self, mine: Sketch) -> list[str]:
+        """Articles sharing a band with ``mine``, those sharing the most bands first, then the earliest."""
         assert self._bands is not None
-        seen: set[str] = set()
+        hits: Counter[str] = Counter()
         for band in mine.bands():
             found = self._bands.get(band)
-            for other in (found,) if isinstance(found, str) else found or ():
-                if other not in seen:
-                    seen.add(other)
-                    yield other
+            if found is not None:
+                hits.update((found,) if isinstance(found, str) else found)
+        return sorted(hits, key=lambda other: (-hits[other], self._order[other]))
 
     def _ensure_index(self) -> None:
         if self._bands is not None:
             return
         self._bands = {}
         for article_id, entry in sorted(self.entries.items(), key=lambda item: item[1]["at"]):
-            self._add(article_id, Sketch.decode(entry["sketch"]), entry["at"])
+            self._add(article_id, Sketch.decode(entry["sketch"]), entry["at"], entry["story"])
 
-    def _add(self, article_id: str, mine: Sketch, at: float) -> None:
+    def _add(self, article_id: str, mine: Sketch, at: float, story_id: str) -> None:
         """Index an article's bands; its sketch stays in the entry only (decoded again for a candidate),
         since a sketch held as Python ints would cost several KB per article of the window."""
         assert self._bands is not None
         self._order[article_id] = at
+        self._story_of[article_id] = story_id
         bands = self._bands
         for band in mine.bands():
             found = bands.get(band)
@@ -256,12 +271,13 @@ class StoryIndex:
                 bands[band] = article_id
             elif isinstance(found, str):
                 bands[band] = [found, article_id]
-            else:
+            elif len(found) < MAX_PER_BAND:
                 found.append(article_id)
 
     def _remove(self, article_id: str, entry: Mapping[str, Any] | None) -> None:
         assert self._bands is not None
         del self._order[article_id]
+        self._story_of.pop(article_id, None)
         if entry is None:
             return
         bands = self._bands

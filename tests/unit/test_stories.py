@@ -103,3 +103,15 @@ def test_cjk_text_is_shingled_by_character() -> None:
     index.assign("zh-1", chinese * 3, now=0)
     assert index.assign("zh-2", chinese * 2, now=1).id == "story-zh-1"
     assert len(stories.shingles(chinese)) > 20
+
+
+def test_a_story_with_hundreds_of_copies_costs_a_few_checks_per_new_copy(monkeypatch) -> None:
+    index = StoryIndex({})
+    for i in range(300):
+        index.assign(f"copy-{i}", text(PARAGRAPHS), now=i)
+    checks = []
+    real = stories.similarity
+    monkeypatch.setattr(stories, "similarity", lambda a, b, **kw: checks.append(1) or real(a, b, **kw))
+    late = index.assign("copy-late", text(PARAGRAPHS[:4]), now=301)
+    assert late.id == "story-copy-0" and late.duplicate_of == "copy-0"
+    assert len(checks) <= stories.CHECKS_PER_STORY

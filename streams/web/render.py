@@ -142,6 +142,11 @@ def _detail_page(heading: str, title: str, scope: str, rows: str, href: str, sta
     return page(f"newsstream · {title}", body, nonce=nonce, header_state=_header_state(stats))
 
 
+def _table(headers: Sequence[str], rows: str) -> str:
+    """A table of already rendered rows under escaped headers."""
+    return "<table><tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + f"</tr>{rows}</table>"
+
+
 def _stories(stories: Sequence[Mapping[str, Any]]) -> str:
     if not stories:
         return "<p class=\"empty\">no story in the last hour on this worker</p>"
@@ -151,7 +156,7 @@ def _stories(stories: Sequence[Mapping[str, Any]]) -> str:
         f"<td class=\"where\">{esc(', '.join(s.get('sources') or []))}</td></tr>"
         for s in stories
     )
-    return f"<table><tr><th>story</th><th>copies</th><th>sources</th></tr>{rows}</table>"
+    return _table(("story", "copies", "sources"), rows)
 
 
 def _story_articles(articles: Sequence[Mapping[str, Any]]) -> str:
@@ -162,8 +167,7 @@ def _story_articles(articles: Sequence[Mapping[str, Any]]) -> str:
         f"<td>{_companies_cell(a.get('companies') or [])}</td></tr>"
         for a in articles
     )
-    return ("<table><tr><th>time (UTC)</th><th>article</th><th>similarity</th><th>companies</th></tr>"
-            f"{rows}</table>")
+    return _table(("time (UTC)", "article", "similarity", "companies"), rows)
 
 
 def _watchlist(changes: Sequence[Mapping[str, Any]]) -> str:
@@ -175,7 +179,7 @@ def _watchlist(changes: Sequence[Mapping[str, Any]]) -> str:
         f"<td>{esc(c.get('name') or '')}</td></tr>"
         for c in changes
     )
-    return f"<table><tr><th>change</th><th>id</th><th>name</th></tr>{rows}</table>"
+    return _table(("change", "id", "name"), rows)
 
 
 def _header_state(stats: Mapping[str, Any]) -> str:
@@ -327,8 +331,7 @@ def _latest(articles: Sequence[Mapping[str, Any]]) -> str:
         f"<td>{_companies_cell(a.get('companies') or [])}</td></tr>"
         for a in articles
     )
-    return ("<table><tr><th>time (UTC)</th><th>title</th><th>language</th><th>companies</th></tr>"
-            f"{rows}</table>")
+    return _table(("time (UTC)", "title", "language", "companies"), rows)
 
 
 def _title(article: Mapping[str, Any]) -> str:
@@ -351,8 +354,7 @@ def _dead(letters: Sequence[Mapping[str, Any]]) -> str:
         f"{esc(d.get('topic'))}/{esc(d.get('partition'))}@{esc(d.get('offset'))}</td></tr>"
         for d in letters
     )
-    return ("<table><tr><th>time (UTC)</th><th>error</th><th>reason</th><th>article · from</th></tr>"
-            f"{rows}</table>")
+    return _table(("time (UTC)", "error", "reason", "article · from"), rows)
 
 
 def _chart(series: Sequence[Mapping[str, Any]]) -> str:

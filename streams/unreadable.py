@@ -77,9 +77,11 @@ def unreadable(headers: Any) -> Unreadable | None:
 
 
 class _RecordsWithBytes:
-    """aiokafka's MemoryRecords, remembering the bytes of the batch it handed out last.
+    """aiokafka's MemoryRecords, knowing where each batch it hands out lies in the fetched bytes.
 
     The compiled batch classes do not expose their buffer, and a dead letter must keep the original bytes.
+    For a source topic (``guarded``, set by the PartitionRecords below) each batch comes wrapped in a
+    :class:`_GuardedBatch`; for any other topic it is aiokafka's own.
     """
 
     inner_type: Any = None
@@ -88,7 +90,7 @@ class _RecordsWithBytes:
         self._inner = self.inner_type(data)
         self._data = data
         self._pos = 0
-        self.last_span = (0, 0)
+        self.guarded = False
 
     def size_in_bytes(self) -> int:
         return self._inner.size_in_bytes()
@@ -98,11 +100,12 @@ class _RecordsWithBytes:
 
     def next_batch(self) -> Any:
         batch = self._inner.next_batch()
-        if batch is not None:
-            (length,) = struct.unpack_from(">i", self._data, self._pos + 8)
-            end = self._pos + _LOG_OVERHEAD + length
-            self.last_span, self._pos = (self._pos, end), end
-        return batch
+        if batch is None:
+            return None
+        (length,) = struct.unpack_from(">i", self._data, self._pos + 8)
+        span = (self._pos, self._pos + _LOG_OVERHEAD + length)
+        self._pos = span[1]
+        return _GuardedBatch(batch, self, span) if self.guarded else batch
 
     def batch_bytes(self, span: tuple[int, int]) -> bytes:
         return bytes(self._data[span[0]:span[1]])
@@ -118,28 +121,11 @@ def _guarded_partition_records(original: type) -> type:
 
         def __init__(self, tp: Any, records: Any, *args: Any, **kwargs: Any) -> None:
             if tp.topic in _guarded_topics and isinstance(records, _RecordsWithBytes):
-                records = _GuardedRecords(records)
+                records.guarded = True
             super().__init__(tp, records, *args, **kwargs)
 
     PartitionRecords.__qualname__ = original.__qualname__
     return PartitionRecords
-
-
-class _GuardedRecords:
-    def __init__(self, records: _RecordsWithBytes) -> None:
-        self._records = records
-
-    def size_in_bytes(self) -> int:
-        return self._records.size_in_bytes()
-
-    def has_next(self) -> bool:
-        return self._records.has_next()
-
-    def next_batch(self) -> Any:
-        batch = self._records.next_batch()
-        if batch is None:
-            return None
-        return _GuardedBatch(batch, self._records, self._records.last_span)
 
 
 class _GuardedBatch:

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from . import boilerplate_lexicon as lexicon
 from . import boilerplate_patterns as bp
+from .script import CJK_CHARS as _CJK
 
 # Length in "word units": a CJK character counts half a word (a Chinese word is ~1.5-2 characters).
 SENTENCE_UNITS = 8  # with terminal punctuation: a sentence
@@ -37,7 +38,6 @@ CLOSING_MARKS = "'\"”’»」』)] "
 TAIL_CHARS = 8  # terminal punctuation plus closing quotes fits in this many characters
 _TERMINAL = re.compile(r"[.!?…。！？:;：；]['\"”’»」』)\]]*$")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PLAIN = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*\s*[:：]?")
 
 # "3 min read", "Время чтения: 2 мин", "Lesezeit: 2 Min.", "2 minuti di lettura", "阅读时间 3 分钟"

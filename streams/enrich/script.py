@@ -12,6 +12,10 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+#: Kana, CJK ideographs and Hangul syllables: the scripts written without spaces between words, so that
+#: word-based rules (boundaries, shingles, sentence shapes) read them character by character.
+CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
 SCRIPT_RANGES: Mapping[str, str] = MappingProxyType(
     {
         "Latin": "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff",

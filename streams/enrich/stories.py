@@ -36,6 +36,8 @@ from typing import Any
 
 import rensa
 
+from .script import CJK_CHARS as _CJK
+
 PERMUTATIONS = 128
 BANDS = 32
 ROWS = PERMUTATIONS // BANDS
@@ -56,7 +58,6 @@ DEFAULT_RETENTION_S = 72 * 3600
 DEFAULT_MAX_ARTICLES = 200_000  # about 1 GB of memory at ~5 KB per article (entry and band index)
 
 _TOKEN = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MASK = 0xFFFF
 
 

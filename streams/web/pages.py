@@ -8,6 +8,7 @@ pages (``/router/``, ``/table/``, and its statistics when enabled) are left as t
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -85,6 +86,19 @@ async def _header_stats() -> dict[str, Any]:
             "healthy": not problems, "problems": problems}
 
 
+async def _detail(
+    view: web.View, request: web.Request, found: dict[str, Any] | None, empty: dict[str, Any],
+    render_page: Callable[..., str],
+) -> web.Response:
+    """A detail page (a company's or a story's articles): 404 with ``empty`` when this worker has not seen
+    it; JSON when asked for, else HTML."""
+    item, status = found or empty, 200 if found else 404
+    if wants_json(request):
+        return view.json({**item, "worker": worker_identity(app.conf.web_port)}, status=status, headers=_headers())
+    nonce = secrets.token_urlsafe(16)
+    return view.html(render_page(item, await _header_stats(), nonce=nonce), status=status, headers=_headers(nonce))
+
+
 def wants_json(request: web.Request) -> bool:
     if request.query.get("format") == "json":
         return True
@@ -120,14 +134,8 @@ class Company(web.View):
 
     async def get(self, request: web.Request, company_id: str) -> web.Response:
         found = telemetry.recorder.company_articles(company_id)
-        company = found or {"id": company_id, "name": company_id, "articles": []}
-        status = 200 if found else 404
-        if wants_json(request):
-            return self.json({**company, "worker": worker_identity(app.conf.web_port)}, status=status,
-                             headers=_headers())
-        nonce = secrets.token_urlsafe(16)
-        page = render.company_page(company, await _header_stats(), nonce=nonce)
-        return self.html(page, status=status, headers=_headers(nonce))
+        empty = {"id": company_id, "name": company_id, "articles": []}
+        return await _detail(self, request, found, empty, render.company_page)
 
 
 @app.page("/news/stories/{story_id}")
@@ -136,14 +144,8 @@ class StoryView(web.View):
 
     async def get(self, request: web.Request, story_id: str) -> web.Response:
         found = telemetry.recorder.story_articles(story_id)
-        story = found or {"id": story_id, "title": story_id, "copies": 0, "sources": [], "articles": []}
-        status = 200 if found else 404
-        if wants_json(request):
-            return self.json({**story, "worker": worker_identity(app.conf.web_port)}, status=status,
-                             headers=_headers())
-        nonce = secrets.token_urlsafe(16)
-        page = render.story_page(story, await _header_stats(), nonce=nonce)
-        return self.html(page, status=status, headers=_headers(nonce))
+        empty = {"id": story_id, "title": story_id, "copies": 0, "sources": [], "articles": []}
+        return await _detail(self, request, found, empty, render.story_page)
 
 
 @app.page("/health")

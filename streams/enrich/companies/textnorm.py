@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..script import CJK_CHARS as _CJK
+
 _NON_WORD = re.compile(r"[^\w ]|_", re.UNICODE)  # spaces are already spaces: fewer substitutions
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_CHARS = _CJK
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 

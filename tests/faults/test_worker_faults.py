@@ -16,7 +16,7 @@ import pytest
 from tests.faults import corpus
 from tests.faults.ledger import Ledger, report
 from tests.faults.scenario import learned_counts, run_through, state_excess, throughput
-from tests.integration.kafka_helpers import run
+from tests.integration.kafka_helpers import produce, run
 
 pytestmark = [pytest.mark.faults, pytest.mark.kafka]
 
@@ -100,19 +100,27 @@ def test_two_workers_one_killed_then_a_third_joins(stream, start_worker) -> None
             await asyncio.sleep(0.1)
         marks["kill"] = time.monotonic()
         second.kill()
-        while len(ledger.keys) < count * 0.6:
+        while len(ledger.keys) < count * 0.5:
             await asyncio.sleep(0.1)
         marks["join"] = time.monotonic()
         third = start_worker("c")
         await third.ready()
         marks["joined"] = time.monotonic()
+        # The last 40% are published only now, so that the group of two has work when the third joins
+        # (one worker alone can finish a published backlog before a new one is ready).
+        await produce(stream.bootstrap, stream.raw, [(m.key, m.value) for m in later])
         while len(ledger.keys) < count:
             await asyncio.sleep(0.1)
         marks["end"] = time.monotonic()
         assert first.alive() and third.alive()
         assert "Setting newly assigned partitions" in third.log()
 
-    ledger = run(run_through(stream, messages, fault))
+    first_part, later = messages[: int(count * 0.6)], messages[int(count * 0.6) :]
+
+    async def publish_first_part() -> None:
+        await produce(stream.bootstrap, stream.raw, [(m.key, m.value) for m in first_part])
+
+    ledger = run(run_through(stream, messages, fault, publish=publish_first_part))
     rates = {
         "two_workers_per_s": round(throughput(ledger, marks["start"], marks["kill"]), 1),
         "one_worker_per_s": round(throughput(ledger, marks["kill"], marks["join"]), 1),

@@ -149,9 +149,17 @@ async def produce(bootstrap: str, topic: str, messages: Iterable[tuple[bytes | N
 
 
 async def collect(
-    bootstrap: str, topics: list[str], *, until: int, timeout: float = 120.0
+    bootstrap: str, topics: list[str], *, until: int | None = None, ids: set[str] | None = None,
+    timeout: float = 120.0,
 ) -> dict[str, list[tuple[bytes | None, dict]]]:
-    """Read ``topics`` from the beginning until ``until`` records in total arrived (or the timeout)."""
+    """Read ``topics`` from the beginning until ``until`` records in total arrived, or until a record with each
+    of ``ids`` as its ``id`` did (or the timeout).
+
+    After a kill -9 a worker redelivers what it had not committed, so a count of records says nothing about
+    which articles came out: tests that restart workers wait for ``ids``.
+    """
+    if (until is None) == (ids is None):
+        raise ValueError("collect needs exactly one of until= and ids=")
     consumer = AIOKafkaConsumer(
         *topics, bootstrap_servers=bootstrap, group_id=None, auto_offset_reset="earliest",
         enable_auto_commit=False, max_partition_fetch_bytes=64 * 1024 * 1024, fetch_max_bytes=64 * 1024 * 1024,
@@ -160,11 +168,18 @@ async def collect(
     await consumer.start()
     out: dict[str, list[tuple[bytes | None, dict]]] = {t: [] for t in topics}
     deadline = time.monotonic() + timeout
+    seen: set[str] = set()
+
+    def done() -> bool:
+        return ids <= seen if ids is not None else sum(map(len, out.values())) >= until
+
     try:
-        while sum(map(len, out.values())) < until and time.monotonic() < deadline:
+        while not done() and time.monotonic() < deadline:
             batches = await consumer.getmany(timeout_ms=500)
             for tp, messages in batches.items():
-                out[tp.topic].extend((m.key, orjson.loads(m.value)) for m in messages)
+                values = [(m.key, orjson.loads(m.value)) for m in messages]
+                out[tp.topic].extend(values)
+                seen.update(v.get("id") for _, v in values if isinstance(v, dict))
     finally:
         await consumer.stop()
     return out

@@ -22,7 +22,17 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .boilerplate_lines import CLOSING_MARKS, CTA_SENTENCE_MAX_UNITS, DIGIT, Kind, Line, ends_sentence, is_menu, is_name
+from .boilerplate_lines import (
+    CLOSING_MARKS,
+    CTA_SENTENCE_MAX_UNITS,
+    DIGIT,
+    Kind,
+    Line,
+    ends_sentence,
+    is_menu,
+    is_name,
+    is_truncated,
+)
 from .boilerplate_span import article_spans
 
 __all__ = ["apply_position_rules"]
@@ -100,7 +110,9 @@ def _is_title(line: Line) -> bool:
         return True
     if line.kind is not Kind.GOOD or line.units > CTA_SENTENCE_MAX_UNITS:
         return False
-    return not ends_sentence(line.text) or line.text.rstrip(CLOSING_MARKS).endswith(("?", "!", "？", "！"))
+    if not ends_sentence(line.text) or is_truncated(line.text):  # a teaser cut off with "..." is a title
+        return True
+    return line.text.rstrip(CLOSING_MARKS).endswith(("?", "!", "？", "！"))
 
 
 def _drop_navigation_title(parsed: list[Line], keep: list[bool], label: int) -> None:

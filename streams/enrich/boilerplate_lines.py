@@ -126,6 +126,18 @@ def ends_sentence(text: str) -> bool:
     return _TERMINAL.search(text[-TAIL_CHARS:]) is not None
 
 
+_TRUNCATED = re.compile(r"(?:\.{3}|…)['\"”’»」』)\]]*\s*$")
+
+
+def is_truncated(text: str) -> bool:
+    """Cut off with an ellipsis: how a teaser's headline or summary ends when the site shortens it.
+
+    A paragraph may trail off too, so this is only read where position already points at a list of
+    links (the span and the related / tail blocks), never on its own.
+    """
+    return _TRUNCATED.search(text[-TAIL_CHARS:]) is not None
+
+
 def _shape(text: str, units: float) -> Kind:
     letters = len(_NON_LETTER.sub("", text))
     if letters == 0:

@@ -11,7 +11,7 @@ Stretches beside it that score at least a quarter of it are more of the article 
 
 from __future__ import annotations
 
-from .boilerplate_lines import Kind, Line, ends_sentence
+from .boilerplate_lines import Kind, Line, ends_sentence, is_truncated
 
 # Line scores (chosen on the tune halves of the aeb plain text and the multilingual set).
 SPAN_SENTENCE_OFFSET = 3.0  # a sentence scores its length in words minus this ...
@@ -30,9 +30,9 @@ TEASER_SINGLE_SHARE = 0.6  # ... and this share of them stand alone between shor
 def _line_score(line: Line, kept: bool) -> float:
     """How much a line says "article here": a sentence its length beyond a few words, anything else a cost."""
     if line.kind is Kind.GOOD and kept:
-        if ends_sentence(line.text) or line.units >= SPAN_UNPUNCTUATED_UNITS:
+        if (ends_sentence(line.text) and not is_truncated(line.text)) or line.units >= SPAN_UNPUNCTUATED_UNITS:
             return line.units - SPAN_SENTENCE_OFFSET
-        return -SPAN_SHORT_COST  # a headline or a teaser cut off mid-sentence: not evidence of the article
+        return -SPAN_SHORT_COST  # a headline, or a teaser cut off mid-sentence ("..."): not evidence of the article
     if not kept:
         return -(SPAN_STOP_COST if line.stop else SPAN_TEMPLATE_COST)
     if line.row:

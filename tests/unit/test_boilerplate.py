@@ -581,3 +581,23 @@ def test_a_numbered_most_read_list_goes_with_its_ranks() -> None:
     block = ["Most read", "1", "Council approves the new harbour budget", "2", "Why is the ferry late again?"]
     result = clean_text("\n".join([*paragraphs, *block]))
     assert result.text.splitlines() == paragraphs
+
+
+def test_teasers_cut_off_with_an_ellipsis_after_an_unknown_label_are_links() -> None:
+    paragraphs = SNIPPETS[0][2]
+    block = [
+        "Around the region",
+        "Harbour authority sued over the closed meeting of its board in...",
+        "Council votes to rebuild the old ferry terminal by the end of next…",
+        "Rail operator adds late trains",
+    ]
+    result = clean_text("\n".join([*paragraphs, *block]))
+    assert result.text.splitlines() == paragraphs
+    assert list(result.removed) == block
+
+
+def test_an_article_whose_last_paragraph_trails_off_keeps_it() -> None:
+    paragraphs = SNIPPETS[0][2]
+    last = "Asked whether the port would ever reopen, the mayor only smiled and said that time would tell…"
+    result = clean_text("\n".join([*paragraphs, last, "Share"]))
+    assert result.text.splitlines() == [*paragraphs, last]

@@ -105,7 +105,9 @@ def parse_text(text: str, extracted: bool) -> Line:
     kind = _shape(text, units)
     if label or related or inline_link or tags or _is_template(text, norm, units, kind, extracted):
         kind = Kind.BAD
-    stop = kind is Kind.BAD and (tags or label in lexicon.CLOSING or bp.is_end_marker(text, norm, units))
+    stop = kind is Kind.BAD and (
+        tags or label in lexicon.CLOSING or bp.is_end_marker(text, norm, units) or _is_comment_header(text, units)
+    )
     short = kind is Kind.SHORT
     return Line(
         text,
@@ -200,7 +202,20 @@ def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool
         return True
     if units <= DATELINE_MAX_UNITS and bp.is_dateline(text):
         return True
+    if units <= DATELINE_MAX_UNITS + bp.SIGNED_NAME_WORDS and bp.is_signed_timestamp(text):
+        return True
     return units > 0 and (is_menu(text) or (not extracted and _is_capitalised_row(text, MENU_ROW_WORDS)))
+
+
+def _is_comment_header(text: str, units: float) -> bool:
+    """A name with a date and a time of day: how a reader's comment is headed, so the article is over.
+
+    (A byline carries its date, rarely the minute it was posted; a live blog's entries carry a time, not
+    a name before a full date.)
+    """
+    return units <= DATELINE_MAX_UNITS + bp.SIGNED_NAME_WORDS and bool(_CLOCK_TIME.search(text)) and (
+        bp.is_signed_timestamp(text)
+    )
 
 
 def _is_meta(text: str, units: float) -> bool:

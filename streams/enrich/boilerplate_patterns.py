@@ -288,6 +288,30 @@ def is_dateline(line: str) -> bool:
     return any(w not in _DATE_GLUE for w in words) or _DATE_SHAPE.search(text) is not None
 
 
+_YEAR_OR_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
+SIGNED_NAME_WORDS = 3
+
+
+def is_signed_timestamp(line: str) -> bool:
+    """A name, then a date with its year or a time: "Cherie Long August 17, 2019 - 2:19 pm", "Admin 12.03.2021".
+
+    How a comment is headed and how a byline with its date is printed; a dateline opening an article
+    ("LONDON, March 4") has neither a year nor a name in title case.
+    """
+    words = line.split()
+    if len(words) < 2 or _YEAR_OR_CLOCK.search(line) is None:
+        return False
+    for k in range(1, min(SIGNED_NAME_WORDS, len(words) - 1) + 1):
+        name = words[:k]
+        if not all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in name):
+            return False
+        if any(w.casefold().rstrip(".") in _DATE_WORDS for w in name):
+            return False
+        if is_dateline(" ".join(words[k:])):
+            return True
+    return False
+
+
 def is_byline(line: str) -> bool:
     return _BYLINE.search(line.strip()) is not None
 

@@ -601,3 +601,29 @@ def test_an_article_whose_last_paragraph_trails_off_keeps_it() -> None:
     last = "Asked whether the port would ever reopen, the mayor only smiled and said that time would tell…"
     result = clean_text("\n".join([*paragraphs, last, "Share"]))
     assert result.text.splitlines() == [*paragraphs, last]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Dana Whitfield March 3, 2021 - 4:12 pm",
+        "Anna Berg 17. März 2021 um 14:05",
+        "Lucía Gómez 5 de mayo de 2020 a las 9:30",
+    ],
+)
+def test_readers_comments_after_the_article_go_from_their_first_signed_timestamp(header: str) -> None:
+    paragraphs = SNIPPETS[0][2]
+    comments = [
+        header,
+        "I tried this at home last weekend and it worked much better than I expected, thank you for the idea.",
+        "Tom Reyes March 4, 2021 - 9:01 am",
+        "Same here, although I would add that the second step takes a good deal longer than the article says.",
+    ]
+    result = clean_text("\n".join([*paragraphs, *comments]))
+    assert result.text.splitlines() == paragraphs
+
+
+def test_a_dateline_without_a_year_or_a_name_opens_the_article() -> None:
+    paragraphs = SNIPPETS[0][2]
+    result = clean_text("\n".join(["LONDON, March 4", *paragraphs]))
+    assert result.text.splitlines() == ["LONDON, March 4", *paragraphs]

@@ -192,6 +192,8 @@ def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool
         return True
     if units <= COOKIE_MAX_UNITS and _COOKIE.search(text) and _COOKIE_CONTEXT.search(text):
         return True
+    if units <= bp.CAPTION_MAX_UNITS and bp.is_caption(text):
+        return True
     if kind is Kind.GOOD:
         return False
     if units <= 20 and bp.is_credit(text):

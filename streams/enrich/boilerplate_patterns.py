@@ -261,6 +261,40 @@ def is_copyright(line: str) -> bool:
     return _COPYRIGHT.search(line.casefold()) is not None
 
 
+# A picture's caption ends with its credit: "(NASA/JPL-Caltech/ASU)", "[File: Reuters]", "Credit: ESA",
+# "Credit... Doug Mills/The Times", "Foto: dpa", "Leonhard Foeger / Reuters file". Words for "photo" and
+# "credit" in the languages the stream detects most; the slash between a photographer and an agency is
+# the same everywhere.
+_CREDIT_WORDS = (
+    r"photo|photos|image|picture|credit|credits|file|courtesy|illustration|foto|fotos|fot|bild|bilder|"
+    r"crédit|crédito|imagem|immagine|zdjęcie|fotografie|kuva|billede|fotó|фото|снимка|світлина|зображення|"
+    r"图片|圖片|照片|写真|画像|사진|resim|görsel|ảnh|φωτογραφία"
+)
+_CAPTION_CREDIT = re.compile(
+    r"(?:[(\[]\s*(?:[^()\[\]]*/[^()\[\]]*|(?:" + _CREDIT_WORDS + r")\b[^()\[\]]*)[)\]]"  # (A/B), [File: X]
+    r"|\b(?:" + _CREDIT_WORDS + r")\s*(?::|\.{2,}|…)\s*[^\s.:][^.!?:]{0,60}"  # Credit: X, Credit... X
+    r"|[.!?]\s+(?:[^\W\d_][\w.'’-]*\s){1,3}/\s*[^\W\d_][^.!?/]{1,40}(?:/[^.!?/]{1,40})?)"  # Jane Doe / Agency
+    r"\s*$",
+    re.IGNORECASE,
+)
+CAPTION_MAX_UNITS = 60
+CAPTION_MIN_WORDS = 3  # a caption says what the picture shows before its credit
+
+
+def is_caption(line: str) -> bool:
+    """A picture's caption: ends with a credit in brackets with a slash or a credit word, or after one.
+
+    The credit starts with a capital (or a script without case): "(and/or signed)" is the sentence's own.
+    A credit standing alone ("[Photo: X]") is left to the credit rule of short lines and to position.
+    """
+    tail = line[-120:]
+    found = _CAPTION_CREDIT.search(tail)
+    if found is None or len(line[: len(line) - len(tail) + found.start()].split()) < CAPTION_MIN_WORDS:
+        return False
+    first = next((ch for ch in found.group() if ch.isalpha()), "")
+    return first.isupper() or first.lower() == first.upper()
+
+
 def is_credit(line: str) -> bool:
     return _CREDIT.search(line.strip().casefold()) is not None
 

@@ -627,3 +627,28 @@ def test_a_dateline_without_a_year_or_a_name_opens_the_article() -> None:
     paragraphs = SNIPPETS[0][2]
     result = clean_text("\n".join(["LONDON, March 4", *paragraphs]))
     assert result.text.splitlines() == ["LONDON, March 4", *paragraphs]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The new terminal seen from the harbour in March. (Port Authority/Handout)",
+        "Workers load crates onto the ferry (Photo by Jane Doe/Wire)",
+        "The mayor speaks to reporters outside the town hall. Credit: Harbour Gazette",
+        "Der Bürgermeister vor dem Rathaus. Foto: Stadtarchiv",
+        "Мэр города на открытии нового терминала. Фото: пресс-служба",
+        "The old pier before the storm. Sam Ortiz / City Wire file",
+    ],
+)
+def test_a_picture_caption_with_its_credit_goes(caption: str) -> None:
+    paragraphs = SNIPPETS[0][2]
+    result = clean_text("\n".join([paragraphs[0], caption, *paragraphs[1:]]))
+    assert result.text.splitlines() == paragraphs
+    assert list(result.removed) == [caption]
+
+
+def test_a_sentence_with_a_slash_in_brackets_is_not_a_caption() -> None:
+    paragraphs = SNIPPETS[0][2]
+    own = "The council said the contract would be extended for two more years (and/or renegotiated in spring)"
+    result = clean_text("\n".join([paragraphs[0], own, *paragraphs[1:]]))
+    assert own in result.text.splitlines()

@@ -237,6 +237,11 @@ def _drop_tail(parsed: list[Line], keep: list[bool], end: int) -> None:
     """
     end = _continuation(parsed, _trim_linked_titles(parsed, end))
     after = [i for i in range(end + 1, len(parsed)) if parsed[i].kind is not Kind.BLANK]
+    # after the article, a sentence of a sign-up box is the page's ("Get the top stories in your inbox")
+    for i in after:
+        if parsed[i].pitch and parsed[i].kind is not Kind.BAD:
+            parsed[i] = parsed[i]._replace(kind=Kind.BAD)
+            keep[i] = False
     template = [i for i in after if parsed[i].kind is Kind.BAD]
     labels = [
         i

@@ -86,6 +86,7 @@ class Line(NamedTuple):
     meta: bool = False  # shaped like a byline, a credit or a reading time
     menu_item: bool = False  # a capitalised one-to-four-word entry
     plain: bool = False  # letters and spaces only, at most a closing colon: how a label looks
+    pitch: bool = False  # words of a newsletter or subscription box (read after the article only)
 
 
 @lru_cache(maxsize=PARSE_CACHE_SIZE)
@@ -120,6 +121,7 @@ def parse_text(text: str, extracted: bool) -> Line:
         meta=short and units <= META_MAX_UNITS and _is_meta(text, units),
         menu_item=short and _is_menu_item(text, units),
         plain=short and _PLAIN.fullmatch(text) is not None,
+        pitch=units <= bp.PITCH_MAX_UNITS and bp.is_pitch(text),
     )
 
 

@@ -346,6 +346,24 @@ def is_signed_timestamp(line: str) -> bool:
     return False
 
 
+# What a sign-up box says: the newsletter, the inbox, the e-mail it sends, unsubscribing. The same words
+# stand in news about newsletters, so they are only read after the article (see boilerplate_layout).
+_PITCH = re.compile(
+    r"newsletter|\binbox\b|unsubscribe|\bsign(?:ing)? up\b|\bsubscrib|e-?mail updates|delivered to your"
+    r"|nieuwsbrief|nyhetsbrev|nyhedsbrev|uutiskirje|hírlevél|zpravodaj|biuletyn|bülten|buletin|bollettino"
+    r"|boletín|boletim|infolettre|postfach|boîte de réception|bandeja de entrada|caixa de entrada"
+    r"|abonnier|abonnez|abonneer|inscrivez|suscr[ií]b|assine|inscreva|iscriviti|zapisz się|prenumer"
+    r"|рассылк|подпиш|розсилк|підпиш|订阅|訂閱|电子报|電子報|メルマガ|ニュースレター|뉴스레터|구독",
+    re.IGNORECASE,
+)
+PITCH_MAX_UNITS = 40
+
+
+def is_pitch(line: str) -> bool:
+    """Words of a newsletter or subscription box ("Get the day's top headlines delivered to your inbox")."""
+    return _PITCH.search(line) is not None
+
+
 def is_byline(line: str) -> bool:
     return _BYLINE.search(line.strip()) is not None
 

@@ -30,6 +30,8 @@ TEASER_SINGLE_SHARE = 0.6  # ... and this share of them stand alone between shor
 def _line_score(line: Line, kept: bool) -> float:
     """How much a line says "article here": a sentence its length beyond a few words, anything else a cost."""
     if line.kind is Kind.GOOD and kept:
+        if line.pitch:
+            return -SPAN_TEMPLATE_COST  # a sign-up box's sentence: bridged inside an article, never its end
         if (ends_sentence(line.text) and not is_truncated(line.text)) or line.units >= SPAN_UNPUNCTUATED_UNITS:
             return line.units - SPAN_SENTENCE_OFFSET
         return -SPAN_SHORT_COST  # a headline, or a teaser cut off mid-sentence ("..."): not evidence of the article

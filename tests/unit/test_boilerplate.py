@@ -652,3 +652,14 @@ def test_a_sentence_with_a_slash_in_brackets_is_not_a_caption() -> None:
     own = "The council said the contract would be extended for two more years (and/or renegotiated in spring)"
     result = clean_text("\n".join([paragraphs[0], own, *paragraphs[1:]]))
     assert own in result.text.splitlines()
+
+
+def test_a_sign_up_box_after_the_article_goes_but_news_about_a_newsletter_stays() -> None:
+    paragraphs = SNIPPETS[0][2]
+    news = "The weekly newsletter, which has about 20,000 readers in the region, will close at the end of March."
+    box = [
+        "Get the morning's top stories from the harbour delivered to your inbox every day of the week!",
+        "No spam, ever. You can unsubscribe at any time and we will never share your address with anyone.",
+    ]
+    result = clean_text("\n".join([paragraphs[0], news, *paragraphs[1:], *box]))
+    assert result.text.splitlines() == [paragraphs[0], news, *paragraphs[1:]]

@@ -200,7 +200,7 @@ def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool
         return False
     if units <= 20 and bp.is_credit(text):
         return True
-    if units <= 3 and bp.is_count_label(text):
+    if units <= 3 and (bp.is_count_label(text) or bp.is_position_counter(text)):
         return True
     if units <= 8 and bp.is_byline(text):
         return True

@@ -299,6 +299,22 @@ def is_credit(line: str) -> bool:
     return _CREDIT.search(line.strip().casefold()) is not None
 
 
+# "Image 1 of 13", "1 / 13", "Foto 3 von 8", "Страница 2 из 5": where a gallery or a paginated list is.
+_POSITION_COUNTER = re.compile(
+    r"^(?:[^\W\d_]+\s+)?\d{1,3}\s*(?:/|of|из|з|von|de|di|z|ze|sur|van|av|af|od|från|daripada|dari)\s*\d{1,3}$",
+    re.IGNORECASE,
+)
+
+
+def is_position_counter(line: str) -> bool:
+    """A gallery's or a list's "N of M" (a score is written "3-1", a fraction in a recipe "1/2 cup")."""
+    found = _POSITION_COUNTER.match(line.strip())
+    if found is None:
+        return False
+    first, last = (int(n) for n in re.findall(r"\d+", line)[-2:])
+    return 0 < first <= last
+
+
 def is_count_label(line: str) -> bool:
     """ "0 shares", "12 comments", "1.2k views": a counter of a share bar, not "2 eggs" in a recipe."""
     return _COUNT_LABEL.match(line.strip().casefold()) is not None

@@ -663,3 +663,17 @@ def test_a_sign_up_box_after_the_article_goes_but_news_about_a_newsletter_stays(
     ]
     result = clean_text("\n".join([paragraphs[0], news, *paragraphs[1:], *box]))
     assert result.text.splitlines() == [paragraphs[0], news, *paragraphs[1:]]
+
+
+@pytest.mark.parametrize("counter", ["1 / 13", "Image 1 of 13", "Foto 3 von 8", "Страница 2 из 5"])
+def test_a_gallery_position_counter_goes(counter: str) -> None:
+    paragraphs = SNIPPETS[0][2]
+    result = clean_text("\n".join([paragraphs[0], counter, *paragraphs[1:]]))
+    assert result.text.splitlines() == paragraphs
+
+
+@pytest.mark.parametrize("line", ["1/2 cup", "3 / 2", "2019 / 2020"])
+def test_fractions_and_seasons_are_not_gallery_counters(line: str) -> None:
+    paragraphs = SNIPPETS[0][2]
+    result = clean_text("\n".join([paragraphs[0], line, *paragraphs[1:]]))
+    assert line in result.text.splitlines()

@@ -307,7 +307,11 @@ _POSITION_COUNTER = re.compile(
 
 
 def is_position_counter(line: str) -> bool:
-    """A gallery's or a list's "N of M" (a score is written "3-1", a fraction in a recipe "1/2 cup")."""
+    """A gallery's or a list's "N of M" (a score is written "3-1", a fraction in a recipe "1/2 cup").
+
+    A tally standing alone on a line ("Won 12 of 30") looks the same and goes too: rare in articles,
+    where a tally sits in a sentence.
+    """
     found = _POSITION_COUNTER.match(line.strip())
     if found is None:
         return False

@@ -183,6 +183,8 @@ _DATE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?|\d+")
 _CJK_DATE = re.compile(
     r"^(?=.*[年月日时時分秒点點월일시분])[\d\s年月日时時分秒点點:：/.\-()（）星期周曜火水木金土월일시분요]+$"
 )
+# a machine's time stamp left in the text by a page's metadata: "2019-11-19T08:57:40+01:00"
+_ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?$")
 _COUNT_LABEL = re.compile(
     r"^\d+(?:[.,]\d+)?[kmк]?\s*(?:shares?|comments?|views?|likes?|reads?|replies|reactions?|votes?|followers?"
     r"|retweets?|tweets?|pins?|комментари\w*|просмотр\w*|отзыв\w*|kommentare?|commentaires?|comentarios?"
@@ -330,7 +332,7 @@ def is_dateline(line: str) -> bool:
     if _ANY_DIGIT.search(line) is None:
         return False
     text = line.strip().casefold()
-    if _CJK_DATE.match(text):
+    if _CJK_DATE.match(text) or _ISO_TIMESTAMP.match(text):
         return True
     if _MONEY.search(text):
         return False

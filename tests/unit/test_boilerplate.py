@@ -196,6 +196,7 @@ def test_cookie_banner_removed_but_not_a_recipe_about_cookies() -> None:
 
 
 DATELINES = [
+    "2019-11-19T08:57:40+01:00",
     "Nov 18, 2019 5:47 PM",
     "Updated 3 hours ago",
     "Обновлено 20 ноября 2019, 05:47",

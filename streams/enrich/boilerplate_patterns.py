@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 # Calls to action and template labels: the whole (normalised) line is one of these.
 _CTA_PHRASES: tuple[str, ...] = (
@@ -175,11 +176,22 @@ _DATE_WORDS = _word_set(
     el la las às alle dem den der du et
     """
 )
+# ... and in every language the stream detects, the month and weekday names of CLDR
+# (streams/enrich/data/date_words.txt, built by scripts/build_date_words.py). Not their two-letter
+# abbreviations ("to" for Danish torsdag, "do" for Dutch donderdag): words of other languages, and
+# "2018 to 2019" is a heading.
+_DATE_WORDS = _DATE_WORDS | frozenset(
+    line
+    for line in (Path(__file__).parent / "data" / "date_words.txt").read_text(encoding="utf-8").splitlines()
+    if len(line) > 2 and not line.startswith("#")
+)
 _DATE_GLUE = _word_set("at on by in de del el la las em às le il y a à am um vor fa ore alle dem den der du et")
 _DATE_SHAPE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d{2}\b")
 _ANY_DIGIT = re.compile(r"\d")
 _MONEY = re.compile(r"[$€£¥₩₽%]")
-_DATE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?\.?|\d+")
+# a letter, or any sign of the Indic and Thai scripts (their vowel signs are combining marks, not letters)
+_LETTER = r"(?:[^\W\d_]|[\u0900-\u0dff\u0e00-\u0eff])"
+_DATE_TOKEN = re.compile(_LETTER + r"+(?:['’]" + _LETTER + r"+)?\.?|\d+")
 _CJK_DATE = re.compile(
     r"^(?=.*[年月日时時分秒点點월일시분])[\d\s年月日时時分秒点點:：/.\-()（）星期周曜火水木金土월일시분요]+$"
 )

@@ -678,3 +678,28 @@ def test_fractions_and_tallies_are_not_gallery_counters(line: str) -> None:
     paragraphs = SNIPPETS[0][2]
     result = clean_text("\n".join([paragraphs[0], line, *paragraphs[1:]]))
     assert line in result.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "12 października 2023, 14:05",  # pl
+        "27. lokakuuta 2015",  # fi
+        "5 maart 2024",  # nl
+        "torsdag 3. april 2025",  # da
+        "15 Ağustos 2023 Salı",  # tr
+        "3 सितंबर 2024",  # hi
+        "12 ตุลาคม 2566",  # th
+        "2023. október 5.",  # hu
+    ],
+)
+def test_publication_dates_in_languages_beyond_the_development_data_are_datelines(dateline: str) -> None:
+    paragraphs = SNIPPETS[0][2]
+    result = clean_text("\n".join([paragraphs[0], dateline, *paragraphs[1:]]))
+    assert result.text.splitlines() == paragraphs
+
+
+def test_the_bundled_date_words_are_what_the_build_script_writes() -> None:
+    from scripts.build_date_words import OUT, render
+
+    assert OUT.read_text(encoding="utf-8") == render()

@@ -302,6 +302,8 @@ def is_caption(line: str) -> bool:
     A credit standing alone ("[Photo: X]") is left to the credit rule of short lines and to position.
     """
     tail = line[-120:]
+    if not (tail.rstrip().endswith((")", "]")) or "/" in tail or ":" in tail or "…" in tail or ".." in tail):
+        return False  # what every credit form needs: checked first, the regex costs 10 µs a line
     found = _CAPTION_CREDIT.search(tail)
     if found is None or len(line[: len(line) - len(tail) + found.start()].split()) < CAPTION_MIN_WORDS:
         return False
@@ -382,20 +384,22 @@ def is_signed_timestamp(line: str) -> bool:
 
 # What a sign-up box says: the newsletter, the inbox, the e-mail it sends, unsubscribing. The same words
 # stand in news about newsletters, so they are only read after the article (see boilerplate_layout).
-_PITCH = re.compile(
-    r"newsletter|\binbox\b|unsubscribe|\bsign(?:ing)? up\b|\bsubscrib|e-?mail updates|delivered to your"
-    r"|nieuwsbrief|nyhetsbrev|nyhedsbrev|uutiskirje|hírlevél|zpravodaj|biuletyn|bülten|buletin|bollettino"
-    r"|boletín|boletim|infolettre|postfach|boîte de réception|bandeja de entrada|caixa de entrada"
-    r"|abonnier|abonnez|abonneer|inscrivez|suscr[ií]b|assine|inscreva|iscriviti|zapisz się|prenumer"
-    r"|рассылк|подпиш|розсилк|підпиш|订阅|訂閱|电子报|電子報|メルマガ|ニュースレター|뉴스레터|구독",
-    re.IGNORECASE,
+# Substrings of the case-folded line (one pass of ``in`` each: a regex alternation of them cost 40 µs a line).
+PITCH_WORDS = (
+    "newsletter", "inbox", "unsubscribe", "sign up", "signing up", "subscrib", "e-mail updates", "email updates",
+    "delivered to your", "nieuwsbrief", "nyhetsbrev", "nyhedsbrev", "uutiskirje", "hírlevél", "zpravodaj",
+    "biuletyn", "bülten", "buletin", "bollettino", "boletín", "boletim", "infolettre", "postfach",
+    "boîte de réception", "bandeja de entrada", "caixa de entrada", "abonnier", "abonnez", "abonneer",
+    "inscrivez", "suscrib", "suscríb", "assine", "inscreva", "iscriviti", "zapisz się", "prenumer", "рассылк",
+    "подпиш", "розсилк", "підпиш", "订阅", "訂閱", "电子报", "電子報", "メルマガ", "ニュースレター", "뉴스레터", "구독",
 )
 PITCH_MAX_UNITS = 40
 
 
 def is_pitch(line: str) -> bool:
     """Words of a newsletter or subscription box ("Get the day's top headlines delivered to your inbox")."""
-    return _PITCH.search(line) is not None
+    folded = line.casefold()
+    return any(word in folded for word in PITCH_WORDS)
 
 
 def is_byline(line: str) -> bool:

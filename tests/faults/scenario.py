@@ -40,7 +40,8 @@ async def run_through(
             ledger = reading.result()
             raise AssertionError(
                 f"the stream stalled: {len(ledger.keys)} of {len(sent)} keys came out, "
-                f"{len(sent - ledger.keys)} lost, {ledger.duplicates()} duplicates"
+                f"{len(sent - ledger.keys)} lost, {ledger.duplicates()} duplicates; "
+                f"group lag by partition: {await group_lag(stream)}"
             )
     try:
         faulting.result()
@@ -48,6 +49,33 @@ async def run_through(
         reading.cancel()
         raise
     return await reading
+
+
+async def group_lag(stream: StreamEnv) -> dict[str, int]:
+    """The worker group's lag (end offset minus committed offset) on every partition it consumes that lags:
+    which hop and which partition a stalled stream stopped at."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=stream.bootstrap)
+    consumer = AIOKafkaConsumer(bootstrap_servers=stream.bootstrap, group_id=None)
+    await admin.start()
+    await consumer.start()
+    try:
+        await consumer.topics()  # fetches the cluster's metadata
+        committed = await admin.list_consumer_group_offsets(stream.name)
+        topics = [f"{stream.name}.{hop}" for hop in ("raw", "by-source", "stories")]
+        partitions = [TopicPartition(t, p) for t in topics for p in (consumer.partitions_for_topic(t) or ())]
+        ends = await consumer.end_offsets(partitions)
+        lag = {}
+        for tp in partitions:
+            done = committed[tp].offset if tp in committed else 0
+            if ends[tp] > done:
+                lag[f"{tp.topic.split('.')[-1]}[{tp.partition}]"] = ends[tp] - done
+        return lag
+    finally:
+        await consumer.stop()
+        await admin.close()
 
 
 async def learned_counts(

@@ -66,9 +66,13 @@ def start_worker(stream: Any, tmp_path: Path, request: pytest.FixtureRequest) ->
         worker.stop()
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
+        # whole logs outlive pytest's rotation of its temporary folders: artifacts/failed-logs/<test>/
+        keep = Path(__file__).resolve().parents[1] / "artifacts" / "failed-logs" / request.node.name
+        keep.mkdir(parents=True, exist_ok=True)
         for worker in workers:
-            print(f"----- {worker.log_path.name} (last 80 lines) -----")
+            print(f"----- {worker.log_path.name} (last 80 lines; all of it in {keep}) -----")
             print("\n".join(worker.log().splitlines()[-80:]))
+            (keep / worker.log_path.name).write_text(worker.log(), encoding="utf-8")
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

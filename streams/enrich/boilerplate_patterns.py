@@ -176,6 +176,20 @@ _DATE_WORDS = _word_set(
     el la las às alle dem den der du et
     """
 )
+# ... the verbs of a publication line in the other languages the stream detects (general knowledge of site
+# wording, not from any test data) ...
+_DATE_WORDS = _DATE_WORDS | _word_set(
+    """
+    gepubliceerd bijgewerkt geplaatst laatst publicerad uppdaterad senast publiceret opdateret udgivet
+    publisert oppdatert julkaistu päivitetty opublikowano zaktualizowano aktualizacja publikacji dodano
+    publikováno aktualizováno vydáno publikované aktualizované objavljeno posodobljeno ažurirano publicat
+    actualizat közzétéve frissítve megjelent yayınlanma yayınlandı güncelleme güncellendi tarihi
+    δημοσιεύθηκε ενημερώθηκε публикувано обновено актуализирано опубліковано оновлено paskelbta atnaujinta
+    publicēts atjaunināts avaldatud uuendatud actualitzat cập nhật đăng lúc ngày publikuar përditësuar
+    објавено ажурирано نشر تحديث آخر פורסם עודכן منتشر بروزرسانی प्रकाशित अपडेट gepubliseer bygewerk
+    cyhoeddwyd diweddarwyd imechapishwa ilisasishwa
+    """
+)
 # ... and in every language the stream detects, the month and weekday names of CLDR
 # (streams/enrich/data/date_words.txt, built by scripts/build_date_words.py). Not their two-letter
 # abbreviations ("to" for Danish torsdag, "do" for Dutch donderdag): words of other languages, and

@@ -691,6 +691,10 @@ def test_fractions_and_tallies_are_not_gallery_counters(line: str) -> None:
         "3 सितंबर 2024",  # hi
         "12 ตุลาคม 2566",  # th
         "2023. október 5.",  # hu
+        "Opublikowano 12 marca 2024",  # pl
+        "Gepubliceerd 5 maart 2024",  # nl
+        "Yayınlanma: 15 Ağustos 2023",  # tr
+        "Опубліковано 3 березня 2024",  # uk
     ],
 )
 def test_publication_dates_in_languages_beyond_the_development_data_are_datelines(dateline: str) -> None:

@@ -94,7 +94,11 @@ start() {
   write_config
   java_argv
   if [[ ! -f "$data/logs/meta.properties" ]]; then
-    local cluster_id; cluster_id="$(python3 -c 'import base64,uuid;print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))')"
+    # An id starting with "-" is read as an option by kafka-storage (1 start in 64 failed): Kafka's own
+    # Uuid.randomUuid() never gives one, so neither does this.
+    local cluster_id; cluster_id="$(python3 -c 'import base64,uuid
+while (i := base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")).startswith("-"): pass
+print(i)')"
     say "formatting $data (cluster $cluster_id)"
     "${JAVA_ARGV[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$data/server.properties" >>"$log" 2>&1
   fi

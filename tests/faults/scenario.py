@@ -38,10 +38,15 @@ async def run_through(
         if not faulting.done():
             faulting.cancel()
             ledger = reading.result()
+            missing = sent - ledger.keys
+            reread = Reader(stream.bootstrap, stream.enriched, stream.dead_letter, read_committed=read_committed)
+            found = missing & (await reread.run_until(missing, timeout=60, stall=20)).keys
             raise AssertionError(
                 f"the stream stalled: {len(ledger.keys)} of {len(sent)} keys came out, "
-                f"{len(sent - ledger.keys)} lost, {ledger.duplicates()} duplicates; "
-                f"group lag by partition: {await group_lag(stream)}"
+                f"{len(missing)} lost, {ledger.duplicates()} duplicates; "
+                f"group lag by partition: {await group_lag(stream)}; "
+                f"{len(found)} of the lost keys are in the output topics when read again; "
+                f"where the lost ones are: {await where_ids_are(stream, {k.decode() for k in missing})}"
             )
     try:
         faulting.result()
@@ -76,6 +81,42 @@ async def group_lag(stream: StreamEnv) -> dict[str, int]:
     finally:
         await consumer.stop()
         await admin.close()
+
+
+async def where_ids_are(stream: StreamEnv, ids: set[str]) -> dict[str, Any]:
+    """Which hop's topic holds each of ``ids`` (by the ``id`` in the record), with partition and offset:
+    where lost articles stopped."""
+    import orjson
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    consumer = AIOKafkaConsumer(bootstrap_servers=stream.bootstrap, group_id=None, enable_auto_commit=False)
+    await consumer.start()
+    out: dict[str, Any] = {}
+    try:
+        await consumer.topics()
+        for hop in ("raw", "by-source", "stories"):
+            topic = f"{stream.name}.{hop}"
+            tps = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+            consumer.assign(tps)
+            await consumer.seek_to_beginning(*tps)
+            ends = await consumer.end_offsets(tps)
+            positions = {tp: 0 for tp in tps}
+            while any(positions[tp] < ends[tp] for tp in tps):
+                batches = await consumer.getmany(timeout_ms=1000)
+                if not batches:
+                    break
+                for tp, messages in batches.items():
+                    for m in messages:
+                        positions[tp] = m.offset + 1
+                        try:
+                            found = orjson.loads(m.value).get("id")
+                        except Exception:
+                            continue
+                        if found in ids:
+                            out.setdefault(found, []).append(f"{hop}[{tp.partition}]@{m.offset}")
+    finally:
+        await consumer.stop()
+    return out
 
 
 async def learned_counts(

@@ -24,7 +24,7 @@ import time
 from time import perf_counter
 from typing import Any
 
-from . import pipeline, records
+from . import pipeline, records, stale_acks
 from .app import (
     app,
     by_source_topic,
@@ -72,6 +72,7 @@ def unreadable_batch(message: Any) -> Outcome | None:
 async def intake(stream: Any) -> None:
     async for event in stream.events():
         message = event.message
+        stale_acks.handling(message)  # its ack may now commit its offset
         telemetry.received(message.partition)
         origin = Origin(message.topic, message.partition, message.offset, message.key)
         headers = with_origin(message.headers, origin)
@@ -94,6 +95,7 @@ async def enrich(stream: Any) -> None:
     async for event in stream.events():
         started, timings = perf_counter(), {}
         message = event.message
+        stale_acks.handling(message)  # its ack may now commit its offset
         origin = read_origin(message.headers) or Origin(message.topic, message.partition, message.offset)
         headers = with_origin(message.headers, origin)
         # A decode failure here means the limit was lowered between the two agents.
@@ -114,6 +116,7 @@ async def enrich(stream: Any) -> None:
 async def decide_stories(stream: Any) -> None:
     async for event in stream.events():
         message = event.message
+        stale_acks.handling(message)  # its ack may now commit its offset
         dead = unreadable_batch(message)  # only if the stories topic itself was damaged: its bytes are kept
         if dead is not None:
             await publish(dead, with_origin(message.headers, Origin(message.topic, message.partition, message.offset)))

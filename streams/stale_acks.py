@@ -12,28 +12,47 @@ the fresh copies' acks are then below the committed offset and ignored, and the 
 to them (Faust sends an agent's output when the input's offset is committed) are never sent once the
 partition has nothing newer. Nothing reports it: the group's lag is 0.
 
-Here an ack of a message from an older generation marks the message done (so that the rebalance's wait
-for in-flight messages ends) but does not count its offset: the copy read again in the current generation
-is what commits it. A message is then processed twice at worst (at-least-once), never committed unsent.
+The same stream also skips and acks messages it takes from its queue while flow control is suspended
+(the start of a rebalance, before the generation changes), and the rebalance then commits while it waits
+for in-flight messages: an offset that no agent handled can be committed the same way.
+
+So an ack counts an offset only for a message an agent has started on (:func:`handling`, called by each
+agent as it takes an event) in the consumer generation the message was fetched in. Any other ack marks
+the message done (so that the rebalance's wait for in-flight messages ends) without counting its offset:
+the copy read again after the rebalance is what commits it. A message is processed twice at worst
+(at-least-once), never committed unsent.
 """
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from faust.transport import consumer as faust_consumer
 from faust.types.tuples import ack_lock
 from mode.utils.futures import notify
 
+_handled: weakref.WeakSet[Any] = weakref.WeakSet()  # messages an agent took, forgotten with the message
+_guarded_topics: set[str] = set()
 
-def install() -> None:
-    """Patch faust's consumer ``ack`` in this process (idempotent)."""
+
+def handling(message: Any) -> None:
+    """Say that an agent has taken ``message`` (its ack may then count its offset)."""
+    _handled.add(message)
+
+
+def install(agent_topics: Any = ()) -> None:
+    """Patch faust's consumer ``ack`` in this process for the agents' topics (idempotent)."""
+    _guarded_topics.update(agent_topics)
     current = faust_consumer.Consumer.ack
     original = getattr(current, "__wrapped__", current)
 
     def ack(self: Any, message: Any) -> bool:
+        if message.topic not in _guarded_topics:
+            return original(self, message)
         generation = getattr(message, "generation_id", None)
-        if generation is None or generation == self.app.consumer_generation_id:
+        current_generation = generation is None or generation == self.app.consumer_generation_id
+        if current_generation and message in _handled:
             return original(self, message)
         with ack_lock:
             message.acked = True

@@ -22,6 +22,8 @@ from .cues import (
     INTRO_WORDS,
     LIST_INTRO,
     MEDIA_HEADS,
+    ORG_AGENT_CITES,
+    PERSON_AGENT_CITES,
     ROLES_BEFORE_INTRO,
 )
 from .keys import latin_key
@@ -291,7 +293,8 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
         elif kind == "intro":
             _name_introduced(text, start, end, spans)
         elif kind == "cite":
-            _name_cited(text, end, sources, english=text[start:end].lower() in _ENGLISH_CITES)
+            cue = " ".join(text[start:end].lower().split())
+            _name_cited(text, end, sources, english=cue in _ENGLISH_CITES, agent=cue)
         elif kind == "head":
             written = text[start:end]
             if written[:1].isupper() and text[end : end + 1] != "-" and not _title_case_line(text, start, end):
@@ -310,12 +313,25 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 m = _NAME_AT_END.search(text, max(0, start - 80), end)
                 if m and " " in m.group("b") and m.end("b") == end:
                     sources.append((m.start("b"), m.end("b")))
+        elif kind == "request":
+            if text.endswith(("'s ", "’s "), max(0, start - 3), start):
+                _name_before(text, start, sources)
+            elif text.startswith(" from ", end):
+                m = _NAME_AT.match(text, end + 6)
+                if m:
+                    sources.append((m.start(), _trim_dates(text, m.start(), m.end())))
         elif kind == "statement":
             m = _NAME_AT_END.search(text, max(0, start - 80), start)
             if m and m.group("b").split()[-1] in _COMPANY_HEADS:
                 spans.append((m.start("b"), m.end("b")))
-    _bracketed_sources(text, sources)
-    for a, b in sources:
+    datelines: list[tuple[int, int]] = []
+    _bracketed_sources(text, datelines)
+    for a, b in datelines:
+        name = text[a:b]
+        if len(name) == 2 and name.isalpha() and name.isupper() and name not in _NOT_COMPANY:
+            # an agency in a dateline may have two letters: "LONDON (PA) —"
+            out.append(UnknownMention(field, a, b, name, legal=True))
+    for a, b in (*sources, *datelines):
         a, b = _trim_source(text, a, b)
         name = text[a:b]
         if _acceptable(name) and name not in _LEADING_NOISE:
@@ -399,10 +415,26 @@ def _after_article(text: str, pos: int) -> bool:
 
 
 _ENGLISH_CITES = frozenset(("told", "tells", "according to", "reported by", "quoted by", "cited by",
-                            "in an interview with"))
+                            "in an interview with", *ORG_AGENT_CITES, *PERSON_AGENT_CITES))
+# Words a name runs into without being part of it: "told the Argus Leader Monday afternoon".
+_DATE_WORDS = _words(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Today Yesterday Tonight"""
+)
 
 
-def _name_cited(text: str, end: int, spans: list[tuple[int, int]], english: bool = False) -> None:
+def _trim_dates(text: str, start: int, end: int) -> int:
+    """The end of a name without the weekday, month or "today" it runs into."""
+    while True:
+        cut = text.rfind(" ", start, end)
+        if cut == -1 or text[cut + 1 : end] not in _DATE_WORDS:
+            return end
+        end = cut
+
+
+def _name_cited(
+    text: str, end: int, spans: list[tuple[int, int]], english: bool = False, agent: str = ""
+) -> None:
     """An outlet after an attribution ("told Business Insider", "selon Le Monde", "informou o Valor
     Econômico", "podał „Puls Biznesu”"): only names shaped like outlets — after an article or in quotes, with
     an article or an outlet head word inside ("The Verge", "Le Monde"), with a shape of their own ("TheWrap"),
@@ -420,12 +452,21 @@ def _name_cited(text: str, end: int, spans: list[tuple[int, int]], english: bool
     m = _NAME_AT.match(text, pos)
     if not m:
         return
-    name = m.group()
+    name_end = _trim_dates(text, m.start(), m.end())
+    if name_end <= m.start():
+        return
+    name = text[m.start() : name_end]
+    if agent in ORG_AGENT_CITES | PERSON_AGENT_CITES and name.endswith(("'s", "’s")):
+        return  # "data published by Brazil's space agency": the owner of the agent, not the agent
     words = name.split()
-    after = text[m.end() : m.end() + 1]
+    after = text[name_end : name_end + 1]
     if (
         article is not None
         or quoted
+        # pollsters and data providers, whatever the length of their name ("surveyed by Acme Research");
+        # publishers too, unless the name is a plain two words, as a person's is ("published by Jane Roe")
+        or agent in ORG_AGENT_CITES
+        or (agent in PERSON_AGENT_CITES and len(words) != 2)
         or (words[0] in ("The", "Le", "La", "Les", "El", "Il", "Der", "Die", "De", "O", "A") and len(words) > 1)
         or words[-1].lower() in MEDIA_HEADS
         or _has_own_shape(name, acronyms=len(words) > 1)  # "according to WHO": agencies are cited too
@@ -434,7 +475,7 @@ def _name_cited(text: str, end: int, spans: list[tuple[int, int]], english: bool
         or (after in (".", ";", ")") and (len(words) >= 3 if english else len(words) <= 3))
     ):
         a = article if article is not None and text[article].isupper() else m.start()
-        spans.append((a, m.end()))
+        spans.append((a, name_end))
 
 
 _DATELINE = re.compile(rf"\(({_NAME})\)\s*[—–-]")

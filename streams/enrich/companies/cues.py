@@ -88,7 +88,15 @@ CITE_BEFORE = (
     "publicó", "adelanta", "informou", "publicou", "noticiou", "revelou", "riferisce", "scrive",
     "rivela", "poinformował", "poinformowała", "podał", "podała", "pisze", "berichtet", "berichtete",
     "meldet", "meldete", "schreibt", "schreef", "bericht", "повідомив", "повідомила", "пише",
+    # agents that are organisations far more often than people: pollsters, data providers, publishers
+    *("surveyed by", "polled by", "compiled by", "published by", "provided by", "survey from", "survey by",
+      "poll by", "data from", "estimates from", "forecast from", "first reported by", "originally published by"),
 )
+# Of those, the agents whose name may have any length, as people seldom poll or compile ("a survey from Acme
+# Research"); after "published by" / "provided by" a plain two-word name may still be a person.
+ORG_AGENT_CITES = frozenset(("surveyed by", "polled by", "compiled by", "survey from", "survey by", "poll by",
+                             "data from", "estimates from", "forecast from"))
+PERSON_AGENT_CITES = frozenset(("published by", "provided by", "first reported by", "originally published by"))
 # Articles that may stand between an attribution and the outlet ("selon l'AFP", "segundo o Valor").
 CITE_ARTICLES = _words("the l la le les el o a il lo de het der die")
 
@@ -146,5 +154,7 @@ ANCHOR_KEYS: dict[str, str] = {
     " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
     " said in a statement ": "statement", " said in a press release ": "statement",
     " said in a filing ": "statement", " said in a regulatory filing ": "statement",
+    # the outlet that asked: "did not respond to The Hill's request for comment", "... comment from Wired"
+    " request for comment ": "request", " requests for comment ": "request",
 }
 """Normalised anchor key → kind; the scanner adds these to its automaton and reports where they occur."""

@@ -217,6 +217,8 @@ def capital_is_evidence(text: str, start: int, end: int) -> bool:
 
 _CITED_BEFORE = re.compile(
     r"(?:\b(?:told|tells|telling|according to|reported by|quoted by|cited by|in an interview with|via|"
+    r"surveyed by|polled by|compiled by|published by|provided by|survey (?:from|by)|poll by|data from|"
+    r"estimates from|forecast from|"
     r"selon|d['’]après|según|segundo|secondo|laut|gegenüber|сообщает|сообщил|сообщила|сообщили|"
     r"передает|пишет|рассказал|рассказала|заявил|заявила|повідомляє|повідомило|podaje|według|"
     r"volgens|meldt|aldus)\s+(?:the\s+|l['’]|la\s+|le\s+|el\s+|o\s+|a\s+|il\s+|de\s+|het\s+|)[«\"“„]?)$"

@@ -1,0 +1,40 @@
+"""Kinds of company miss fixed in the second round of issue 8, each on sentences written for these tests.
+
+No sentence is taken from a development set; unknown companies are invented names ("Quorvane", "Belmatic").
+"""
+
+from __future__ import annotations
+
+from streams.enrich.companies import tag_companies
+
+
+def _names(text: str, language: str | None = None, title: str = "") -> set[str]:
+    return {t.name for t in tag_companies(title, text, language=language)}
+
+
+# --- sources cited by a pollster's, data provider's or publisher's verb ---------------------------------------
+def test_pollster_and_data_provider_after_an_agent_phrase():
+    assert "Quorvane" in _names("Economists surveyed by Quorvane had expected a smaller rise in prices.")
+    assert "Belmatic Research" in _names("The figure is below a forecast from Belmatic Research.")
+    assert "Tarnwick" in _names("This chart, provided by Tarnwick, shows the yearly sales of bicycles.")
+    assert "Pellanor" in _names("The essay was first published by Pellanor. Read the full text there.")
+
+
+def test_publisher_phrase_keeps_people_and_owners_out():
+    assert "Jane Roe" not in _names("The memoir was published by Jane Roe in the spring of that year.")
+    names = _names("The map was published by Norway's mapping agency last week.")
+    assert not any(n.startswith("Norway") for n in names)
+
+
+def test_name_running_into_a_weekday_is_trimmed():
+    assert "The Wexford Ledger" in _names("She told The Wexford Ledger Tuesday that the plant would close.")
+
+
+def test_outlet_that_asked_for_comment():
+    assert "The Harbor Sentinel" in _names("The mayor did not respond to The Harbor Sentinel's request for comment.")
+    assert "Quillfeed" in _names("The firm ignored a request for comment from Quillfeed on Friday.")
+
+
+def test_two_letter_agency_in_a_dateline():
+    assert "QX" in _names("PARIS (QX) — The rail strike entered its second week on Monday.")
+    assert "US" not in _names("ATLANTA (US) — Storms closed schools across the state.")

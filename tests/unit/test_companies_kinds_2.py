@@ -38,3 +38,17 @@ def test_outlet_that_asked_for_comment():
 def test_two_letter_agency_in_a_dateline():
     assert "QX" in _names("PARIS (QX) — The rail strike entered its second week on Monday.")
     assert "US" not in _names("ATLANTA (US) — Storms closed schools across the state.")
+
+
+# --- Portuguese: a feminine article before a company's name ------------------------------------------------
+def test_portuguese_feminine_article_names_a_company_in_business_context():
+    text = "A Quorvane assinou um contrato de R$ 300 milhões com a Belmatic para fornecer turbinas."
+    assert {"Quorvane", "Belmatic"} <= _names(text, language="pt")
+
+
+def test_portuguese_article_before_places_institutions_and_acronyms_is_not_a_company():
+    text = ("A França e a CVM discutiram o contrato; a Agência Nacional de Energia citou bilhões em "
+            "investimentos na Bahia.")
+    names = _names(text, language="pt")
+    assert not names & {"França", "CVM", "Agência Nacional de Energia", "Bahia"}
+    assert "Quorvane" not in _names("A Quorvane visitou o museu no domingo.", language="pt")  # no business word

@@ -26,6 +26,7 @@ from .cues import (
     PERSON_AGENT_CITES,
     ROLES_BEFORE_INTRO,
 )
+from .evidence import Sentences
 from .keys import latin_key
 
 
@@ -619,5 +620,37 @@ def find_cyrillic(field: str, text: str) -> list[UnknownMention]:
             if close == -1 or close - m.end("name") > 40:
                 continue
         if sum(c.isalnum() for c in name) >= 3 and _acceptable(name):
+            out.append(UnknownMention(field, m.start("name"), m.end("name"), name))
+    return out
+
+
+# --- Portuguese: a feminine article before a company's name ("A Petrobras assinou", "com a Embraer") --------
+# Portuguese writes companies with the article of "a empresa"; countries, regions and most women's names
+# with it end in -a ("a França", "na Bahia"), institutions are named by their head noun ("a Agência ..."),
+# and short capitals are mostly public bodies ("a CVM", "a PF"): those are left out, and the sentence must
+# speak of business (a cue word of :mod:`.evidence`).
+_PT_ARTICLE = re.compile(rf"(?<![\w'’-])(?:[Aa]|[Dd]a|[Nn]a|[Pp]ela|[Àà]) (?P<name>{_NAME})")
+_PT_INSTITUTIONS = _words(
+    """Agência Ministério Governo Secretaria Câmara Senado Prefeitura Universidade Justiça Polícia Receita
+    Assembleia Comissão Federação Confederação Associação Fundação Presidência República Casa Igreja Lei
+    Constituição Operação Reforma Previdência Fazenda Procuradoria Defensoria Advocacia Controladoria
+    Autoridade Organização Escola Faculdade Copa Liga Seleção Marinha Aeronáutica Força Guarda Selic"""
+)
+
+
+def find_portuguese(field: str, text: str) -> list[UnknownMention]:
+    """Unknown companies after a feminine article in Portuguese text (called only for ``pt``)."""
+    out: list[UnknownMention] = []
+    sentences: Sentences | None = None
+    for m in _PT_ARTICLE.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        first = words[0]
+        if first[-1:].lower() in "aáãâ" or first in _PT_INSTITUTIONS or not _acceptable(name):
+            continue
+        if len(words) == 1 and first.isupper() and len(first) <= 4:
+            continue
+        sentences = sentences or Sentences(text)
+        if sentences.has_cue(m.start("name")):
             out.append(UnknownMention(field, m.start("name"), m.end("name"), name))
     return out

@@ -57,6 +57,8 @@ CUE_WORDS = _words(
     marke milliarden mrd mio händler
     entreprise société groupe constructeur empresa empresas compañía fabricante montadora azienda società
     gruppo marca acciones ações bilhões milliards miliardi
+    companhia contrato contratos milhões lucro receita faturamento acionistas acionista vendas aquisição
+    fusão privatização controladora subsidiária clientes investimento investimentos
     """
 )
 CUE_PREFIXES = ("компани", "концерн", "корпорац", "холдинг", "акци", "выручк", "прибыл", "автопроизвод",

@@ -52,3 +52,36 @@ def test_portuguese_article_before_places_institutions_and_acronyms_is_not_a_com
     names = _names(text, language="pt")
     assert not names & {"França", "CVM", "Agência Nacional de Energia", "Bahia"}
     assert "Quorvane" not in _names("A Quorvane visitou o museu no domingo.", language="pt")  # no business word
+
+
+# --- descriptive nouns, nationality adjectives, appositives and lists in more languages -------------------------
+def test_polish_and_czech_nationality_adjective_before_a_name():
+    assert "Belmatikiem" in _names("Spółka konkuruje z norweskim Belmatikiem na rynku okien.", language="pl")
+    assert "Quorvane" in _names("Zakład kupila americká Quorvane za dvě miliardy korun.", language="cs")
+
+
+def test_descriptive_nouns_of_more_languages():
+    assert "Quorvane" in _names("Aktien i bolaget Quorvane steg kraftigt på fredagen.", language="sv")
+    assert "Belmatic" in _names("Teknoloji şirketi Belmatic yeni bir depo açtı.", language="tr")
+
+
+def test_appositive_descriptor_after_a_name():
+    assert "Quorvane" in _names("Il contratto va a Quorvane, la società che gestisce il porto.", language="it")
+    assert "Belmatic" in _names("O acordo foi assinado com Belmatic, a empresa de logística.", language="pt")
+
+
+def test_lists_after_plural_group_nouns_in_more_languages():
+    assert {"Quorvane", "Belmatic"} <= _names("Die Handelsketten Quorvane und Belmatic senken die Preise.",
+                                              language="de")
+    assert {"Quorvane", "Belmatic"} <= _names("Şirketin rakipleri arasında Quorvane ve Belmatic var.",
+                                              language="tr")
+    assert {"Quorvane", "Belmatic"} <= _names("Las aerolíneas Quorvane y Belmatic subieron tarifas.",
+                                              language="es")
+
+
+def test_turkish_source_before_according_to():
+    assert "Gazete Quorvane" in _names("Gazete Quorvane'un haberine göre fabrika kapanacak.", language="tr")
+
+
+def test_russian_analyst_of_a_quoted_employer():
+    assert "Ромашки" in _names("Аналитик «Ромашки» Иван Петров ждёт роста цен.", language="ru")

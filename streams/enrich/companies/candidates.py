@@ -52,7 +52,8 @@ _RU_QUOTED = re.compile(
     r"(?:ООО|ПАО|АО|ОАО|ЗАО|НАО|АКБ|ГК|НПО|МФК|ФГУП|ГУП|ТОО|ЧАО|АФК|ТОВ|ПрАТ|ПАТ|АТ|"
     r"[Кк]омпані[яїєюі]{1,2}|[Кк]омпани[яиюей]{1,2}|"
     r"[Кк]онцерн[аеу]?|[Хх]олдинг[аеу]?|[Гг]рупп[аыеу] компаний|[Бб]анк[аеу]?|"
-    r"[Зз]авод[аеу]?|[Ии]здательств[оау]|[Сс]тудия)\s*"
+    r"[Зз]авод[аеу]?|[Ии]здательств[оау]|[Сс]тудия|"
+    r"[Аа]налитик(?:а|и|ов)?|[Ээ]кономист(?:а)?|[Сс]тратег|[Аа]налітик(?:и)?|[Ee]кономіст)\s*"
     r"[«„“\"](?P<name>[^»“”\"\n]{2,60})[»“”\"]"
 )
 _NAME_BEFORE_LEGAL = re.compile(rf"(?<![\w&.-])(?P<name>{_NAME}),?\s(?P<legal>{_LEGAL})(?!\w)")
@@ -321,6 +322,12 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 m = _NAME_AT.match(text, end + 6)
                 if m:
                     sources.append((m.start(), _trim_dates(text, m.start(), m.end())))
+        elif kind == "tr_cite":
+            m = _TR_OWNER.search(text, max(0, start - 80), start)
+            if m:
+                sources.append((m.start("b"), m.end("b")))
+        elif kind == "appos_desc" and text[start - 2 : start] == ", ":
+            _name_before(text, start - 2, spans)
         elif kind == "statement":
             m = _NAME_AT_END.search(text, max(0, start - 80), start)
             if m and m.group("b").split()[-1] in _COMPANY_HEADS:
@@ -344,6 +351,10 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
         if start < end and _acceptable(name):
             out.append(UnknownMention(field, start, end, name))
     return out
+
+
+# A name with a Turkish genitive suffix after an apostrophe, ending right before the anchor ("X'in ").
+_TR_OWNER = re.compile(r"(?<![\w])(?P<b>" + _NAME.replace("[\\w'’&-]", "[\\w&-]") + r")['’]n?[ıiuü]n $")
 
 
 def _name_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:

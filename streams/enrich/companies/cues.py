@@ -47,6 +47,32 @@ INTRO_WORDS = _words(
     allemand allemande américain américaine japonais japonaise chinois chinoise britannique suédois
     suédoise néerlandais néerlandaise coréen coréenne
     """
+) | frozenset(
+    # Polish and Czech nationality adjectives, in every case and gender ("z duńskim X", "chiński X",
+    # "americká X"): those languages put them straight before a company's name as Italian does
+    stem + ending
+    for stems, endings in (
+        ("amerykańsk niemieck francusk chińsk japońsk koreańsk brytyjsk duńsk szwedzk holendersk szwajcarsk "
+         "włosk hiszpańsk kanadyjsk fińsk norwesk czesk tajwańsk indyjsk austriack belgijsk izraelsk "
+         "australijsk irlandzk portugalsk węgiersk ukraińsk", "i iego iemu im a iej ą ie ich imi"),
+        ("americk německ francouzsk čínsk japonsk korejsk britsk švédsk nizozemsk švýcarsk italsk španělsk "
+         "kanadsk dánsk finsk norsk tchajwansk", "ý á é ého ou ém ým"),
+    )
+    for stem in stems.split()
+    for ending in endings.split()
+) | _words(
+    # descriptive nouns in more of the languages the stream detects: Scandinavian, Finnish, Czech, Slovak,
+    # Romanian, Croatian, Slovene, Turkish, Indonesian, Catalan
+    """bolaget företaget koncernen tillverkaren banken flygbolaget biltillverkaren detaljhandelskedjan
+    selskabet virksomheden producenten flyselskabet selskapet konsernet produsenten flyselskapet
+    yhtiö yritys konserni valmistaja pankki lentoyhtiö autonvalmistaja
+    společnost skupina výrobce banka automobilka dopravce řetězec spoločnosť výrobca
+    compania grupul producătorul banca operatorul retailerul constructorul
+    tvrtka kompanija društvo proizvođač podjetje proizvajalec
+    şirketi şirket firması grubu holdingi üreticisi
+    perusahaan produsen maskapai raksasa emiten
+    l'empresa companyia
+    """
 )
 # Compound nouns ending so introduce a company too ("Rüstungskonzern", "Chipmachinemaker", "Onlinehändler").
 INTRO_SUFFIXES = ("konzern", "hersteller", "händler", "anbieter", "maker", "keten", "bezorger", "bedrijf",
@@ -113,11 +139,19 @@ GROUP_WORDS = _words(
     rivals competitors clients customers partners investors suppliers airlines insurers studios publishers
     outlets newspapers chains supermarkets labels platforms developers makers brokers carriers operators
     providers vendors sellers exchanges agencies broadcasters networks
-    firmen konzerne banken empresas entreprises sociétés aziende bedrijven компаний"""
+    firmen konzerne banken empresas entreprises sociétés aziende bedrijven компаний
+    konkurrenten rivalen marken supermarktketten handelsketten
+    marcas bancos aerolíneas rivales competidores compañías marques banques concurrents rivaux enseignes
+    marchi banche concorrenti rivali compagnie companhias concorrentes rivais
+    firmy banki konkurenci marki producenci merken concurrenten ketens
+    rakipleri rakipler şirketler şirketleri markalar markaları bankalar
+    компании конкуренты бренды банки"""
 )
 LIST_INTRO = ("such as", "including", "like", "wie", "como", "comme", "come", "zoals", "jak", "takie jak",
-              "gibi", "как")
-CONJUNCTIONS = ("and", "or", "und", "et", "y", "e", "i", "en", "ve", "oraz", "и", "та", "або")
+              "gibi", "как", "tels que", "telles que", "tali come", "wie etwa", "takich jak", "arasında",
+              "entre ellos", "entre elles", "entre eles", "tra cui", "darunter", "w tym", "onder wie")
+CONJUNCTIONS = ("and", "or", "und", "et", "y", "e", "i", "en", "ve", "oraz", "и", "та", "або", "och", "og",
+                "ja", "și", "dan")
 
 
 # Anchors: words that the company automaton also finds (see :mod:`.scan`), each with what to read around it.
@@ -131,7 +165,10 @@ _RU_PREFIXES = ("ооо", "пао", "ао", "оао", "зао", "нао", "ак�
                 "афк", "компания", "компании", "компанию", "компанией", "концерн", "концерна", "концерну",
                 "холдинг", "холдинга", "группа компаний", "группы компаний", "банк", "банка", "банку", "завод",
                 "завода", "издательство", "студия", "тов", "прат", "пат", "ат", "компанія", "компанії",
-                "компанію", "компанією")
+                "компанію", "компанією",
+                # an analyst's or economist's employer in quotes: «аналитик «Финама»» (the broker, genitive)
+                "аналитик", "аналитика", "аналитики", "аналитиков", "экономист", "экономиста", "стратег",
+                "аналітик", "аналітики", "економіст")
 _ROLES = ("analysts", "executives", "employees", "engineers",
           "ceo", "chief executive", "chief operating officer", "chief financial officer",
           "chief technology officer", "founder", "co founder", "chairman", "chairwoman", "spokesperson",
@@ -156,5 +193,13 @@ ANCHOR_KEYS: dict[str, str] = {
     " said in a filing ": "statement", " said in a regulatory filing ": "statement",
     # the outlet that asked: "did not respond to The Hill's request for comment", "... comment from Wired"
     " request for comment ": "request", " requests for comment ": "request",
+    # Turkish cites its source before the postposition: "X'in haberine göre" (according to X's report)
+    " haberine göre ": "tr_cite", " haberlerine göre ": "tr_cite", " yazdığına göre ": "tr_cite",
+    **{normalise(', ' + w) + " ": "appos_desc" for w in (
+        # an appositive descriptor after a name: "X, la società che ...", "X, a empresa de ..."
+        "la società", "l'azienda", "la compagnia", "il gruppo", "la empresa", "la compañía", "el grupo",
+        "a empresa", "a companhia", "o grupo", "la société", "l'entreprise", "le groupe", "la startup",
+        "die Firma", "das Unternehmen", "der Konzern", "het bedrijf", "spółka", "firma", "společnost",
+    )},
 }
 """Normalised anchor key → kind; the scanner adds these to its automaton and reports where they occur."""

@@ -85,3 +85,26 @@ def test_turkish_source_before_according_to():
 
 def test_russian_analyst_of_a_quoted_employer():
     assert "Ромашки" in _names("Аналитик «Ромашки» Иван Петров ждёт роста цен.", language="ru")
+
+
+# --- one name after an organisation-only group noun -----------------------------------------------------------
+def test_single_name_after_an_organisation_group_noun():
+    assert "Quorvane" in _names("It works with ad platforms (APs) such as Quorvane, and with agencies.")
+    assert "Warren Buffett" not in _names("Investors such as Warren Buffett bought more shares.")
+
+
+# --- case of a capital inside a word, and camel case as evidence ------------------------------------------------
+def test_inner_capital_of_a_catalog_name_may_be_written_small():
+    def surfaces(text: str) -> set[str]:
+        return {m.surface for t in tag_companies("", text) for m in t.mentions}
+
+    assert "GE Healthcare" in surfaces("The new scanner comes from GE Healthcare and ships in June.")
+    # a word's first capital must still be a capital
+    assert "GE healthcare" not in surfaces("The new scanner comes from GE healthcare and ships in June.")
+
+
+def test_camel_case_surface_is_evidence_for_a_weak_catalog_name():
+    from streams.enrich.companies.evidence import camel_case
+
+    assert camel_case("WeWork") and camel_case("HashiCorp")
+    assert not camel_case("Austin") and not camel_case("IBM")

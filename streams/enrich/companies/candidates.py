@@ -23,6 +23,7 @@ from .cues import (
     LIST_INTRO,
     MEDIA_HEADS,
     ORG_AGENT_CITES,
+    ORG_GROUP_WORDS,
     PERSON_AGENT_CITES,
     ROLES_BEFORE_INTRO,
 )
@@ -64,6 +65,11 @@ _SHARES_MOVED = re.compile(
     r"sank|were|are|have|closed)\b"
 )
 _CONJ = "(?:" + "|".join(CONJUNCTIONS) + ")"
+# one name after an organisation-only group noun and "such as"/"including"/"like", perhaps past a bracketed
+# abbreviation of the group noun: "Demand Side Platforms (DSPs) such as Acme"
+_GROUP_ONE = re.compile(
+    rf"(?: \([A-Za-z]{{2,8}}\))? (?:such as|including|like) (?P<name>{_NAME})(?=[,.;:)]| and | or )"
+)
 _GROUP_LIST = re.compile(
     rf"(?: (?:{'|'.join(LIST_INTRO)})| ?[—–:]|[^.:;!?\n]{{0,60}}?:)? "
     rf"(?P<list>{_NAME}(?:, {_NAME})*,? {_CONJ} {_NAME})"
@@ -285,7 +291,10 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 _name_before(text, start, spans)
         elif kind == "group":
             m = _GROUP_LIST.match(text, end)
-            if m:
+            one = None if m else _GROUP_ONE.match(text, end)
+            if one and text[start:end].lower() in ORG_GROUP_WORDS:
+                spans.append((one.start("name"), one.end("name")))
+            elif m:
                 base = m.start("list")
                 spans += [(base + i.start(), base + i.end()) for i in _NAME_AT.finditer(m.group("list"))]
             elif text.endswith((", the ", ", both "), max(0, start - 7), start):

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from .evidence import (
     Sentences,
     brand_label,
+    camel_case,
     capital_is_evidence,
     cited_source,
     dateline_place,
@@ -90,7 +91,11 @@ def decide(
             continue
         text = fields[h.field]
         sent = sentences[h.field]
-        if local_evidence(text, h.start, h.end, h.possessive_end) or cited_source(text, h.start, h.end):
+        if (
+            local_evidence(text, h.start, h.end, h.possessive_end)
+            or cited_source(text, h.start, h.end)
+            or camel_case(text[h.start : h.end])
+        ):
             h.accepted = True
             continue
         entry = matcher.entry(h.entry)

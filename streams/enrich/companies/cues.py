@@ -147,6 +147,13 @@ GROUP_WORDS = _words(
     rakipleri rakipler şirketler şirketleri markalar markaları bankalar
     компании конкуренты бренды банки"""
 )
+# Of those, the nouns that name organisations only (not "investors", "customers" or "rivals", which may be
+# people): after them "such as" may introduce a single company ("platforms such as Acme").
+ORG_GROUP_WORDS = _words(
+    """companies firms carmakers automakers banks neobanks fintechs lenders retailers startups airlines
+    insurers studios publishers outlets newspapers chains supermarkets labels platforms brokers carriers
+    operators providers vendors exchanges broadcasters networks"""
+)
 LIST_INTRO = ("such as", "including", "like", "wie", "como", "comme", "come", "zoals", "jak", "takie jak",
               "gibi", "как", "tels que", "telles que", "tali come", "wie etwa", "takich jak", "arasında",
               "entre ellos", "entre elles", "entre eles", "tra cui", "darunter", "w tym", "onder wie")

@@ -317,3 +317,12 @@ def defined_abbreviation(text: str, start: int, end: int) -> bool:
     words = re.findall(r"[A-Za-z][\w&-]*", text[max(0, start - 120) : start - 1])
     words = [w for w in words if w[0].isupper()]
     return len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]) == letters
+
+
+_HUMP = re.compile(r"[a-z][A-Z]")
+
+
+def camel_case(surface: str) -> bool:
+    """A capital after a small letter inside a word ("WeWork", "HashiCorp"): a coined name, not a common
+    word, a first name or a town."""
+    return _HUMP.search(surface) is not None

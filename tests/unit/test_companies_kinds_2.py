@@ -108,3 +108,19 @@ def test_camel_case_surface_is_evidence_for_a_weak_catalog_name():
 
     assert camel_case("WeWork") and camel_case("HashiCorp")
     assert not camel_case("Austin") and not camel_case("IBM")
+
+
+# --- a name written as a domain, a publisher's head word, an agreed purchase ------------------------------------
+def test_capitalised_domain_is_a_company_but_not_inside_a_url_or_address():
+    assert "Quorvane.net" in _names("Quorvane.net - The ferry service resumed on Sunday.")
+    assert "Belmatic.ru" in _names("Об этом пишет Belmatic.ru со ссылкой на источники.")
+    names = _names("Write to news@Quorvane.com or see https://www.Belmatic.com/press for details.")
+    assert not any("Quorvane" in n or "Belmatic" in n for n in names)
+
+
+def test_publisher_head_word():
+    assert "Harrow Lane Books" in _names("The atlas comes from Harrow Lane Books in Leeds.")
+
+
+def test_agreed_to_buy_takes_a_company():
+    assert "Quorvane" in _names("The group agreed to buy Quorvane for $2 billion in cash.")

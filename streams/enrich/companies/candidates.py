@@ -324,6 +324,10 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 m = _NAME_AT_END.search(text, max(0, start - 80), end)
                 if m and " " in m.group("b") and m.end("b") == end:
                     sources.append((m.start("b"), m.end("b")))
+        elif kind == "domain" and text[start - 1 : start] == "." and not text[end : end + 1].isalnum():
+            m = _DOMAIN_NAME.search(text, max(0, start - 40), start - 1)
+            if m and text[end : end + 1] not in "/." and _acceptable(m.group()):
+                out.append(UnknownMention(field, m.start(), end, text[m.start() : end]))
         elif kind == "request":
             if text.endswith(("'s ", "’s "), max(0, start - 3), start):
                 _name_before(text, start, sources)
@@ -362,6 +366,9 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
     return out
 
 
+# The name part of a capitalised domain, not inside a URL or an e-mail address ("PanEuro.Net", not
+# "www.acme.com" or "mail@Acme.com").
+_DOMAIN_NAME = re.compile(rf"(?<![\w./@:-]){_UP}[\w-]*[A-Za-z][\w-]*$")
 # A name with a Turkish genitive suffix after an apostrophe, ending right before the anchor ("X'in ").
 _TR_OWNER = re.compile(r"(?<![\w])(?P<b>" + _NAME.replace("[\\w'’&-]", "[\\w&-]") + r")['’]n?[ıiuü]n $")
 

@@ -101,7 +101,8 @@ COMPANY_HEADS = _words(
     Robotics Aerospace Logistics Semiconductor Semiconductors Electronics Entertainment Studios Productions
     Pictures Records Games Foods Brands Enterprises Ventures Investments Securities Insurance
     Telecom Biotech Biosciences Automotive Chemicals Petroleum
-    Mining Shipping Airline Yolları Havayolları Bankası Sigorta Holding Logistik Werke Verlag Versicherung"""
+    Mining Shipping Airline Yolları Havayolları Bankası Sigorta Holding Logistik Werke Verlag Versicherung
+    Books Publishing Publishers Brewing Brewery"""
 )
 
 # Attributions before a source: "told X", "according to X", "reported by X", "selon X", "según X".
@@ -182,7 +183,9 @@ _ROLES = ("analysts", "executives", "employees", "engineers",
           "spokesman", "spokeswoman", "shareholders", "analyst", "strategist", "economist", "trader",
           "portfolio manager")
 # "buy" is left out: its object is more often a product ("buy Pokemon Sword") than a company.
-_ACQUIRE = ("acquired", "acquire", "acquires", "acquiring", "bought", "takeover of", "merger with")
+_ACQUIRE = ("acquired", "acquire", "acquires", "acquiring", "bought", "takeover of", "merger with",
+            # "buy" alone takes products; agreed or offered, it takes a company ("agreed to buy Acme")
+            "agreed to buy", "deal to buy", "offer to buy", "bid to buy", "agreed to purchase")
 _GROUPS = (*sorted(GROUP_WORDS), "start ups")
 ANCHOR_KEYS: dict[str, str] = {
     **{f" {w} ": "legal" for w in _LEGAL_WORDS},
@@ -198,6 +201,8 @@ ANCHOR_KEYS: dict[str, str] = {
     " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
     " said in a statement ": "statement", " said in a press release ": "statement",
     " said in a filing ": "statement", " said in a regulatory filing ": "statement",
+    # a name written as a domain: "Lenta.ru", "Acme.net" (the dot is a space once normalised)
+    **{f" {tld} ": "domain" for tld in ("com", "net", "ru", "ua", "pl", "io", "ai", "de", "fr", "it", "es")},
     # the outlet that asked: "did not respond to The Hill's request for comment", "... comment from Wired"
     " request for comment ": "request", " requests for comment ": "request",
     # Turkish cites its source before the postposition: "X'in haberine göre" (according to X's report)

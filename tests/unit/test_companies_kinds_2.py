@@ -124,3 +124,11 @@ def test_publisher_head_word():
 
 def test_agreed_to_buy_takes_a_company():
     assert "Quorvane" in _names("The group agreed to buy Quorvane for $2 billion in cash.")
+
+
+# --- coined names that start small, next to a role or an appositive ----------------------------------------------
+def test_coined_lower_case_name_next_to_a_role_or_appositive():
+    assert "qu4rtz" in _names("Dana Ortiz, the founder of qu4rtz, said sales doubled.")
+    assert "zOrbit" in _names("Investors backed zOrbit, a startup that rents satellite time.")
+    # not in lists, where products are named the same way
+    assert not {"iOS", "Android"} & _names("Apps run on platforms such as iOS and Android.")

@@ -40,6 +40,9 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 _UP = "[" + re.escape(_UPPER) + "]"
 # A capitalised word; a dot only inside it ("Amazon.com"), so that a name never swallows a full stop.
 _CAP = rf"(?:{_UP}(?:[\w'’&-]|\.(?=\w))*|\d[\w&-]*[A-Za-z][\w&-]*)"
+# Next to a role or an appositive (not in lists, where products are named the same way: "iOS and Android"),
+# a coined name may start small when a digit or a capital follows ("my6sense", "eZ", "iRobot").
+_COINED = rf"(?:{_CAP}|[a-z]{{1,6}}(?:\d|[A-Z])[\w&-]*)"
 # spaces only: a name never runs across lines; no conjunction links names ("Celonis, DeepL und N26" is three)
 _LINK = r"(?: (?:&|of|de|du|der|la|le|van|von|del|della|di|da|do|dos) | )"
 _NAME = rf"{_CAP}(?:{_LINK}{_CAP}){{0,4}}"
@@ -60,6 +63,8 @@ _RU_QUOTED = re.compile(
 _NAME_BEFORE_LEGAL = re.compile(rf"(?<![\w&.-])(?P<name>{_NAME}),?\s(?P<legal>{_LEGAL})(?!\w)")
 _NAME_AT = re.compile(_NAME)
 _NAME_AT_END = re.compile(rf"(?<![\w])(?P<b>{_NAME})(?:'s|’s)?\s*$")
+_COINED_NAME = rf"(?:{_COINED}(?:{_LINK}{_CAP}){{0,4}})"
+_COINED_AT_END = re.compile(rf"(?<![\w])(?P<b>{_COINED_NAME})(?:'s|’s)?\s*$")
 _SHARES_MOVED = re.compile(
     r"(?:shares|stock)\s(?:rose|fell|jumped|dropped|slid|climbed|gained|lost|tumbled|surged|plunged|soared|"
     r"sank|were|are|have|closed)\b"
@@ -85,7 +90,7 @@ _ABBREVIATION = re.compile(r"\s\(([A-Z][A-Za-z&]{1,6})\)")
 _SEPARATOR = rf"(?:, (?:{_CONJ} )?| {_CONJ} )"  # spaces only: a list never runs across lines
 _NEXT_ITEM = re.compile(rf"\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}(?P<name>{_NAME})")
 _PREVIOUS_ITEM = re.compile(rf"(?<![\w])(?P<name>{_NAME})\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}$")
-_OF_AT_NAME = re.compile(rf"\s(?:of|at)\s(?P<name>{_NAME})")
+_OF_AT_NAME = re.compile(rf"\s(?:of|at)\s(?P<name>{_COINED_NAME})")
 
 # "X said in a statement" is said of people as often as of companies: only a name whose last word is a
 # company head noun counts ("Brimley Foods said in a statement").
@@ -374,8 +379,8 @@ _TR_OWNER = re.compile(r"(?<![\w])(?P<b>" + _NAME.replace("[\\w'’&-]", "[\\w&-
 
 
 def _name_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:
-    """The capitalised name that ends right before ``pos`` (a possessive 's allowed), if any."""
-    m = _NAME_AT_END.search(text, max(0, pos - 80), pos)
+    """The capitalised (or coined) name that ends right before ``pos`` (a possessive 's allowed), if any."""
+    m = _COINED_AT_END.search(text, max(0, pos - 80), pos)
     if m:
         spans.append((m.start("b"), m.end("b")))
 

@@ -132,3 +132,25 @@ def test_coined_lower_case_name_next_to_a_role_or_appositive():
     assert "zOrbit" in _names("Investors backed zOrbit, a startup that rents satellite time.")
     # not in lists, where products are named the same way
     assert not {"iOS", "Android"} & _names("Apps run on platforms such as iOS and Android.")
+
+
+# --- sources: publication titles, coordinated sources, public bodies --------------------------------------------
+def test_publication_title_after_according_to_is_not_the_source():
+    names = _names("Sales fell 4%, according to the Harbor Auto Index report from Belmatic Analytics.")
+    assert "Harbor Auto Index" not in names
+
+
+def test_second_source_coordinated_with_the_first():
+    names = _names("The deal is close, according to reports from The Harbor Sentinel and Quillfeed.")
+    assert {"The Harbor Sentinel", "Quillfeed"} <= names
+    assert "Jane Roe" not in _names("The deal is close, according to The Harbor Sentinel and Jane Roe.")
+
+
+def test_public_bodies_cited_as_sources_are_not_companies():
+    assert not {"WHO", "IMF"} & _names("Cases rose, according to the WHO, and growth slowed, per the IMF.")
+
+
+# --- a first name before a family name ------------------------------------------------------------------------
+def test_one_word_catalog_name_before_a_family_name_is_a_person():
+    assert "Mercedes-Benz Group" not in _names("La portavoz, Mercedes Fernández, habló ayer.", language="es")
+    assert {"Sony", "Ericsson"} <= _names("The phones of Sony Ericsson sold well in 2005.")

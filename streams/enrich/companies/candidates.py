@@ -129,7 +129,9 @@ _NOT_COMPANY = _words(
     Nations Organization Organisation Union Fund Forum Programme Foundation
     Day Week Olympics Cup Championship January February March April May June July August September
     October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday I We You He She
-    They It NASA FDA SEC EU UN NATO FBI CIA US U.S. UK"""
+    They It NASA FDA SEC EU UN NATO FBI CIA US U.S. UK
+    WHO IMF OECD WTO OPEC IAEA UNESCO UNICEF UNHCR CDC NIH EPA FTC FCC DOJ IRS NHS ECB BLS FAA NTSB DHS
+    ONU OMS OTAN UE FMI OCDE BCE ООН ВОЗ МВФ ЕС НАТО ЦБ ФАС МВД ФСБ"""
 )
 
 
@@ -447,7 +449,8 @@ def _after_article(text: str, pos: int) -> bool:
     return text.endswith(_GERMAN_ARTICLES, max(0, pos - 5), pos)
 
 
-_ENGLISH_CITES = frozenset(("told", "tells", "according to", "reported by", "quoted by", "cited by",
+_ENGLISH_CITES = frozenset(("told", "tells", "according to", "reports from", "report from", "reported by",
+                            "quoted by", "cited by",
                             "in an interview with", *ORG_AGENT_CITES, *PERSON_AGENT_CITES))
 # Words a name runs into without being part of it: "told the Argus Leader Monday afternoon".
 _DATE_WORDS = _words(
@@ -491,6 +494,8 @@ def _name_cited(
     name = text[m.start() : name_end]
     if agent in ORG_AGENT_CITES | PERSON_AGENT_CITES and name.endswith(("'s", "’s")):
         return  # "data published by Brazil's space agency": the owner of the agent, not the agent
+    if _PUBLICATION_AFTER.match(text, name_end):
+        return  # "according to the Acme Index report from Belmatic": the title of a publication, not its source
     words = name.split()
     after = text[name_end : name_end + 1]
     if (
@@ -509,6 +514,17 @@ def _name_cited(
     ):
         a = article if article is not None and text[article].isupper() else m.start()
         spans.append((a, name_end))
+        # a second source coordinated with the first: "according to reports from The Wrap and Acme"
+        m = _AND_NAME.match(text, name_end)
+        if m:
+            other = m.group("name")
+            n = len(other.split())
+            if n != 2 or _has_own_shape(other) or other.split()[0] in _NAME_ARTICLES:
+                spans.append((m.start("name"), _trim_dates(text, m.start("name"), m.end("name"))))
+
+
+_PUBLICATION_AFTER = re.compile(r" (?:report|reports|survey|study|index|poll|data|analysis|ranking)\b")
+_AND_NAME = re.compile(rf" (?:and|or|und|et|y|e) (?P<name>{_NAME})(?=[.,;:)]|\s+[a-z])")
 
 
 _DATELINE = re.compile(rf"\(({_NAME})\)\s*[—–-]")

@@ -22,6 +22,7 @@ from .evidence import (
     introduced,
     local_evidence,
     part_of_longer_name,
+    surname_after,
     ticker_in,
 )
 from .scan import CompanyMatcher, Hit
@@ -62,6 +63,12 @@ def decide(
         ):
             h.accepted, h.rejected = False, True  # "Henry Ford", "HAYWARD, Calif.": a person, a place
     persons = {h.entry for h in all_hits if h.rejected}
+    hit_starts = {(h.field, h.start) for h in all_hits}
+    for h in all_hits:
+        after = surname_after(fields[h.field], h.start, h.end)
+        # "Sony Ericsson": a company name is no surname
+        if not h.rejected and after is not None and (h.field, after) not in hit_starts:
+            h.accepted, h.rejected = False, True  # "Mercedes Fernández": a first name (not a surname: see above)
     for h in all_hits:
         if h.entry in defined:  # the article spelt the acronym out as something else
             h.accepted, h.rejected = False, True

@@ -107,7 +107,8 @@ COMPANY_HEADS = _words(
 
 # Attributions before a source: "told X", "according to X", "reported by X", "selon X", "según X".
 CITE_BEFORE = (
-    "told", "tells", "according to", "reported by", "quoted by", "cited by", "in an interview with",
+    "told", "tells", "according to", "reports from", "report from", "reported by", "quoted by", "cited by",
+    "in an interview with",
     "selon", "según", "segundo", "secondo", "laut", "gegenüber", "podaje", "według", "volgens", "aldus",
     "сообщает", "сообщил", "сообщила", "сообщили", "передает", "пишет", "повідомляє", "повідомило",
     # reporting verbs put before their subject, the outlet: "rapporte Le Figaro", "informa Expansión"

@@ -220,7 +220,7 @@ def capital_is_evidence(text: str, start: int, end: int) -> bool:
 _CITED_BEFORE = re.compile(
     r"(?:\b(?:told|tells|telling|according to|reported by|quoted by|cited by|in an interview with|via|"
     r"surveyed by|polled by|compiled by|published by|provided by|survey (?:from|by)|poll by|data from|"
-    r"estimates from|forecast from|"
+    r"estimates from|forecast from|reports? from|"
     r"selon|d['’]après|según|segundo|secondo|laut|gegenüber|сообщает|сообщил|сообщила|сообщили|"
     r"передает|пишет|рассказал|рассказала|заявил|заявила|повідомляє|повідомило|podaje|według|"
     r"volgens|meldt|aldus)\s+(?:the\s+|l['’]|la\s+|le\s+|el\s+|o\s+|a\s+|il\s+|de\s+|het\s+|)[«\"“„]?)$"
@@ -300,6 +300,28 @@ _NOT_GIVEN = _words(
     August September October November December
     Black White Red Green Blue Cyber Super Best Prime Big Small Early Late Christmas Easter Holiday Premium"""
 )
+
+
+# Endings of patronymic and family names: Spanish -ez, Slavic -ov/-ev/-ski/-enko/-ić, Nordic -sen/-sson.
+_SURNAME = re.compile(
+    r"[ \t]+[A-ZÁÉÍÓÚÑŁŚŻŹČŠŽ][a-záéíóúñłśżźčšžćęąöøåä]+(?:[aáeéoó]z|ov|ova|ev|eva|ski|ska|cki|cka|enko|ić|sen|"
+    r"ssen|sson)(?![\w'’-])"
+)
+
+
+def surname_after(text: str, start: int, end: int) -> int | None:
+    """Where the family name starts, when a one-word name is followed by a word shaped like one: then it is
+    a first name ("Mercedes Fernández", "Lada Petrova"), unless a model code or another capitalised word
+    follows that pair. None otherwise."""
+    if " " in text[start:end]:
+        return None
+    m = _SURNAME.match(text, end, min(len(text), end + 40))
+    if not m:
+        return None
+    nxt = _NEXT_WORD.match(text, m.end(), min(len(text), m.end() + 40))
+    if nxt and (nxt.group(1)[:1].isupper() or any(c.isdigit() for c in nxt.group(1))):
+        return None
+    return m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
 
 
 def dateline_place(text: str, start: int, end: int) -> bool:

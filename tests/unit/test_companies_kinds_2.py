@@ -154,3 +154,43 @@ def test_public_bodies_cited_as_sources_are_not_companies():
 def test_one_word_catalog_name_before_a_family_name_is_a_person():
     assert "Mercedes-Benz Group" not in _names("La portavoz, Mercedes Fernández, habló ayer.", language="es")
     assert {"Sony", "Ericsson"} <= _names("The phones of Sony Ericsson sold well in 2005.")
+
+
+# --- catalog: brands of dictionary words, ties between a brand and its sub-brand ---------------------------------
+def _build_module():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_catalog.py"
+    spec = importlib.util.spec_from_file_location("build_catalog_for_tests", path)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_index_brand_of_dictionary_words_needs_evidence_and_public_heads_stay_out():
+    b = _build_module()
+    common = {"copper", "kettle", "national", "bank", "the", "lantern"}
+    assert b.classify("Copper Kettle", "nsi", common, set()) == "weak"
+    assert b.classify("National Bank", "nsi", common, set()) is None
+    assert b.classify("The Lantern", "nsi", common, set()) is None
+    assert b.classify("Copper Kettle", "finance", common, set()) is None  # other bulk listings unchanged
+
+
+def test_alias_tie_goes_to_the_rival_whose_own_name_it_is():
+    b = _build_module()
+    entries = [
+        {"name": "Quorvane Getränke", "aliases": {"Quorvane Getränke": ("strong", 6), "QUORVANE": ("strong", 6)}},
+        {"name": "Quorvane", "aliases": {"Quorvane": ("namelike", 6)}},
+    ]
+    b._resolve_conflicts(entries)
+    assert "Quorvane" in entries[1]["aliases"] and "QUORVANE" not in entries[0]["aliases"]
+
+
+def test_context_candidate_on_a_catalog_hit_without_evidence_keeps_the_hit():
+    # a name-like catalog brand gets no evidence from its capital, but a list after a group noun is evidence
+    names = _names("Die Supermarktketten Quorvanemarkt und Edeka senken die Preise.", language="de")
+    assert "Edeka" in names

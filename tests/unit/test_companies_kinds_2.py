@@ -194,3 +194,22 @@ def test_context_candidate_on_a_catalog_hit_without_evidence_keeps_the_hit():
     # a name-like catalog brand gets no evidence from its capital, but a list after a group noun is evidence
     names = _names("Die Supermarktketten Quorvanemarkt und Edeka senken die Preise.", language="de")
     assert "Edeka" in names
+
+
+# --- an outlet told something, then quoted -----------------------------------------------------------------------
+def test_one_name_told_then_quoted_is_an_outlet():
+    assert "Quillfeed" in _names('A spokesman told Quillfeed: "We will reopen the plant."')
+    assert "Jones" not in _names("She told Jones that she would leave in May.")
+
+
+# --- CJK: a foreign company after its country's character, a Chinese descriptor before a suffixed name ---------
+def test_japanese_foreign_company_after_a_country_character():
+    text = "米クオルベインは新しいサービスを発表した。米ドルは下落し、米トランプ大統領は演説した。"
+    names = _names(text, language="ja")
+    assert "クオルベイン" in names
+    assert not {"ドル", "トランプ"} & names
+
+
+def test_chinese_descriptor_before_a_suffixed_name():
+    names = _names("星辰集团同意将股权出售给私募基金恒岳资本，交易预计明年完成。", language="zh")
+    assert "恒岳资本" in names

@@ -511,6 +511,9 @@ def _name_cited(
         # ending the clause: after a verb put before its subject ("informa Expansión."), or three words or
         # more after an English attribution ("according to Box Office Mojo."; "told Tim Cook." is a person)
         or (after in (".", ";", ")") and (len(words) >= 3 if english else len(words) <= 3))
+        # one name told something, then quoted or in an interview: an outlet ("told Acme:"); a person told
+        # something is named in full or has a verb of his own after him
+        or (agent in ("told", "tells") and len(words) == 1 and _TOLD_OUTLET.match(text, name_end) is not None)
     ):
         a = article if article is not None and text[article].isupper() else m.start()
         spans.append((a, name_end))
@@ -523,6 +526,7 @@ def _name_cited(
                 spans.append((m.start("name"), _trim_dates(text, m.start("name"), m.end("name"))))
 
 
+_TOLD_OUTLET = re.compile(r":|,? in an (?:interview|e-?mail|emailed statement)\b")
 _PUBLICATION_AFTER = re.compile(r" (?:report|reports|survey|study|index|poll|data|analysis|ranking)\b")
 _AND_NAME = re.compile(rf" (?:and|or|und|et|y|e) (?P<name>{_NAME})(?=[.,;:)]|\s+[a-z])")
 
@@ -566,10 +570,27 @@ _JA_SUFFIX = re.compile(
 )
 _JA_PREFIX = re.compile(r"株式会社([A-Za-z0-9][A-Za-z0-9 &.-]{0,40}[A-Za-z0-9]|[ァ-ヴー・A-Za-z0-9]{2,20})")
 _JA_DESCRIBED = re.compile(r"(?:スタートアップ|大手|新興企業|子会社|傘下|メーカー)の([ァ-ヴー・A-Za-z0-9]{2,20})")
+# Japanese news names a foreign company after the one-character name of its country: 米アップル, 独シーメンス,
+# 英アーム — not a person or an office (米トランプ大統領, 米メディア), nor a common loanword (米ドル).
+_JA_FOREIGN = re.compile(
+    r"(?<![\u4e00-\u9fff])[米英独仏韓台豪加伊蘭露印瑞]"
+    r"([ァ-ヴ][ァ-ヴー・]{2,}(?:AI|[A-Z]{1,4})?)(?![ァ-ヴー・A-Za-z]|大統領|首相|氏|政権|長官|大使|議員|監督|選手|さん|政府|当局)"
+)
+_JA_LOANWORDS = _words(
+    """ドル ユーロ メディア メーカー ファンド ブランド チーム ニュース エネルギー テクノロジー ハイテク
+    スタートアップ ベンチャー ネット ブログ サイト アプリ ゲーム チェーン グループ ホテル レストラン"""
+)
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _ZH_DATELINE = re.compile(r"(?:电|[\u4e00-\u9fff]{2})（([\u4e00-\u9fff]{2,4})）")
 _ZH_LEGAL = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:股份有限公司|有限责任公司|集团有限公司|有限公司)")
 _ZH_FUNCTION = "与和及由向对在为是将把被从的了"
+# A descriptive noun before a name with a company suffix: 私募基金博裕资本 ("the private-equity fund X Capital"),
+# 车企XX汽车; the descriptor marks where the name starts, which Chinese writing does not.
+_ZH_DESCRIBED = re.compile(
+    r"(?:私募基金|私募股权基金|投资机构|投资公司|基金公司|资产管理公司|券商|车企|科技公司|科技巨头|巨头|竞争对手|"
+    r"运营商|航空公司|保险公司|制造商|零售商|开发商)"
+    r"([\u4e00-\u9fff]{2,4}?(?:资本|集团|控股|证券|银行|科技|汽车|航空|保险|基金|能源|电子|传媒|投资))"
+)
 
 
 def find_cjk(field: str, text: str) -> list[UnknownMention]:
@@ -595,6 +616,13 @@ def find_cjk(field: str, text: str) -> list[UnknownMention]:
             continue
         for m in pattern.finditer(text):
             add(m, legal=legal)
+    if not kana:
+        for m in _ZH_DESCRIBED.finditer(text):
+            add(m, legal=True)  # a suffix makes a longer name, as in Korean
+    if kana:
+        for m in _JA_FOREIGN.finditer(text):
+            if m.group(1) not in _JA_LOANWORDS:
+                add(m)
     for m in _ZH_LEGAL.finditer(text):
         a = m.start(1)
         while a < m.end(1) - 2 and text[a] in _ZH_FUNCTION:

@@ -213,3 +213,9 @@ def test_japanese_foreign_company_after_a_country_character():
 def test_chinese_descriptor_before_a_suffixed_name():
     names = _names("星辰集团同意将股权出售给私募基金恒岳资本，交易预计明年完成。", language="zh")
     assert "恒岳资本" in names
+
+
+# --- a German noun after its article is no list member --------------------------------------------------------
+def test_german_noun_after_an_article_in_front_of_a_list_is_not_a_company():
+    names = _names("Der Konzern senkte einen Ausblick, Adidas und Puma legten dagegen zu.", language="de")
+    assert "Ausblick" not in names and {"Adidas", "Puma"} <= names

@@ -213,6 +213,8 @@ def list_neighbours(
         for (a, b), is_known in zip(items, flags, strict=True):
             if is_known:
                 continue
+            if " " not in text[a:b] and text.endswith(_GERMAN_NOUN_ARTICLES, max(0, a - 8), a):
+                continue  # "senkte die Prognose, Adidas und Puma": a German noun after its article
             a, b = _trim_leading(text, a, b)
             name = text[a:b]
             if a < b and _acceptable(name):
@@ -220,6 +222,8 @@ def list_neighbours(
     return out
 
 
+_GERMAN_NOUN_ARTICLES = (" die ", " der ", " das ", " den ", " dem ", " des ", " eine ", " einen ", " einem ",
+                         " einer ")
 _SEPARATOR_ENDS = (", ", *(f" {c} " for c in CONJUNCTIONS))
 
 

@@ -591,14 +591,15 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
         return "strong"
     if all(w in common or len(w) <= 2 for w in words):
         # "Blue Moon", "First Capital": from a bulk listing such a name is more often something else; a
-        # brand of the name-suggestion index ("Pizza Hut", "Under Armour") needs evidence in the text
+        # brand of the name-suggestion index ("Pizza Hut", "Under Armour") needs evidence in the text, and
+        # its capitals are none, as places and trees are named so too ("Santa Cruz", "Banyan Tree")
         if source in TRUSTED_MULTIWORD:
             return "strong"
         # (not "National Bank", "Post Office": public bodies are named so too)
         if source == "nsi" and words[0] != "the" and any(len(w) > 2 for w in words) and (
             words[-1] not in NSI_PUBLIC_HEADS
         ):
-            return "weak"
+            return "namelike"
         return None
     return "strong"
 
@@ -647,7 +648,7 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
                 if norm_key(a) in products:
                     continue
                 kind = classify(a, r.source, common, proper, loans)
-                if kind == "weak" and r.source == "nsi" and NON_BUSINESS.search(
+                if kind == "namelike" and r.source == "nsi" and " " in a and NON_BUSINESS.search(
                     (wikidata.get(r.wikidata or "") or {}).get("description") or ""
                 ):
                     kind = None

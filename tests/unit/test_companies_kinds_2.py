@@ -52,12 +52,21 @@ def test_portuguese_article_before_places_institutions_and_acronyms_is_not_a_com
     names = _names(text, language="pt")
     assert not names & {"França", "CVM", "Agência Nacional de Energia", "Bahia"}
     assert "Quorvane" not in _names("A Quorvane visitou o museu no domingo.", language="pt")  # no business word
+    assert "Cloud" not in _names("Os vídeos vão estar na Cloud a partir de maio.", language="pt")  # not its own cue
 
 
 # --- descriptive nouns, nationality adjectives, appositives and lists in more languages -------------------------
 def test_polish_and_czech_nationality_adjective_before_a_name():
     assert "Belmatikiem" in _names("Spółka konkuruje z norweskim Belmatikiem na rynku okien.", language="pl")
     assert "Quorvane" in _names("Zakład kupila americká Quorvane za dvě miliardy korun.", language="cs")
+    # teams and films follow those adjectives too: a business word must be in the sentence
+    assert "Team Belmatic" not in _names("Szwajcarski Team Belmatic obronił trofeum w finale regat.", language="pl")
+
+
+def test_appositive_descriptor_that_introduces_the_next_name_and_polite_pronouns():
+    names = _names("Avec un investissement de 13MF, la société Quorvane agrandit son usine.", language="fr")
+    assert "13MF" not in names
+    assert "Vám" not in _names("Naša spoločnosť Vám ponúka kvalitné výrobky a služby.", language="sk")
 
 
 def test_descriptive_nouns_of_more_languages():
@@ -108,6 +117,8 @@ def test_camel_case_surface_is_evidence_for_a_weak_catalog_name():
 
     assert camel_case("WeWork") and camel_case("HashiCorp")
     assert not camel_case("Austin") and not camel_case("IBM")
+    # a capital inside the word that the alias does not have is another name ("NeXT" is not "Next")
+    assert "Next" not in _names("The NeXT Station came out in 1990 with a black case.")
 
 
 # --- a name written as a domain, a publisher's head word, an agreed purchase ------------------------------------
@@ -174,7 +185,7 @@ def _build_module():
 def test_index_brand_of_dictionary_words_needs_evidence_and_public_heads_stay_out():
     b = _build_module()
     common = {"copper", "kettle", "national", "bank", "the", "lantern"}
-    assert b.classify("Copper Kettle", "nsi", common, set()) == "weak"
+    assert b.classify("Copper Kettle", "nsi", common, set()) == "namelike"
     assert b.classify("National Bank", "nsi", common, set()) is None
     assert b.classify("The Lantern", "nsi", common, set()) is None
     assert b.classify("Copper Kettle", "finance", common, set()) is None  # other bulk listings unchanged

@@ -26,8 +26,9 @@ from .cues import (
     ORG_GROUP_WORDS,
     PERSON_AGENT_CITES,
     ROLES_BEFORE_INTRO,
+    SLAVIC_NATIONALITIES,
 )
-from .evidence import Sentences
+from .evidence import business_sentence
 from .keys import latin_key
 
 
@@ -131,7 +132,8 @@ _NOT_COMPANY = _words(
     October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday I We You He She
     They It NASA FDA SEC EU UN NATO FBI CIA US U.S. UK
     WHO IMF OECD WTO OPEC IAEA UNESCO UNICEF UNHCR CDC NIH EPA FTC FCC DOJ IRS NHS ECB BLS FAA NTSB DHS
-    ONU OMS OTAN UE FMI OCDE BCE ООН ВОЗ МВФ ЕС НАТО ЦБ ФАС МВД ФСБ"""
+    ONU OMS OTAN UE FMI OCDE BCE ООН ВОЗ МВФ ЕС НАТО ЦБ ФАС МВД ФСБ
+    Vám Vás Vy Váš Vaše Vaši Vašich Vašim Państwo Pan Pani Sie Ihnen Ihre Ihr Вы Вам Вас"""
 )
 
 
@@ -350,8 +352,11 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
             m = _TR_OWNER.search(text, max(0, start - 80), start)
             if m:
                 sources.append((m.start("b"), m.end("b")))
-        elif kind == "appos_desc" and text[start - 2 : start] == ", ":
-            _name_before(text, start - 2, spans)
+        elif kind == "appos_desc" and text[start - 2 : start] == ", " and not text[end + 1 : end + 2].isupper():
+            # "X, la società che ..." — but "13MF, la société Teknokit" introduces the name after it
+            before: list[tuple[int, int]] = []
+            _name_before(text, start - 2, before)
+            spans.extend((a, b) for a, b in before if not text[a].isdigit())
         elif kind == "statement":
             m = _NAME_AT_END.search(text, max(0, start - 80), start)
             if m and m.group("b").split()[-1] in _COMPANY_HEADS:
@@ -437,6 +442,8 @@ def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int
     if not m:
         return
     name = m.group()
+    if text[word_start:end].lower() in SLAVIC_NATIONALITIES and not business_sentence(text, m.start(), m.end()):
+        return
     if german:
         after = text[m.end() : m.end() + 12].lstrip(" ")
         nxt = after.split(" ", 1)[0] if after else ""
@@ -721,7 +728,6 @@ _PT_INSTITUTIONS = _words(
 def find_portuguese(field: str, text: str) -> list[UnknownMention]:
     """Unknown companies after a feminine article in Portuguese text (called only for ``pt``)."""
     out: list[UnknownMention] = []
-    sentences: Sentences | None = None
     for m in _PT_ARTICLE.finditer(text):
         name = m.group("name")
         words = name.split()
@@ -730,7 +736,6 @@ def find_portuguese(field: str, text: str) -> list[UnknownMention]:
             continue
         if len(words) == 1 and first.isupper() and len(first) <= 4:
             continue
-        sentences = sentences or Sentences(text)
-        if sentences.has_cue(m.start("name")):
+        if business_sentence(text, m.start("name"), m.end("name")):
             out.append(UnknownMention(field, m.start("name"), m.end("name"), name))
     return out

@@ -101,7 +101,8 @@ def decide(
         if (
             local_evidence(text, h.start, h.end, h.possessive_end)
             or cited_source(text, h.start, h.end)
-            or camel_case(text[h.start : h.end])
+            # "WeWork" written as the alias is: not "NeXT" for the alias "Next"
+            or (camel_case(text[h.start : h.end]) and text[h.start : h.end] in matcher.entry(h.entry).aliases)
         ):
             h.accepted = True
             continue

@@ -16,6 +16,23 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
+SLAVIC_NATIONALITIES = frozenset(
+    # Polish and Czech nationality adjectives, in every case and gender ("z duńskim X", "chiński X",
+    # "americká X"): those languages put them straight before a company's name as Italian does
+    stem + ending
+    for stems, endings in (
+        ("amerykańsk niemieck francusk chińsk japońsk koreańsk brytyjsk duńsk szwedzk holendersk szwajcarsk "
+         "włosk hiszpańsk kanadyjsk fińsk norwesk czesk tajwańsk indyjsk austriack belgijsk izraelsk "
+         "australijsk irlandzk portugalsk węgiersk ukraińsk", "i iego iemu im a iej ą ie ich imi"),
+        ("americk německ francouzsk čínsk japonsk korejsk britsk švédsk nizozemsk švýcarsk italsk španělsk "
+         "kanadsk dánsk finsk norsk tchajwansk", "ý á é ého ou ém ým"),
+    )
+    for stem in stems.split()
+    for ending in endings.split()
+)
+"""Their name needs a business word in its sentence: they also stand before teams and films ("Szwajcarski
+Team X", "duńskiej Rekonstrukcji")."""
+
 # A descriptive noun right before a name introduces a company: "the carmaker X", "le motoriste X",
 # "la constructora X", "a petroleira X", "il gruppo X", "der Autobauer X", "de supermarktketen X",
 # "spółka X"; also a nationality adjective after an article ("la tedesca X", "l'américain X").
@@ -47,28 +64,15 @@ INTRO_WORDS = _words(
     allemand allemande américain américaine japonais japonaise chinois chinoise britannique suédois
     suédoise néerlandais néerlandaise coréen coréenne
     """
-) | frozenset(
-    # Polish and Czech nationality adjectives, in every case and gender ("z duńskim X", "chiński X",
-    # "americká X"): those languages put them straight before a company's name as Italian does
-    stem + ending
-    for stems, endings in (
-        ("amerykańsk niemieck francusk chińsk japońsk koreańsk brytyjsk duńsk szwedzk holendersk szwajcarsk "
-         "włosk hiszpańsk kanadyjsk fińsk norwesk czesk tajwańsk indyjsk austriack belgijsk izraelsk "
-         "australijsk irlandzk portugalsk węgiersk ukraińsk", "i iego iemu im a iej ą ie ich imi"),
-        ("americk německ francouzsk čínsk japonsk korejsk britsk švédsk nizozemsk švýcarsk italsk španělsk "
-         "kanadsk dánsk finsk norsk tchajwansk", "ý á é ého ou ém ým"),
-    )
-    for stem in stems.split()
-    for ending in endings.split()
-) | _words(
+) | SLAVIC_NATIONALITIES | _words(
     # descriptive nouns in more of the languages the stream detects: Scandinavian, Finnish, Czech, Slovak,
     # Romanian, Croatian, Slovene, Turkish, Indonesian, Catalan
     """bolaget företaget koncernen tillverkaren banken flygbolaget biltillverkaren detaljhandelskedjan
     selskabet virksomheden producenten flyselskabet selskapet konsernet produsenten flyselskapet
     yhtiö yritys konserni valmistaja pankki lentoyhtiö autonvalmistaja
-    společnost skupina výrobce banka automobilka dopravce řetězec spoločnosť výrobca
+    společnost výrobce banka automobilka dopravce řetězec spoločnosť výrobca
     compania grupul producătorul banca operatorul retailerul constructorul
-    tvrtka kompanija društvo proizvođač podjetje proizvajalec
+    tvrtka kompanija proizvođač podjetje proizvajalec
     şirketi şirket firması grubu holdingi üreticisi
     perusahaan produsen maskapai raksasa emiten
     l'empresa companyia

@@ -59,6 +59,9 @@ CUE_WORDS = _words(
     gruppo marca acciones ações bilhões milliards miliardi
     companhia contrato contratos milhões lucro receita faturamento acionistas acionista vendas aquisição
     fusão privatização controladora subsidiária clientes investimento investimentos
+    spółka spółki spółkę koncern koncernu rynek rynku akcje akcji zysk zysku przychody sprzedaż mln mld
+    producent producenta klientów společnost trh trhu akcie zisk tržby výrobce zákazníků miliard miliardy
+    milionů miliardów milionów
     """
 )
 CUE_PREFIXES = ("компани", "концерн", "корпорац", "холдинг", "акци", "выручк", "прибыл", "автопроизвод",
@@ -107,6 +110,14 @@ class Sentences:
 
 def _is_cue(token: str) -> bool:
     return token in CUE_WORDS or token.startswith(CUE_PREFIXES)
+
+
+def business_sentence(text: str, start: int, end: int) -> bool:
+    """A business word in the sentence around ``text[start:end]``, the name itself not counted (a brand
+    called "Cloud" is no evidence for itself)."""
+    lo, hi = Sentences(text).span(start)
+    words = _TOKEN.findall(text[lo:start].lower()) + _TOKEN.findall(text[end:hi].lower())
+    return any(_is_cue(t) for t in words)
 
 
 def local_evidence(text: str, start: int, end: int, possessive_end: int | None) -> bool:

@@ -206,8 +206,9 @@ ANCHOR_KEYS: dict[str, str] = {
     " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
     " said in a statement ": "statement", " said in a press release ": "statement",
     " said in a filing ": "statement", " said in a regulatory filing ": "statement",
-    # a name written as a domain: "Lenta.ru", "Acme.net" (the dot is a space once normalised)
-    **{f" {tld} ": "domain" for tld in ("com", "net", "ru", "ua", "pl", "io", "ai", "de", "fr", "it", "es")},
+    # a name written as a domain: "Lenta.ru", "Acme.net" (the dot is a space once normalised); not the
+    # domains that are also frequent words ("it", "de", "es"), whose every occurrence would be an anchor
+    **{f" {tld} ": "domain" for tld in ("com", "net", "ru", "ua", "pl", "io", "ai", "fr")},
     # the outlet that asked: "did not respond to The Hill's request for comment", "... comment from Wired"
     " request for comment ": "request", " requests for comment ": "request",
     # Turkish cites its source before the postposition: "X'in haberine göre" (according to X's report)

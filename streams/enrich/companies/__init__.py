@@ -27,9 +27,9 @@ __all__ = ["tag_companies"]
 def tag_companies(title: str, text: str, *, language: str | None = None) -> list[CompanyTag]:
     """Companies mentioned in an article, each with every mention (exact offsets into ``title``/``text``).
 
-    ``language`` (ISO 639-1, as detected) only switches off the given-name rule in languages that capitalise
-    every noun ("die Tochter Skoda"); every other rule is script-aware rather than language-specific, so a
-    wrong language guess cannot hide a company.
+    ``language`` (ISO 639-1, as detected) switches off the given-name rule in languages that capitalise
+    every noun ("die Tochter Skoda") and switches on the Portuguese article rule ("A Petrobras assinou"); every
+    other rule is script-aware rather than language-specific, so a wrong language guess cannot hide a company.
     """
     fields = {"title": title or "", "text": text or ""}
     matcher = default_matcher()

@@ -2,7 +2,9 @@
 
 Two kinds of cue, both language-general: a legal form attached to a capitalised name ("Acme Widgets Inc.",
 "Müller Logistik GmbH", ООО «Ромашка») and strong business context ("shares of X", "brands X, Y and Z",
-"компания «X»"). Capitalised words alone are never enough: that is a general NER's job and its precision.
+"компания «X»", "surveyed by X", "A X assinou" in Portuguese), to which a few shapes of their own add (a
+capitalised domain "X.net"; a coined "my6sense" only beside a role or an appositive). Capitalised words alone
+are never enough: that is a general NER's job and its precision.
 
 Surfaces: for a Latin legal *suffix* the mention spans the name and its legal form ("Acme Widgets Inc.");
 for a Russian legal *prefix* or context word it spans the quoted name only, without quotes ("Ромашка").

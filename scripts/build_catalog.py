@@ -75,6 +75,14 @@ FINANCE_CAPS = {"Mega Cap", "Large Cap", "Mid Cap", "Small Cap"}
 NSI_NAME_KEYS = ("brand", "brand:en", "brand:ru", "brand:uk", "brand:be", "brand:kk", "brand:zh",
                  "brand:zh-Hans", "brand:zh-Hant", "brand:ja", "brand:ko", "brand:de", "brand:fr", "brand:es",
                  "brand:pt", "brand:it", "brand:pl", "brand:nl", "brand:tr", "brand:cs", "brand:sv")
+# Last words of dictionary-word brand names that public bodies share ("National Bank", "Post Office"), and
+# words of a Wikidata description that make a brand no business ("humanitarian organization"): such names
+# of the name-suggestion index stay out (see ``classify`` and ``build``).
+NSI_PUBLIC_HEADS = frozenset(("bank", "office", "society", "post", "service", "services", "council",
+                              "authority", "trust", "fund", "foundation", "association"))
+NON_BUSINESS = re.compile(r"\b(?:organi[sz]ation|charity|charitable|non-?profit|humanitarian|association|"
+                          r"government|governmental|public|state-owned|political|church|religious|municipal)\b",
+                          re.IGNORECASE)
 SEC_EXCHANGES = {"Nasdaq", "NYSE", "CBOE"}  # OTC and unlisted registrants are mostly shells and funds
 # Words that SEC names carry after the name people use ("Dolby Laboratories", "SoFi Technologies"): a second
 # alias is made without them (kept only if it is still safe to match, see ``classify``).
@@ -582,8 +590,17 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
             return "namelike"
         return "strong"
     if all(w in common or len(w) <= 2 for w in words):
-        # "Blue Moon", "First Capital": from a bulk listing such a name is more often something else
-        return "strong" if source in TRUSTED_MULTIWORD else None
+        # "Blue Moon", "First Capital": from a bulk listing such a name is more often something else; a
+        # brand of the name-suggestion index ("Pizza Hut", "Under Armour") needs evidence in the text, and
+        # its capitals are none, as places and trees are named so too ("Santa Cruz", "Banyan Tree")
+        if source in TRUSTED_MULTIWORD:
+            return "strong"
+        # (not "National Bank", "Post Office": public bodies are named so too)
+        if source == "nsi" and words[0] != "the" and any(len(w) > 2 for w in words) and (
+            words[-1] not in NSI_PUBLIC_HEADS
+        ):
+            return "namelike"
+        return None
     return "strong"
 
 
@@ -631,6 +648,10 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
                 if norm_key(a) in products:
                     continue
                 kind = classify(a, r.source, common, proper, loans)
+                if kind == "namelike" and r.source == "nsi" and " " in a and NON_BUSINESS.search(
+                    (wikidata.get(r.wikidata or "") or {}).get("description") or ""
+                ):
+                    kind = None
                 core = alias_core(a)
                 if kind and core not in aliases:
                     aliases[core] = (kind, PRIORITY[r.source])
@@ -702,12 +723,15 @@ def _resolve_conflicts(entries: list[dict]) -> None:
         best = claims[0][0]
         winners = [i for p, i in claims if p == best]
         keep = winners[0] if len(winners) == 1 else None
+        # on a tie, the rival whose own name it is keeps it (the brand "Edeka" against its "EDEKA
+        # Getränkemarkt"), whichever came first
+        named = next((i for i in winners if norm_key(entries[i]["name"]) == key), None)
         for _, i in claims:
             if i == keep:
                 continue
             e = entries[i]
             for a in [a for a in e["aliases"] if norm_key(a) == key]:
-                if keep is None and norm_key(e["name"]) == key and len(winners) > 1 and i == winners[0]:
+                if keep is None and i == named:
                     continue
                 del e["aliases"][a]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..types import CompanyTag
 from .arbitrate import arbitrate
 from .assemble import assemble
-from .candidates import find_cjk, find_cyrillic, find_unknown
+from .candidates import find_cjk, find_cyrillic, find_portuguese, find_unknown
 from .confirm import decide
 from .link import link
 from .scan import CompanyMatcher, default_matcher
@@ -27,9 +27,9 @@ __all__ = ["tag_companies"]
 def tag_companies(title: str, text: str, *, language: str | None = None) -> list[CompanyTag]:
     """Companies mentioned in an article, each with every mention (exact offsets into ``title``/``text``).
 
-    ``language`` (ISO 639-1, as detected) only switches off the given-name rule in languages that capitalise
-    every noun ("die Tochter Skoda"); every other rule is script-aware rather than language-specific, so a
-    wrong language guess cannot hide a company.
+    ``language`` (ISO 639-1, as detected) switches off the given-name rule in languages that capitalise
+    every noun ("die Tochter Skoda") and switches on the Portuguese article rule ("A Petrobras assinou"); every
+    other rule is script-aware rather than language-specific, so a wrong language guess cannot hide a company.
     """
     fields = {"title": title or "", "text": text or ""}
     matcher = default_matcher()
@@ -39,6 +39,8 @@ def tag_companies(title: str, text: str, *, language: str | None = None) -> list
     unknown = [u for f, t in fields.items() for u in find_unknown(f, t, scanned[f][1])]
     unknown += [u for f, t in fields.items() if has_cjk(t) for u in find_cjk(f, t)]
     unknown += [u for f, t in fields.items() if is_cyrillic(t) for u in find_cyrillic(f, t)]
+    if language == "pt":
+        unknown += [u for f, t in fields.items() for u in find_portuguese(f, t)]
     hits, unknown = arbitrate(fields, hits, unknown, raw, lambda f, name: _is_catalog_name(matcher, f, name))
     return assemble(fields, link(matcher, hits, unknown))
 

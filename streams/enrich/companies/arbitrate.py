@@ -45,7 +45,13 @@ def arbitrate(
     name is then only part of a longer company name); it loses when one catalog hit covers its whole name
     ("Apple Inc.", ПАО «Газпром»). Context candidates lose to any overlapping catalog name, even a common
     word left without evidence ("Google Stadia"). Then names listed together with companies are added, and
-    every kept name (and its bracketed abbreviation) is found where it recurs."""
+    every kept name (and its bracketed abbreviation) is found where it recurs.
+
+    A context candidate that is exactly a catalog hit left without evidence is that evidence ("die
+    Supermarktketten Rewe und Edeka": the list names the brand "Edeka"): the hit is kept, with the other
+    mentions of its company that no rule rejected."""
+    raw = list(raw)
+    waiting = {(h.field, h.start, h.end): h for h in raw if not h.accepted and not h.rejected}
     by_field: dict[str, list[int]] = {f: [] for f in fields}
     for i, h in enumerate(hits):
         by_field[h.field].append(i)
@@ -80,6 +86,7 @@ def arbitrate(
 
     kept: list[UnknownMention] = []
     dropped: set[int] = set()
+    promoted: set[int] = set()
     for u in sorted(candidates, key=lambda c: (not c.legal, c.field, c.start)):
         inside = hits_inside(u)
         name_end = u.start + len(u.name)
@@ -91,6 +98,9 @@ def arbitrate(
             if catalog_name(u.field, u.name):
                 continue
             dropped.update(inside)
+        elif (u.field, u.start, u.end) in waiting and not inside:
+            promoted.add(waiting[(u.field, u.start, u.end)].entry)
+            continue
         elif inside or catalog_name(u.field, u.name) or raw_occ.overlaps(u.field, u.start, u.end):
             continue
         if kept_occ.overlaps(u.field, u.start, u.end):
@@ -98,6 +108,7 @@ def arbitrate(
         kept.append(u)
         kept_occ.mark(u.field, u.start, u.end)
     hits = [h for i, h in enumerate(hits) if i not in dropped]
+    hits += [h for h in waiting.values() if h.entry in promoted and not kept_occ.overlaps(h.field, h.start, h.end)]
     taken = Occupancy(fields)
     for h in hits:
         taken.mark(h.field, h.start, h.end)

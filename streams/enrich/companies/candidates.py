@@ -2,7 +2,9 @@
 
 Two kinds of cue, both language-general: a legal form attached to a capitalised name ("Acme Widgets Inc.",
 "Müller Logistik GmbH", ООО «Ромашка») and strong business context ("shares of X", "brands X, Y and Z",
-"компания «X»"). Capitalised words alone are never enough: that is a general NER's job and its precision.
+"компания «X»", "surveyed by X", "A X assinou" in Portuguese), to which a few shapes of their own add (a
+capitalised domain "X.net"; a coined "my6sense" only beside a role or an appositive). Capitalised words alone
+are never enough: that is a general NER's job and its precision.
 
 Surfaces: for a Latin legal *suffix* the mention spans the name and its legal form ("Acme Widgets Inc.");
 for a Russian legal *prefix* or context word it spans the quoted name only, without quotes ("Ромашка").
@@ -22,8 +24,13 @@ from .cues import (
     INTRO_WORDS,
     LIST_INTRO,
     MEDIA_HEADS,
+    ORG_AGENT_CITES,
+    ORG_GROUP_WORDS,
+    PERSON_AGENT_CITES,
     ROLES_BEFORE_INTRO,
+    SLAVIC_NATIONALITIES,
 )
+from .evidence import business_sentence
 from .keys import latin_key
 
 
@@ -36,6 +43,9 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 _UP = "[" + re.escape(_UPPER) + "]"
 # A capitalised word; a dot only inside it ("Amazon.com"), so that a name never swallows a full stop.
 _CAP = rf"(?:{_UP}(?:[\w'’&-]|\.(?=\w))*|\d[\w&-]*[A-Za-z][\w&-]*)"
+# Next to a role or an appositive (not in lists, where products are named the same way: "iOS and Android"),
+# a coined name may start small when a digit or a capital follows ("my6sense", "eZ", "iRobot").
+_COINED = rf"(?:{_CAP}|[a-z]{{1,6}}(?:\d|[A-Z])[\w&-]*)"
 # spaces only: a name never runs across lines; no conjunction links names ("Celonis, DeepL und N26" is three)
 _LINK = r"(?: (?:&|of|de|du|der|la|le|van|von|del|della|di|da|do|dos) | )"
 _NAME = rf"{_CAP}(?:{_LINK}{_CAP}){{0,4}}"
@@ -49,17 +59,25 @@ _RU_QUOTED = re.compile(
     r"(?:ООО|ПАО|АО|ОАО|ЗАО|НАО|АКБ|ГК|НПО|МФК|ФГУП|ГУП|ТОО|ЧАО|АФК|ТОВ|ПрАТ|ПАТ|АТ|"
     r"[Кк]омпані[яїєюі]{1,2}|[Кк]омпани[яиюей]{1,2}|"
     r"[Кк]онцерн[аеу]?|[Хх]олдинг[аеу]?|[Гг]рупп[аыеу] компаний|[Бб]анк[аеу]?|"
-    r"[Зз]авод[аеу]?|[Ии]здательств[оау]|[Сс]тудия)\s*"
+    r"[Зз]авод[аеу]?|[Ии]здательств[оау]|[Сс]тудия|"
+    r"[Аа]налитик(?:а|и|ов)?|[Ээ]кономист(?:а)?|[Сс]тратег|[Аа]налітик(?:и)?|[Ee]кономіст)\s*"
     r"[«„“\"](?P<name>[^»“”\"\n]{2,60})[»“”\"]"
 )
 _NAME_BEFORE_LEGAL = re.compile(rf"(?<![\w&.-])(?P<name>{_NAME}),?\s(?P<legal>{_LEGAL})(?!\w)")
 _NAME_AT = re.compile(_NAME)
 _NAME_AT_END = re.compile(rf"(?<![\w])(?P<b>{_NAME})(?:'s|’s)?\s*$")
+_COINED_NAME = rf"(?:{_COINED}(?:{_LINK}{_CAP}){{0,4}})"
+_COINED_AT_END = re.compile(rf"(?<![\w])(?P<b>{_COINED_NAME})(?:'s|’s)?\s*$")
 _SHARES_MOVED = re.compile(
     r"(?:shares|stock)\s(?:rose|fell|jumped|dropped|slid|climbed|gained|lost|tumbled|surged|plunged|soared|"
     r"sank|were|are|have|closed)\b"
 )
 _CONJ = "(?:" + "|".join(CONJUNCTIONS) + ")"
+# one name after an organisation-only group noun and "such as"/"including"/"like", perhaps past a bracketed
+# abbreviation of the group noun: "Demand Side Platforms (DSPs) such as Acme"
+_GROUP_ONE = re.compile(
+    rf"(?: \([A-Za-z]{{2,8}}\))? (?:such as|including|like) (?P<name>{_NAME})(?=[,.;:)]| and | or )"
+)
 _GROUP_LIST = re.compile(
     rf"(?: (?:{'|'.join(LIST_INTRO)})| ?[—–:]|[^.:;!?\n]{{0,60}}?:)? "
     rf"(?P<list>{_NAME}(?:, {_NAME})*,? {_CONJ} {_NAME})"
@@ -75,7 +93,7 @@ _ABBREVIATION = re.compile(r"\s\(([A-Z][A-Za-z&]{1,6})\)")
 _SEPARATOR = rf"(?:, (?:{_CONJ} )?| {_CONJ} )"  # spaces only: a list never runs across lines
 _NEXT_ITEM = re.compile(rf"\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}(?P<name>{_NAME})")
 _PREVIOUS_ITEM = re.compile(rf"(?<![\w])(?P<name>{_NAME})\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}$")
-_OF_AT_NAME = re.compile(rf"\s(?:of|at)\s(?P<name>{_NAME})")
+_OF_AT_NAME = re.compile(rf"\s(?:of|at)\s(?P<name>{_COINED_NAME})")
 
 # "X said in a statement" is said of people as often as of companies: only a name whose last word is a
 # company head noun counts ("Brimley Foods said in a statement").
@@ -114,7 +132,10 @@ _NOT_COMPANY = _words(
     Nations Organization Organisation Union Fund Forum Programme Foundation
     Day Week Olympics Cup Championship January February March April May June July August September
     October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday I We You He She
-    They It NASA FDA SEC EU UN NATO FBI CIA US U.S. UK"""
+    They It NASA FDA SEC EU UN NATO FBI CIA US U.S. UK
+    WHO IMF OECD WTO OPEC IAEA UNESCO UNICEF UNHCR CDC NIH EPA FTC FCC DOJ IRS NHS ECB BLS FAA NTSB DHS
+    ONU OMS OTAN UE FMI OCDE BCE ООН ВОЗ МВФ ЕС НАТО ЦБ ФАС МВД ФСБ
+    Vám Vás Vy Váš Vaše Vaši Vašich Vašim Państwo Pan Pani Sie Ihnen Ihre Ihr Вы Вам Вас"""
 )
 
 
@@ -196,6 +217,8 @@ def list_neighbours(
         for (a, b), is_known in zip(items, flags, strict=True):
             if is_known:
                 continue
+            if " " not in text[a:b] and text.endswith(_GERMAN_NOUN_ARTICLES, max(0, a - 8), a):
+                continue  # "senkte die Prognose, Adidas und Puma": a German noun after its article
             a, b = _trim_leading(text, a, b)
             name = text[a:b]
             if a < b and _acceptable(name):
@@ -203,6 +226,8 @@ def list_neighbours(
     return out
 
 
+_GERMAN_NOUN_ARTICLES = (" die ", " der ", " das ", " den ", " dem ", " des ", " eine ", " einen ", " einem ",
+                         " einer ")
 _SEPARATOR_ENDS = (", ", *(f" {c} " for c in CONJUNCTIONS))
 
 
@@ -281,7 +306,10 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 _name_before(text, start, spans)
         elif kind == "group":
             m = _GROUP_LIST.match(text, end)
-            if m:
+            one = None if m else _GROUP_ONE.match(text, end)
+            if one and text[start:end].lower() in ORG_GROUP_WORDS:
+                spans.append((one.start("name"), one.end("name")))
+            elif m:
                 base = m.start("list")
                 spans += [(base + i.start(), base + i.end()) for i in _NAME_AT.finditer(m.group("list"))]
             elif text.endswith((", the ", ", both "), max(0, start - 7), start):
@@ -291,7 +319,8 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
         elif kind == "intro":
             _name_introduced(text, start, end, spans)
         elif kind == "cite":
-            _name_cited(text, end, sources, english=text[start:end].lower() in _ENGLISH_CITES)
+            cue = " ".join(text[start:end].lower().split())
+            _name_cited(text, end, sources, english=cue in _ENGLISH_CITES, agent=cue)
         elif kind == "head":
             written = text[start:end]
             if written[:1].isupper() and text[end : end + 1] != "-" and not _title_case_line(text, start, end):
@@ -310,12 +339,38 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 m = _NAME_AT_END.search(text, max(0, start - 80), end)
                 if m and " " in m.group("b") and m.end("b") == end:
                     sources.append((m.start("b"), m.end("b")))
+        elif kind == "domain" and text[start - 1 : start] == "." and not text[end : end + 1].isalnum():
+            m = _DOMAIN_NAME.search(text, max(0, start - 40), start - 1)
+            if m and text[end : end + 1] not in "/." and _acceptable(m.group()):
+                out.append(UnknownMention(field, m.start(), end, text[m.start() : end]))
+        elif kind == "request":
+            if text.endswith(("'s ", "’s "), max(0, start - 3), start):
+                _name_before(text, start, sources)
+            elif text.startswith(" from ", end):
+                m = _NAME_AT.match(text, end + 6)
+                if m:
+                    sources.append((m.start(), _trim_dates(text, m.start(), m.end())))
+        elif kind == "tr_cite":
+            m = _TR_OWNER.search(text, max(0, start - 80), start)
+            if m:
+                sources.append((m.start("b"), m.end("b")))
+        elif kind == "appos_desc" and text[start - 2 : start] == ", " and not text[end + 1 : end + 2].isupper():
+            # "X, la società che ..." — but "13MF, la société Teknokit" introduces the name after it
+            before: list[tuple[int, int]] = []
+            _name_before(text, start - 2, before)
+            spans.extend((a, b) for a, b in before if not text[a].isdigit())
         elif kind == "statement":
             m = _NAME_AT_END.search(text, max(0, start - 80), start)
             if m and m.group("b").split()[-1] in _COMPANY_HEADS:
                 spans.append((m.start("b"), m.end("b")))
-    _bracketed_sources(text, sources)
-    for a, b in sources:
+    datelines: list[tuple[int, int]] = []
+    _bracketed_sources(text, datelines)
+    for a, b in datelines:
+        name = text[a:b]
+        if len(name) == 2 and name.isalpha() and name.isupper() and name not in _NOT_COMPANY:
+            # an agency in a dateline may have two letters: "LONDON (PA) —"
+            out.append(UnknownMention(field, a, b, name, legal=True))
+    for a, b in (*sources, *datelines):
         a, b = _trim_source(text, a, b)
         name = text[a:b]
         if _acceptable(name) and name not in _LEADING_NOISE:
@@ -329,9 +384,16 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
     return out
 
 
+# The name part of a capitalised domain, not inside a URL or an e-mail address ("PanEuro.Net", not
+# "www.acme.com" or "mail@Acme.com").
+_DOMAIN_NAME = re.compile(rf"(?<![\w./@:-]){_UP}[\w-]*[A-Za-z][\w-]*$")
+# A name with a Turkish genitive suffix after an apostrophe, ending right before the anchor ("X'in ").
+_TR_OWNER = re.compile(r"(?<![\w])(?P<b>" + _NAME.replace("[\\w'’&-]", "[\\w&-]") + r")['’]n?[ıiuü]n $")
+
+
 def _name_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:
-    """The capitalised name that ends right before ``pos`` (a possessive 's allowed), if any."""
-    m = _NAME_AT_END.search(text, max(0, pos - 80), pos)
+    """The capitalised (or coined) name that ends right before ``pos`` (a possessive 's allowed), if any."""
+    m = _COINED_AT_END.search(text, max(0, pos - 80), pos)
     if m:
         spans.append((m.start("b"), m.end("b")))
 
@@ -382,6 +444,8 @@ def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int
     if not m:
         return
     name = m.group()
+    if text[word_start:end].lower() in SLAVIC_NATIONALITIES and not business_sentence(text, m.start(), m.end()):
+        return
     if german:
         after = text[m.end() : m.end() + 12].lstrip(" ")
         nxt = after.split(" ", 1)[0] if after else ""
@@ -398,11 +462,28 @@ def _after_article(text: str, pos: int) -> bool:
     return text.endswith(_GERMAN_ARTICLES, max(0, pos - 5), pos)
 
 
-_ENGLISH_CITES = frozenset(("told", "tells", "according to", "reported by", "quoted by", "cited by",
-                            "in an interview with"))
+_ENGLISH_CITES = frozenset(("told", "tells", "according to", "reports from", "report from", "reported by",
+                            "quoted by", "cited by",
+                            "in an interview with", *ORG_AGENT_CITES, *PERSON_AGENT_CITES))
+# Words a name runs into without being part of it: "told the Argus Leader Monday afternoon".
+_DATE_WORDS = _words(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Today Yesterday Tonight"""
+)
 
 
-def _name_cited(text: str, end: int, spans: list[tuple[int, int]], english: bool = False) -> None:
+def _trim_dates(text: str, start: int, end: int) -> int:
+    """The end of a name without the weekday, month or "today" it runs into."""
+    while True:
+        cut = text.rfind(" ", start, end)
+        if cut == -1 or text[cut + 1 : end] not in _DATE_WORDS:
+            return end
+        end = cut
+
+
+def _name_cited(
+    text: str, end: int, spans: list[tuple[int, int]], english: bool = False, agent: str = ""
+) -> None:
     """An outlet after an attribution ("told Business Insider", "selon Le Monde", "informou o Valor
     Econômico", "podał „Puls Biznesu”"): only names shaped like outlets — after an article or in quotes, with
     an article or an outlet head word inside ("The Verge", "Le Monde"), with a shape of their own ("TheWrap"),
@@ -420,21 +501,47 @@ def _name_cited(text: str, end: int, spans: list[tuple[int, int]], english: bool
     m = _NAME_AT.match(text, pos)
     if not m:
         return
-    name = m.group()
+    name_end = _trim_dates(text, m.start(), m.end())
+    if name_end <= m.start():
+        return
+    name = text[m.start() : name_end]
+    if agent in ORG_AGENT_CITES | PERSON_AGENT_CITES and name.endswith(("'s", "’s")):
+        return  # "data published by Brazil's space agency": the owner of the agent, not the agent
+    if _PUBLICATION_AFTER.match(text, name_end):
+        return  # "according to the Acme Index report from Belmatic": the title of a publication, not its source
     words = name.split()
-    after = text[m.end() : m.end() + 1]
+    after = text[name_end : name_end + 1]
     if (
         article is not None
         or quoted
+        # pollsters and data providers, whatever the length of their name ("surveyed by Acme Research");
+        # publishers too, unless the name is a plain two words, as a person's is ("published by Jane Roe")
+        or agent in ORG_AGENT_CITES
+        or (agent in PERSON_AGENT_CITES and len(words) != 2)
         or (words[0] in ("The", "Le", "La", "Les", "El", "Il", "Der", "Die", "De", "O", "A") and len(words) > 1)
         or words[-1].lower() in MEDIA_HEADS
         or _has_own_shape(name, acronyms=len(words) > 1)  # "according to WHO": agencies are cited too
         # ending the clause: after a verb put before its subject ("informa Expansión."), or three words or
         # more after an English attribution ("according to Box Office Mojo."; "told Tim Cook." is a person)
         or (after in (".", ";", ")") and (len(words) >= 3 if english else len(words) <= 3))
+        # one name told something, then quoted or in an interview: an outlet ("told Acme:"); a person told
+        # something is named in full or has a verb of his own after him
+        or (agent in ("told", "tells") and len(words) == 1 and _TOLD_OUTLET.match(text, name_end) is not None)
     ):
         a = article if article is not None and text[article].isupper() else m.start()
-        spans.append((a, m.end()))
+        spans.append((a, name_end))
+        # a second source coordinated with the first: "according to reports from The Wrap and Acme"
+        m = _AND_NAME.match(text, name_end)
+        if m:
+            other = m.group("name")
+            n = len(other.split())
+            if n != 2 or _has_own_shape(other) or other.split()[0] in _NAME_ARTICLES:
+                spans.append((m.start("name"), _trim_dates(text, m.start("name"), m.end("name"))))
+
+
+_TOLD_OUTLET = re.compile(r":|,? in an (?:interview|e-?mail|emailed statement)\b")
+_PUBLICATION_AFTER = re.compile(r" (?:report|reports|survey|study|index|poll|data|analysis|ranking)\b")
+_AND_NAME = re.compile(rf" (?:and|or|und|et|y|e) (?P<name>{_NAME})(?=[.,;:)]|\s+[a-z])")
 
 
 _DATELINE = re.compile(rf"\(({_NAME})\)\s*[—–-]")
@@ -476,10 +583,27 @@ _JA_SUFFIX = re.compile(
 )
 _JA_PREFIX = re.compile(r"株式会社([A-Za-z0-9][A-Za-z0-9 &.-]{0,40}[A-Za-z0-9]|[ァ-ヴー・A-Za-z0-9]{2,20})")
 _JA_DESCRIBED = re.compile(r"(?:スタートアップ|大手|新興企業|子会社|傘下|メーカー)の([ァ-ヴー・A-Za-z0-9]{2,20})")
+# Japanese news names a foreign company after the one-character name of its country: 米アップル, 独シーメンス,
+# 英アーム — not a person or an office (米トランプ大統領, 米メディア), nor a common loanword (米ドル).
+_JA_FOREIGN = re.compile(
+    r"(?<![\u4e00-\u9fff])[米英独仏韓台豪加伊蘭露印瑞]"
+    r"([ァ-ヴ][ァ-ヴー・]{2,}(?:AI|[A-Z]{1,4})?)(?![ァ-ヴー・A-Za-z]|大統領|首相|氏|政権|長官|大使|議員|監督|選手|さん|政府|当局)"
+)
+_JA_LOANWORDS = _words(
+    """ドル ユーロ メディア メーカー ファンド ブランド チーム ニュース エネルギー テクノロジー ハイテク
+    スタートアップ ベンチャー ネット ブログ サイト アプリ ゲーム チェーン グループ ホテル レストラン"""
+)
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _ZH_DATELINE = re.compile(r"(?:电|[\u4e00-\u9fff]{2})（([\u4e00-\u9fff]{2,4})）")
 _ZH_LEGAL = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:股份有限公司|有限责任公司|集团有限公司|有限公司)")
 _ZH_FUNCTION = "与和及由向对在为是将把被从的了"
+# A descriptive noun before a name with a company suffix: 私募基金博裕资本 ("the private-equity fund X Capital"),
+# 车企XX汽车; the descriptor marks where the name starts, which Chinese writing does not.
+_ZH_DESCRIBED = re.compile(
+    r"(?:私募基金|私募股权基金|投资机构|投资公司|基金公司|资产管理公司|券商|车企|科技公司|科技巨头|巨头|竞争对手|"
+    r"运营商|航空公司|保险公司|制造商|零售商|开发商)"
+    r"([\u4e00-\u9fff]{2,4}?(?:资本|集团|控股|证券|银行|科技|汽车|航空|保险|基金|能源|电子|传媒|投资))"
+)
 
 
 def find_cjk(field: str, text: str) -> list[UnknownMention]:
@@ -505,6 +629,13 @@ def find_cjk(field: str, text: str) -> list[UnknownMention]:
             continue
         for m in pattern.finditer(text):
             add(m, legal=legal)
+    if not kana:
+        for m in _ZH_DESCRIBED.finditer(text):
+            add(m, legal=True)  # a suffix makes a longer name, as in Korean
+    if kana:
+        for m in _JA_FOREIGN.finditer(text):
+            if m.group(1) not in _JA_LOANWORDS:
+                add(m)
     for m in _ZH_LEGAL.finditer(text):
         a = m.start(1)
         while a < m.end(1) - 2 and text[a] in _ZH_FUNCTION:
@@ -578,5 +709,35 @@ def find_cyrillic(field: str, text: str) -> list[UnknownMention]:
             if close == -1 or close - m.end("name") > 40:
                 continue
         if sum(c.isalnum() for c in name) >= 3 and _acceptable(name):
+            out.append(UnknownMention(field, m.start("name"), m.end("name"), name))
+    return out
+
+
+# --- Portuguese: a feminine article before a company's name ("A Petrobras assinou", "com a Embraer") --------
+# Portuguese writes companies with the article of "a empresa"; countries, regions and most women's names
+# with it end in -a ("a França", "na Bahia"), institutions are named by their head noun ("a Agência ..."),
+# and short capitals are mostly public bodies ("a CVM", "a PF"): those are left out, and the sentence must
+# speak of business (a cue word of :mod:`.evidence`).
+_PT_ARTICLE = re.compile(rf"(?<![\w'’-])(?:[Aa]|[Dd]a|[Nn]a|[Pp]ela|[Àà]) (?P<name>{_NAME})")
+_PT_INSTITUTIONS = _words(
+    """Agência Ministério Governo Secretaria Câmara Senado Prefeitura Universidade Justiça Polícia Receita
+    Assembleia Comissão Federação Confederação Associação Fundação Presidência República Casa Igreja Lei
+    Constituição Operação Reforma Previdência Fazenda Procuradoria Defensoria Advocacia Controladoria
+    Autoridade Organização Escola Faculdade Copa Liga Seleção Marinha Aeronáutica Força Guarda Selic"""
+)
+
+
+def find_portuguese(field: str, text: str) -> list[UnknownMention]:
+    """Unknown companies after a feminine article in Portuguese text (called only for ``pt``)."""
+    out: list[UnknownMention] = []
+    for m in _PT_ARTICLE.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        first = words[0]
+        if first[-1:].lower() in "aáãâ" or first in _PT_INSTITUTIONS or not _acceptable(name):
+            continue
+        if len(words) == 1 and first.isupper() and len(first) <= 4:
+            continue
+        if business_sentence(text, m.start("name"), m.end("name")):
             out.append(UnknownMention(field, m.start("name"), m.end("name"), name))
     return out

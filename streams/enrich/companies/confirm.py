@@ -12,6 +12,7 @@ from bisect import bisect_left
 from .evidence import (
     Sentences,
     brand_label,
+    camel_case,
     capital_is_evidence,
     cited_source,
     dateline_place,
@@ -21,6 +22,7 @@ from .evidence import (
     introduced,
     local_evidence,
     part_of_longer_name,
+    surname_after,
     ticker_in,
 )
 from .scan import CompanyMatcher, Hit
@@ -61,6 +63,12 @@ def decide(
         ):
             h.accepted, h.rejected = False, True  # "Henry Ford", "HAYWARD, Calif.": a person, a place
     persons = {h.entry for h in all_hits if h.rejected}
+    hit_starts = {(h.field, h.start) for h in all_hits}
+    for h in all_hits:
+        after = surname_after(fields[h.field], h.start, h.end)
+        # "Sony Ericsson": a company name is no surname
+        if not h.rejected and after is not None and (h.field, after) not in hit_starts:
+            h.accepted, h.rejected = False, True  # "Mercedes Fernández": a first name (not a surname: see above)
     for h in all_hits:
         if h.entry in defined:  # the article spelt the acronym out as something else
             h.accepted, h.rejected = False, True
@@ -90,7 +98,12 @@ def decide(
             continue
         text = fields[h.field]
         sent = sentences[h.field]
-        if local_evidence(text, h.start, h.end, h.possessive_end) or cited_source(text, h.start, h.end):
+        if (
+            local_evidence(text, h.start, h.end, h.possessive_end)
+            or cited_source(text, h.start, h.end)
+            # "WeWork" written as the alias is: not "NeXT" for the alias "Next"
+            or (camel_case(text[h.start : h.end]) and text[h.start : h.end] in matcher.entry(h.entry).aliases)
+        ):
             h.accepted = True
             continue
         entry = matcher.entry(h.entry)

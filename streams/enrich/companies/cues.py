@@ -16,6 +16,23 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
+SLAVIC_NATIONALITIES = frozenset(
+    # Polish and Czech nationality adjectives, in every case and gender ("z duńskim X", "chiński X",
+    # "americká X"): those languages put them straight before a company's name as Italian does
+    stem + ending
+    for stems, endings in (
+        ("amerykańsk niemieck francusk chińsk japońsk koreańsk brytyjsk duńsk szwedzk holendersk szwajcarsk "
+         "włosk hiszpańsk kanadyjsk fińsk norwesk czesk tajwańsk indyjsk austriack belgijsk izraelsk "
+         "australijsk irlandzk portugalsk węgiersk ukraińsk", "i iego iemu im a iej ą ie ich imi"),
+        ("americk německ francouzsk čínsk japonsk korejsk britsk švédsk nizozemsk švýcarsk italsk španělsk "
+         "kanadsk dánsk finsk norsk tchajwansk", "ý á é ého ou ém ým"),
+    )
+    for stem in stems.split()
+    for ending in endings.split()
+)
+"""Their name needs a business word in its sentence: they also stand before teams and films ("Szwajcarski
+Team X", "duńskiej Rekonstrukcji")."""
+
 # A descriptive noun right before a name introduces a company: "the carmaker X", "le motoriste X",
 # "la constructora X", "a petroleira X", "il gruppo X", "der Autobauer X", "de supermarktketen X",
 # "spółka X"; also a nationality adjective after an article ("la tedesca X", "l'américain X").
@@ -47,6 +64,19 @@ INTRO_WORDS = _words(
     allemand allemande américain américaine japonais japonaise chinois chinoise britannique suédois
     suédoise néerlandais néerlandaise coréen coréenne
     """
+) | SLAVIC_NATIONALITIES | _words(
+    # descriptive nouns in more of the languages the stream detects: Scandinavian, Finnish, Czech, Slovak,
+    # Romanian, Croatian, Slovene, Turkish, Indonesian, Catalan
+    """bolaget företaget koncernen tillverkaren banken flygbolaget biltillverkaren detaljhandelskedjan
+    selskabet virksomheden producenten flyselskabet selskapet konsernet produsenten flyselskapet
+    yhtiö yritys konserni valmistaja pankki lentoyhtiö autonvalmistaja
+    společnost výrobce banka automobilka dopravce řetězec spoločnosť výrobca
+    compania grupul producătorul banca operatorul retailerul constructorul
+    tvrtka kompanija proizvođač podjetje proizvajalec
+    şirketi şirket firması grubu holdingi üreticisi
+    perusahaan produsen maskapai raksasa emiten
+    l'empresa companyia
+    """
 )
 # Compound nouns ending so introduce a company too ("Rüstungskonzern", "Chipmachinemaker", "Onlinehändler").
 INTRO_SUFFIXES = ("konzern", "hersteller", "händler", "anbieter", "maker", "keten", "bezorger", "bedrijf",
@@ -75,12 +105,14 @@ COMPANY_HEADS = _words(
     Robotics Aerospace Logistics Semiconductor Semiconductors Electronics Entertainment Studios Productions
     Pictures Records Games Foods Brands Enterprises Ventures Investments Securities Insurance
     Telecom Biotech Biosciences Automotive Chemicals Petroleum
-    Mining Shipping Airline Yolları Havayolları Bankası Sigorta Holding Logistik Werke Verlag Versicherung"""
+    Mining Shipping Airline Yolları Havayolları Bankası Sigorta Holding Logistik Werke Verlag Versicherung
+    Books Publishing Publishers Brewing Brewery"""
 )
 
 # Attributions before a source: "told X", "according to X", "reported by X", "selon X", "según X".
 CITE_BEFORE = (
-    "told", "tells", "according to", "reported by", "quoted by", "cited by", "in an interview with",
+    "told", "tells", "according to", "reports from", "report from", "reported by", "quoted by", "cited by",
+    "in an interview with",
     "selon", "según", "segundo", "secondo", "laut", "gegenüber", "podaje", "według", "volgens", "aldus",
     "сообщает", "сообщил", "сообщила", "сообщили", "передает", "пишет", "повідомляє", "повідомило",
     # reporting verbs put before their subject, the outlet: "rapporte Le Figaro", "informa Expansión"
@@ -88,7 +120,15 @@ CITE_BEFORE = (
     "publicó", "adelanta", "informou", "publicou", "noticiou", "revelou", "riferisce", "scrive",
     "rivela", "poinformował", "poinformowała", "podał", "podała", "pisze", "berichtet", "berichtete",
     "meldet", "meldete", "schreibt", "schreef", "bericht", "повідомив", "повідомила", "пише",
+    # agents that are organisations far more often than people: pollsters, data providers, publishers
+    *("surveyed by", "polled by", "compiled by", "published by", "provided by", "survey from", "survey by",
+      "poll by", "data from", "estimates from", "forecast from", "first reported by", "originally published by"),
 )
+# Of those, the agents whose name may have any length, as people seldom poll or compile ("a survey from Acme
+# Research"); after "published by" / "provided by" a plain two-word name may still be a person.
+ORG_AGENT_CITES = frozenset(("surveyed by", "polled by", "compiled by", "survey from", "survey by", "poll by",
+                             "data from", "estimates from", "forecast from"))
+PERSON_AGENT_CITES = frozenset(("published by", "provided by", "first reported by", "originally published by"))
 # Articles that may stand between an attribution and the outlet ("selon l'AFP", "segundo o Valor").
 CITE_ARTICLES = _words("the l la le les el o a il lo de het der die")
 
@@ -105,11 +145,26 @@ GROUP_WORDS = _words(
     rivals competitors clients customers partners investors suppliers airlines insurers studios publishers
     outlets newspapers chains supermarkets labels platforms developers makers brokers carriers operators
     providers vendors sellers exchanges agencies broadcasters networks
-    firmen konzerne banken empresas entreprises sociétés aziende bedrijven компаний"""
+    firmen konzerne banken empresas entreprises sociétés aziende bedrijven компаний
+    konkurrenten rivalen marken supermarktketten handelsketten
+    marcas bancos aerolíneas rivales competidores compañías marques banques concurrents rivaux enseignes
+    marchi banche concorrenti rivali compagnie companhias concorrentes rivais
+    firmy banki konkurenci marki producenci merken concurrenten ketens
+    rakipleri rakipler şirketler şirketleri markalar markaları bankalar
+    компании конкуренты бренды банки"""
+)
+# Of those, the nouns that name organisations only (not "investors", "customers" or "rivals", which may be
+# people): after them "such as" may introduce a single company ("platforms such as Acme").
+ORG_GROUP_WORDS = _words(
+    """companies firms carmakers automakers banks neobanks fintechs lenders retailers startups airlines
+    insurers studios publishers outlets newspapers chains supermarkets labels platforms brokers carriers
+    operators providers vendors exchanges broadcasters networks"""
 )
 LIST_INTRO = ("such as", "including", "like", "wie", "como", "comme", "come", "zoals", "jak", "takie jak",
-              "gibi", "как")
-CONJUNCTIONS = ("and", "or", "und", "et", "y", "e", "i", "en", "ve", "oraz", "и", "та", "або")
+              "gibi", "как", "tels que", "telles que", "tali come", "wie etwa", "takich jak", "arasında",
+              "entre ellos", "entre elles", "entre eles", "tra cui", "darunter", "w tym", "onder wie")
+CONJUNCTIONS = ("and", "or", "und", "et", "y", "e", "i", "en", "ve", "oraz", "и", "та", "або", "och", "og",
+                "ja", "și", "dan")
 
 
 # Anchors: words that the company automaton also finds (see :mod:`.scan`), each with what to read around it.
@@ -123,14 +178,19 @@ _RU_PREFIXES = ("ооо", "пао", "ао", "оао", "зао", "нао", "ак�
                 "афк", "компания", "компании", "компанию", "компанией", "концерн", "концерна", "концерну",
                 "холдинг", "холдинга", "группа компаний", "группы компаний", "банк", "банка", "банку", "завод",
                 "завода", "издательство", "студия", "тов", "прат", "пат", "ат", "компанія", "компанії",
-                "компанію", "компанією")
+                "компанію", "компанією",
+                # an analyst's or economist's employer in quotes: «аналитик «Финама»» (the broker, genitive)
+                "аналитик", "аналитика", "аналитики", "аналитиков", "экономист", "экономиста", "стратег",
+                "аналітик", "аналітики", "економіст")
 _ROLES = ("analysts", "executives", "employees", "engineers",
           "ceo", "chief executive", "chief operating officer", "chief financial officer",
           "chief technology officer", "founder", "co founder", "chairman", "chairwoman", "spokesperson",
           "spokesman", "spokeswoman", "shareholders", "analyst", "strategist", "economist", "trader",
           "portfolio manager")
 # "buy" is left out: its object is more often a product ("buy Pokemon Sword") than a company.
-_ACQUIRE = ("acquired", "acquire", "acquires", "acquiring", "bought", "takeover of", "merger with")
+_ACQUIRE = ("acquired", "acquire", "acquires", "acquiring", "bought", "takeover of", "merger with",
+            # "buy" alone takes products; agreed or offered, it takes a company ("agreed to buy Acme")
+            "agreed to buy", "deal to buy", "offer to buy", "bid to buy", "agreed to purchase")
 _GROUPS = (*sorted(GROUP_WORDS), "start ups")
 ANCHOR_KEYS: dict[str, str] = {
     **{f" {w} ": "legal" for w in _LEGAL_WORDS},
@@ -146,5 +206,18 @@ ANCHOR_KEYS: dict[str, str] = {
     " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
     " said in a statement ": "statement", " said in a press release ": "statement",
     " said in a filing ": "statement", " said in a regulatory filing ": "statement",
+    # a name written as a domain: "Lenta.ru", "Acme.net" (the dot is a space once normalised); not the
+    # domains that are also frequent words ("it", "de", "es"), whose every occurrence would be an anchor
+    **{f" {tld} ": "domain" for tld in ("com", "net", "ru", "ua", "pl", "io", "ai", "fr")},
+    # the outlet that asked: "did not respond to The Hill's request for comment", "... comment from Wired"
+    " request for comment ": "request", " requests for comment ": "request",
+    # Turkish cites its source before the postposition: "X'in haberine göre" (according to X's report)
+    " haberine göre ": "tr_cite", " haberlerine göre ": "tr_cite", " yazdığına göre ": "tr_cite",
+    **{normalise(', ' + w) + " ": "appos_desc" for w in (
+        # an appositive descriptor after a name: "X, la società che ...", "X, a empresa de ..."
+        "la società", "l'azienda", "la compagnia", "il gruppo", "la empresa", "la compañía", "el grupo",
+        "a empresa", "a companhia", "o grupo", "la société", "l'entreprise", "le groupe", "la startup",
+        "die Firma", "das Unternehmen", "der Konzern", "het bedrijf", "spółka", "firma", "společnost",
+    )},
 }
 """Normalised anchor key → kind; the scanner adds these to its automaton and reports where they occur."""

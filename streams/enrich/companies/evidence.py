@@ -57,6 +57,11 @@ CUE_WORDS = _words(
     marke milliarden mrd mio händler
     entreprise société groupe constructeur empresa empresas compañía fabricante montadora azienda società
     gruppo marca acciones ações bilhões milliards miliardi
+    companhia contrato contratos milhões lucro receita faturamento acionistas acionista vendas aquisição
+    fusão privatização controladora subsidiária clientes investimento investimentos
+    spółka spółki spółkę koncern koncernu rynek rynku akcje akcji zysk zysku przychody sprzedaż mln mld
+    producent producenta klientów společnost trh trhu akcie zisk tržby výrobce zákazníků miliard miliardy
+    milionů miliardów milionów
     """
 )
 CUE_PREFIXES = ("компани", "концерн", "корпорац", "холдинг", "акци", "выручк", "прибыл", "автопроизвод",
@@ -105,6 +110,14 @@ class Sentences:
 
 def _is_cue(token: str) -> bool:
     return token in CUE_WORDS or token.startswith(CUE_PREFIXES)
+
+
+def business_sentence(text: str, start: int, end: int) -> bool:
+    """A business word in the sentence around ``text[start:end]``, the name itself not counted (a brand
+    called "Cloud" is no evidence for itself)."""
+    lo, hi = Sentences(text).span(start)
+    words = _TOKEN.findall(text[lo:start].lower()) + _TOKEN.findall(text[end:hi].lower())
+    return any(_is_cue(t) for t in words)
 
 
 def local_evidence(text: str, start: int, end: int, possessive_end: int | None) -> bool:
@@ -217,6 +230,8 @@ def capital_is_evidence(text: str, start: int, end: int) -> bool:
 
 _CITED_BEFORE = re.compile(
     r"(?:\b(?:told|tells|telling|according to|reported by|quoted by|cited by|in an interview with|via|"
+    r"surveyed by|polled by|compiled by|published by|provided by|survey (?:from|by)|poll by|data from|"
+    r"estimates from|forecast from|reports? from|"
     r"selon|d['’]après|según|segundo|secondo|laut|gegenüber|сообщает|сообщил|сообщила|сообщили|"
     r"передает|пишет|рассказал|рассказала|заявил|заявила|повідомляє|повідомило|podaje|według|"
     r"volgens|meldt|aldus)\s+(?:the\s+|l['’]|la\s+|le\s+|el\s+|o\s+|a\s+|il\s+|de\s+|het\s+|)[«\"“„]?)$"
@@ -298,6 +313,28 @@ _NOT_GIVEN = _words(
 )
 
 
+# Endings of patronymic and family names: Spanish -ez, Slavic -ov/-ev/-ski/-enko/-ić, Nordic -sen/-sson.
+_SURNAME = re.compile(
+    r"[ \t]+[A-ZÁÉÍÓÚÑŁŚŻŹČŠŽ][a-záéíóúñłśżźčšžćęąöøåä]+(?:[aáeéoó]z|ov|ova|ev|eva|ski|ska|cki|cka|enko|ić|sen|"
+    r"ssen|sson)(?![\w'’-])"
+)
+
+
+def surname_after(text: str, start: int, end: int) -> int | None:
+    """Where the family name starts, when a one-word name is followed by a word shaped like one: then it is
+    a first name ("Mercedes Fernández", "Lada Petrova"), unless a model code or another capitalised word
+    follows that pair. None otherwise."""
+    if " " in text[start:end]:
+        return None
+    m = _SURNAME.match(text, end, min(len(text), end + 40))
+    if not m:
+        return None
+    nxt = _NEXT_WORD.match(text, m.end(), min(len(text), m.end() + 40))
+    if nxt and (nxt.group(1)[:1].isupper() or any(c.isdigit() for c in nxt.group(1))):
+        return None
+    return m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+
+
 def dateline_place(text: str, start: int, end: int) -> bool:
     """A mixed-case name written in capitals at the start of a line and followed by a comma is a dateline's
     place ("HAYWARD, Calif. (AP) —"), not the company."""
@@ -313,3 +350,12 @@ def defined_abbreviation(text: str, start: int, end: int) -> bool:
     words = re.findall(r"[A-Za-z][\w&-]*", text[max(0, start - 120) : start - 1])
     words = [w for w in words if w[0].isupper()]
     return len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]) == letters
+
+
+_HUMP = re.compile(r"[a-z][A-Z]")
+
+
+def camel_case(surface: str) -> bool:
+    """A capital after a small letter inside a word ("WeWork", "HashiCorp"): a coined name, not a common
+    word, a first name or a town."""
+    return _HUMP.search(surface) is not None

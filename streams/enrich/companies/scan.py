@@ -132,9 +132,13 @@ def _check(
     if start < 0:
         return None
     surface = text[start:end]
+    previous = " "
     for a, s in zip(alias, surface, strict=False):
-        if a.isupper() and not s.isupper():
+        # a capital inside a word, after a small letter, may be written small ("GE Healthcare" for "GE
+        # HealthCare", "Mastercard" for "MasterCard"); a word's first capital and acronyms may not
+        if a.isupper() and not s.isupper() and not (previous.islower() and s == a.lower()):
             return None
+        previous = a
         # punctuation inside a name must be the same ("J&J" is not "J.J"), but a hyphen may be a space
         if not a.isalnum() and a != s and not (a in "- " and s in "- ") and not (a in "'’" and s in "'’"):
             return None

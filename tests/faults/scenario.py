@@ -67,10 +67,9 @@ async def group_lag(stream: StreamEnv) -> dict[str, int]:
     await admin.start()
     await consumer.start()
     try:
-        await consumer.topics()  # fetches the cluster's metadata
         committed = await admin.list_consumer_group_offsets(stream.name)
-        topics = [f"{stream.name}.{hop}" for hop in ("raw", "by-source", "stories")]
-        partitions = [TopicPartition(t, p) for t in topics for p in (consumer.partitions_for_topic(t) or ())]
+        hops = (("raw", stream.partitions), ("by-source", stream.partitions), ("stories", 1))
+        partitions = [TopicPartition(f"{stream.name}.{hop}", p) for hop, count in hops for p in range(count)]
         ends = await consumer.end_offsets(partitions)
         lag = {}
         for tp in partitions:

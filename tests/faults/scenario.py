@@ -99,10 +99,9 @@ async def where_ids_are(stream: StreamEnv, ids: set[str]) -> dict[str, Any]:
             await consumer.seek_to_beginning(*tps)
             ends = await consumer.end_offsets(tps)
             positions = {tp: 0 for tp in tps}
-            while any(positions[tp] < ends[tp] for tp in tps):
+            deadline = time.monotonic() + 60
+            while any(positions[tp] < ends[tp] for tp in tps) and time.monotonic() < deadline:
                 batches = await consumer.getmany(timeout_ms=1000)
-                if not batches:
-                    break
                 for tp, messages in batches.items():
                     for m in messages:
                         positions[tp] = m.offset + 1

@@ -53,6 +53,28 @@ def test_time_budget_is_not_swallowed_by_a_library_catching_exception(monkeypatc
     assert not swallowed
 
 
+def test_time_budget_timer_left_armed_between_articles_raises_only_inside_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SIGALRM timer stays armed after a quick article (it is armed lazily): firing between articles
+    does nothing, and an article that runs over its own budget later is still stopped."""
+    pipeline.enrich_article({"id": "quick", "body": "Toyota signed a deal."}, b"{}", ORIGIN, time_budget_s=0.05)
+    end = time.monotonic() + 0.3
+    while time.monotonic() < end:  # the quick article's timer fires here, outside any article
+        pass
+
+    def slow_core(article: dict, profile: object, **kwargs: object) -> dict:
+        end = time.monotonic() + 3.0
+        while time.monotonic() < end:
+            pass
+        raise AssertionError("the work went on after its budget")
+
+    quick = pipeline.enrich_article({"id": "quick-2", "body": "Toyota signed a deal."}, b"{}", ORIGIN,
+                                    time_budget_s=0.05)
+    assert not quick.dead
+    monkeypatch.setattr(pipeline, "enrich", slow_core)
+    outcome = pipeline.enrich_article({"id": "slow", "body": "Text."}, b"{}", ORIGIN, time_budget_s=0.05)
+    assert outcome.dead and outcome.error == "timeout", outcome.record
+
+
 def test_time_budget_fires_inside_trafilatura_on_a_pathological_page() -> None:
     html = "<html><body>" + "<p>Some words of the article here.</p>" * 20_000 + "</body></html>"
     outcome = pipeline.process(

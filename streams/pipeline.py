@@ -169,7 +169,7 @@ class _Alarm:
     """The process's one SIGALRM timer for article budgets, armed lazily.
 
     Installing a handler and arming and disarming the interval timer around every article cost four
-    system calls an article (3.5% of a loaded worker's time, profiled). Instead the handler stays
+    system calls an article (0.8-3.6% of a loaded worker's time in two profiles). Instead the handler stays
     installed, the section being timed sets its ``deadline``, and the timer is armed only when it is not
     already running for an earlier deadline; when it fires it raises if the section in progress has run
     past its deadline, re-arms for the time left if a section is still in progress, and otherwise does

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -164,25 +165,64 @@ def dead_letter(
     return Outcome(key=key, record=record, dead=True)
 
 
+class _Alarm:
+    """The process's one SIGALRM timer for article budgets, armed lazily.
+
+    Installing a handler and arming and disarming the interval timer around every article cost four
+    system calls an article (0.8-3.6% of a loaded worker's time in two profiles). Instead the handler stays
+    installed, the section being timed sets its ``deadline``, and the timer is armed only when it is not
+    already running for an earlier deadline; when it fires it raises if the section in progress has run
+    past its deadline, re-arms for the time left if a section is still in progress, and otherwise does
+    nothing (it fired between articles).
+    """
+
+    deadline: float | None = None  # time.monotonic() deadline of the section in progress
+    fires_at: float = 0.0  # when the armed timer fires (0.0: not armed)
+
+
+_ALARM_AGAIN_S = 0.05
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    _Alarm.fires_at = 0.0
+    deadline = _Alarm.deadline
+    if deadline is None:
+        return
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        # again shortly, in case the exception is swallowed where the signal lands (a gc callback ignores
+        # exceptions); once the section has ended, that second alarm finds no deadline and does nothing
+        _arm(_ALARM_AGAIN_S)
+        raise ArticleTimeout
+    _arm(remaining)
+
+
+def _arm(seconds: float) -> None:
+    _Alarm.fires_at = time.monotonic() + seconds
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+
+
 @contextmanager
 def time_budget(seconds: float | None) -> Iterator[None]:
     """Interrupt pure-Python work that runs over ``seconds`` with :class:`ArticleTimeout`.
 
     Uses a real-time interval timer, so it only applies on the main thread (where the Faust worker's
     event loop runs); elsewhere, or without a budget, the work simply runs. Code inside C extensions is
-    interrupted when it returns to Python, which is why raw input is also bounded in size.
+    interrupted when it returns to Python, which is why raw input is also bounded in size. The SIGALRM
+    handler is installed at the first budget and stays (see :class:`_Alarm`); it is installed again if
+    something else took the signal meanwhile.
     """
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
-
-    def _expired(signum: int, frame: Any) -> None:
-        raise ArticleTimeout
-
-    previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    if signal.getsignal(signal.SIGALRM) is not _on_alarm:
+        signal.signal(signal.SIGALRM, _on_alarm)
+        _Alarm.fires_at = 0.0
+    deadline = time.monotonic() + seconds
+    _Alarm.deadline = deadline
+    if not _Alarm.fires_at or _Alarm.fires_at > deadline:
+        _arm(seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _Alarm.deadline = None

@@ -53,6 +53,29 @@ def test_time_budget_is_not_swallowed_by_a_library_catching_exception(monkeypatc
     assert not swallowed
 
 
+def test_time_budget_timer_left_armed_between_articles_raises_only_inside_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SIGALRM timer stays armed after a quick article (it is armed lazily): firing between articles
+    does nothing, the next article is not hit by it, and an article that runs over its own budget later
+    is still stopped (by the timer re-armed for the time it had left)."""
+    monkeypatch.setattr(pipeline, "enrich", lambda article, profile, **kwargs: {"text": "done"})
+    assert not pipeline.enrich_article({"id": "quick"}, b"{}", ORIGIN, time_budget_s=1.0).dead
+    end = time.monotonic() + 1.2
+    while time.monotonic() < end:  # the quick article's timer fires here, outside any article
+        pass
+    assert not pipeline.enrich_article({"id": "quick-2"}, b"{}", ORIGIN, time_budget_s=1.0).dead
+
+    def slow_core(article: dict, profile: object, **kwargs: object) -> dict:
+        end = time.monotonic() + 5.0
+        while time.monotonic() < end:
+            pass
+        raise AssertionError("the work went on after its budget")
+
+    monkeypatch.setattr(pipeline, "enrich", slow_core)
+    # quick-2's timer fires first, before this article's deadline: it must re-arm, then stop the work
+    outcome = pipeline.enrich_article({"id": "slow", "body": "Text."}, b"{}", ORIGIN, time_budget_s=1.5)
+    assert outcome.dead and outcome.error == "timeout", outcome.record
+
+
 def test_time_budget_fires_inside_trafilatura_on_a_pathological_page() -> None:
     html = "<html><body>" + "<p>Some words of the article here.</p>" * 20_000 + "</body></html>"
     outcome = pipeline.process(

@@ -16,6 +16,7 @@ from typing import IO, ClassVar
 from faust.cli import argument, option
 
 from .. import pipeline, records
+from ..enrich import warm_up
 from ..enrich.stories import StoryIndex
 from ..pipeline import Origin
 from ..settings import settings
@@ -32,6 +33,8 @@ def enrich_lines(
     run away in the worker is a ``timeout`` here too, not a command that never ends.
     """
     budget = settings().article_time_budget_s
+    if budget:
+        warm_up()  # as the worker does: the one-off loads (catalog, language profiles) stay out of the budget
     profiles = SourceProfiles({}, write_through=True)
     stories = StoryIndex({}, retention_s=settings().story_retention_s, max_articles=settings().story_max_articles)
     enriched = rejected = 0

@@ -25,6 +25,7 @@ the copy read again after the rebalance is what commits it. A message is process
 
 from __future__ import annotations
 
+import logging
 import weakref
 from typing import Any
 
@@ -32,6 +33,7 @@ from faust.transport import consumer as faust_consumer
 from faust.types.tuples import ack_lock
 from mode.utils.futures import notify
 
+log = logging.getLogger(__name__)
 _handled: weakref.WeakSet[Any] = weakref.WeakSet()  # messages an agent took, forgotten with the message
 _guarded_topics: set[str] = set()
 
@@ -62,3 +64,17 @@ def install(agent_topics: Any = ()) -> None:
 
     ack.__wrapped__ = original  # type: ignore[attr-defined]
     faust_consumer.Consumer.ack = ack  # type: ignore[method-assign]
+
+    current_gap = faust_consumer.Consumer._add_gap
+    original_gap = getattr(current_gap, "__wrapped__", current_gap)
+
+    async def _add_gap(self: Any, tp: Any, offset_from: int, offset_to: int) -> None:
+        # Faust counts offsets it never delivered as acked ("a gap": compaction, transaction markers); on the
+        # agents' own topics that is also how records dropped around a rebalance would be committed unsent
+        if tp.topic in _guarded_topics:
+            log.info("offsets %d-%d of %s[%d] were never delivered; Faust counts them as a gap",
+                        offset_from, offset_to, tp.topic, tp.partition)
+        await original_gap(self, tp, offset_from, offset_to)
+
+    _add_gap.__wrapped__ = original_gap  # type: ignore[attr-defined]
+    faust_consumer.Consumer._add_gap = _add_gap  # type: ignore[method-assign]

@@ -143,8 +143,8 @@ def test_two_workers_one_killed_then_a_third_joins(stream, start_worker) -> None
     reason="known loss, open: articles published right after a third worker joins can be committed on raw "
     "without reaching news.by-source (2-212 of 3,000 in 1 of 4-8 runs on a loaded machine; the failure "
     "names the partitions and offsets, all at the start of what was published after the rebalance; "
-    "docs/reliability.md). streams/stale_acks.py closes one way to commit an unhandled offset; the "
-    "losses went on after it.",
+    "docs/reliability.md): faust-streaming counts records it fetched but never delivered as an offset gap "
+    "and commits past them (the worker logs 'were never delivered; Faust counts them as a gap').",
 )
 def test_articles_published_while_a_third_worker_joins_all_come_out(stream, start_worker) -> None:
     rates = _scale_out(stream, start_worker, name="a third worker joins, 40% published after", later_share=0.4)

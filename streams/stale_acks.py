@@ -1,26 +1,20 @@
-"""A message read before a rebalance never moves the committed offset after it.
+"""Faust commits an offset of the agents' topics only for a message an agent actually handled.
 
-What was lost, found by the scale-out fault test (a third worker joins while articles keep arriving; 2-212
-of 3,000 articles never came out, with every input offset committed): faust-streaming 0.15 tags each
-message with the consumer generation it was fetched in, and after a rebalance its stream *skips* messages
-of an older generation still queued, but it also *acks* them (``Stream._py_aiter``: a skipped value is
-acked "otherwise the lag would increase"), and an event the agent was still working on when the
-rebalance came is acked when it finishes. Meanwhile the rebalance has seeked the partition back to its
-committed offset, so those offsets are read again, and the early acks of the stale copies put them in
-the partition's acked list first: the next commit jumps past them before the fresh copies are processed;
-the fresh copies' acks are then below the committed offset and ignored, and the output messages attached
-to them (Faust sends an agent's output when the input's offset is committed) are never sent once the
-partition has nothing newer. Nothing reports it: the group's lag is 0.
+Read from faust-streaming 0.15.3's code while chasing a loss on scale-out (docs/reliability.md): its
+streams *ack* what they skip — messages of an older consumer generation still queued after a rebalance,
+and whatever they take from their queue while flow control is suspended at a rebalance's start — and the
+event an agent was still working on is acked when it finishes, in whatever generation is current then.
+The rebalance seeks each partition back to its committed offset and commits while it waits for in-flight
+messages, so such acks can put offsets in the acked list that no agent handled in this generation, and a
+commit can pass them. So an ack counts an offset only for a message an agent has taken (:func:`handling`,
+called by each agent as it takes an event) in the generation it was fetched in; any other ack marks the
+message done (so that the rebalance's wait for in-flight messages ends) without counting its offset. At
+worst a message is processed twice (at-least-once).
 
-The same stream also skips and acks messages it takes from its queue while flow control is suspended
-(the start of a rebalance, before the generation changes), and the rebalance then commits while it waits
-for in-flight messages: an offset that no agent handled can be committed the same way.
-
-So an ack counts an offset only for a message an agent has started on (:func:`handling`, called by each
-agent as it takes an event) in the consumer generation the message was fetched in. Any other ack marks
-the message done (so that the rebalance's wait for in-flight messages ends) without counting its offset:
-the copy read again after the rebalance is what commits it. A message is processed twice at worst
-(at-least-once), never committed unsent.
+This did not end the loss that led here. That one is Faust counting records it fetched but never delivered
+as an offset *gap* (``Consumer._add_gap``), which it treats as acked; every such range on the agents'
+topics is logged here (INFO) so that it can be seen. Legitimate gaps exist too (transaction markers,
+aborted batches, a batch the worker could not read), which is why they are not simply refused.
 """
 
 from __future__ import annotations

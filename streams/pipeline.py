@@ -6,6 +6,7 @@ Kafka or Faust imports: it takes bytes and where they came from, and returns the
 
 from __future__ import annotations
 
+import atexit
 import signal
 import threading
 import time
@@ -178,6 +179,7 @@ class _Alarm:
 
     deadline: float | None = None  # time.monotonic() deadline of the section in progress
     fires_at: float = 0.0  # when the armed timer fires (0.0: not armed)
+    disarm_at_exit: bool = False  # the exit hook that disarms the timer is registered
 
 
 _ALARM_AGAIN_S = 0.05
@@ -198,8 +200,18 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 
 def _arm(seconds: float) -> None:
+    if not _Alarm.disarm_at_exit:
+        # The timer outlives the last article; at exit the interpreter resets SIGALRM to its default, and a
+        # timer still armed then kills the process (`newsstream enrich` exited -14 after a timed-out article).
+        atexit.register(_disarm)
+        _Alarm.disarm_at_exit = True
     _Alarm.fires_at = time.monotonic() + seconds
     signal.setitimer(signal.ITIMER_REAL, seconds)
+
+
+def _disarm() -> None:
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    _Alarm.fires_at = 0.0
 
 
 @contextmanager

@@ -82,3 +82,24 @@ def test_time_budget_fires_inside_trafilatura_on_a_pathological_page() -> None:
         orjson.dumps({"id": "p", "html": html}), ORIGIN, max_bytes=2 * 1024 * 1024, time_budget_s=0.05
     )
     assert outcome.dead and outcome.error == "timeout", outcome.record["error"]
+
+
+def test_a_process_that_exits_right_after_a_timed_out_article_exits_cleanly() -> None:
+    # The budget's timer stays armed after an article (and re-arms shortly after a timeout); at exit the
+    # interpreter resets SIGALRM to its default, so a timer still armed then would kill the process (-14).
+    import subprocess
+    import sys
+
+    code = (
+        "from streams.pipeline import ArticleTimeout, time_budget\n"
+        "try:\n"
+        "    with time_budget(0.01):\n"
+        "        while True:\n"
+        "            pass\n"
+        "except ArticleTimeout:\n"
+        "    pass\n"
+        "with time_budget(5.0):\n"
+        "    pass\n"
+    )
+    for _ in range(5):
+        assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0

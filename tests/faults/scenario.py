@@ -56,6 +56,11 @@ async def run_through(
     return await reading
 
 
+def _hops(stream: StreamEnv) -> tuple[tuple[str, int], ...]:
+    """The topics a raw article passes through before its output, with their partition counts."""
+    return (("raw", stream.partitions), ("by-source", stream.partitions), ("stories", 1))
+
+
 async def group_lag(stream: StreamEnv) -> dict[str, int]:
     """The worker group's lag (end offset minus committed offset) on every partition it consumes that lags:
     which hop and which partition a stalled stream stopped at."""
@@ -68,8 +73,7 @@ async def group_lag(stream: StreamEnv) -> dict[str, int]:
     await consumer.start()
     try:
         committed = await admin.list_consumer_group_offsets(stream.name)
-        hops = (("raw", stream.partitions), ("by-source", stream.partitions), ("stories", 1))
-        partitions = [TopicPartition(f"{stream.name}.{hop}", p) for hop, count in hops for p in range(count)]
+        partitions = [TopicPartition(f"{stream.name}.{hop}", p) for hop, count in _hops(stream) for p in range(count)]
         ends = await consumer.end_offsets(partitions)
         lag = {}
         for tp in partitions:
@@ -92,7 +96,7 @@ async def where_ids_are(stream: StreamEnv, ids: set[str]) -> dict[str, Any]:
     await consumer.start()
     out: dict[str, Any] = {}
     try:
-        for hop, count in (("raw", stream.partitions), ("by-source", stream.partitions), ("stories", 1)):
+        for hop, count in _hops(stream):
             topic = f"{stream.name}.{hop}"
             tps = [TopicPartition(topic, p) for p in range(count)]
             consumer.assign(tps)

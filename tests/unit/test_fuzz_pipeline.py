@@ -103,3 +103,37 @@ def test_a_process_that_exits_right_after_a_timed_out_article_exits_cleanly() ->
     )
     for _ in range(5):
         assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_a_budget_alarm_landing_in_a_gc_callback_is_silent_and_still_stops_the_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Python cannot raise out of a gc callback: the alarm's exception goes to sys.unraisablehook ("Exception
+    # ignored", and under pytest a failed test, as in a CI run). It must stay silent there, and the alarm
+    # that comes again must stop the article's own code.
+    import gc
+    import sys
+
+    unraisable: list[object] = []
+
+    def spin_in_gc(phase: str, info: dict) -> None:
+        end = time.monotonic() + 0.3
+        while time.monotonic() < end:
+            pass
+
+    def slow_core(article: dict, profile: object, **kwargs: object) -> dict:
+        gc.collect()  # the budget runs out inside the callback
+        end = time.monotonic() + 5.0
+        while time.monotonic() < end:
+            pass
+        raise AssertionError("the work went on after its budget")
+
+    monkeypatch.setattr(sys, "unraisablehook", lambda info: unraisable.append(info.exc_value))
+    monkeypatch.setattr(pipeline, "enrich", slow_core)
+    gc.callbacks.append(spin_in_gc)  # the list the collector reads (not an attribute to replace)
+    try:
+        outcome = pipeline.enrich_article({"id": "slow", "body": "Text."}, b"{}", ORIGIN, time_budget_s=0.05)
+    finally:
+        gc.callbacks.remove(spin_in_gc)
+    assert outcome.dead and outcome.error == "timeout", outcome.record
+    assert unraisable == []

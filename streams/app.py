@@ -14,7 +14,7 @@ from typing import Any
 import faust
 from aiokafka import codec
 
-from . import isolation, offset_reset, stale_acks, unreadable
+from . import isolation, offset_gaps, offset_reset, stale_acks, unreadable
 from .kafka_clients import ensure_topics, faust_credentials
 from .settings import TOPIC_CONFIG, TOPIC_MAX_MESSAGE_BYTES, Settings, settings
 from .tables import source_profiles, story_index
@@ -152,6 +152,7 @@ offset_reset.install(SOURCE_TOPICS)
 unreadable.install(SOURCE_TOPICS)
 isolation.install()
 stale_acks.install(SOURCE_TOPICS)
+offset_gaps.install(SOURCE_TOPICS)
 enriched_topic = _topic(cfg.topic_enriched)
 dead_letter_topic = _topic(cfg.topic_dead_letter)
 mentions_topic = _topic(cfg.topic_mentions)

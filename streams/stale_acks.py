@@ -11,15 +11,12 @@ called by each agent as it takes an event) in the generation it was fetched in; 
 message done (so that the rebalance's wait for in-flight messages ends) without counting its offset. At
 worst a message is processed twice (at-least-once).
 
-This did not end the loss that led here. That one is Faust counting records it fetched but never delivered
-as an offset *gap* (``Consumer._add_gap``), which it treats as acked; every such range on the agents'
-topics is logged here (INFO) so that it can be seen. Legitimate gaps exist too (transaction markers,
-aborted batches, a batch the worker could not read), which is why they are not simply refused.
+This did not end the loss that led here: that one was Faust counting records it had fetched but never
+delivered as an offset gap, which :mod:`streams.offset_gaps` closes.
 """
 
 from __future__ import annotations
 
-import logging
 import weakref
 from typing import Any
 
@@ -27,7 +24,6 @@ from faust.transport import consumer as faust_consumer
 from faust.types.tuples import ack_lock
 from mode.utils.futures import notify
 
-log = logging.getLogger(__name__)
 _handled: weakref.WeakSet[Any] = weakref.WeakSet()  # messages an agent took, forgotten with the message
 _guarded_topics: set[str] = set()
 
@@ -59,16 +55,3 @@ def install(agent_topics: Any = ()) -> None:
     ack.__wrapped__ = original  # type: ignore[attr-defined]
     faust_consumer.Consumer.ack = ack  # type: ignore[method-assign]
 
-    current_gap = faust_consumer.Consumer._add_gap
-    original_gap = getattr(current_gap, "__wrapped__", current_gap)
-
-    async def _add_gap(self: Any, tp: Any, offset_from: int, offset_to: int) -> None:
-        # Faust counts offsets it never delivered as acked ("a gap": compaction, transaction markers); on the
-        # agents' own topics that is also how records dropped around a rebalance would be committed unsent
-        if tp.topic in _guarded_topics:
-            log.info("offsets %d-%d of %s[%d] were never delivered; Faust counts them as a gap",
-                        offset_from, offset_to, tp.topic, tp.partition)
-        await original_gap(self, tp, offset_from, offset_to)
-
-    _add_gap.__wrapped__ = original_gap  # type: ignore[attr-defined]
-    faust_consumer.Consumer._add_gap = _add_gap  # type: ignore[method-assign]

@@ -18,8 +18,8 @@ So on the app's own source topics:
   offset (the rest of that fetch for the partition is dropped, as it comes again), and the offsets are
   counted as read only when the second read jumps over exactly the same ones (a transaction marker costs
   one extra fetch);
-- a queue cleared by flow control sets the partition's last offset read back to before the first event
-  it held, so that the next record is a jump and the partition is read again from there;
+- a queue cleared by flow control is read again from the first event it held, as the partition's next
+  record comes;
 - after a seek to the committed offsets, the last offset read is the one before the committed offset
   (Faust took the committed offset itself, the next one to read, so one record skipped there went unseen);
 - Faust's own gap recording is off (it counted the record that revealed the gap as part of it, found no
@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import weakref
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
@@ -43,7 +42,7 @@ from mode.utils import queues
 log = logging.getLogger(__name__)
 _topics: set[str] = set()
 _suspected: dict[TP, tuple[int, int]] = {}  # the gap each partition was read again for: first, end (exclusive)
-_consumers: weakref.WeakSet[Any] = weakref.WeakSet()  # the consumers whose read offsets a dropped queue rewinds
+_rewinds: dict[TP, int] = {}  # per partition, the first offset a cleared queue dropped: read again from there
 
 
 def install(topics: Iterable[str]) -> None:
@@ -70,11 +69,18 @@ def _getmany(original: Any) -> Any:
     async def getmany(self: Any, timeout: float) -> AsyncIterator[tuple[TP, Any]]:
         read_again: set[TP] = set()  # partitions sought back in this fetch: their later records come again
         read_offset = self._read_offset
-        _consumers.add(self)
         async for tp, message in original(self, timeout):
             if tp in read_again:
                 continue
             if tp.topic in _topics:
+                rewind = _rewinds.get(tp) if _rewinds else None
+                if rewind is not None and message.offset >= rewind:
+                    del _rewinds[tp]
+                    if message.offset > rewind:
+                        read_offset[tp] = rewind - 1
+                        read_again.add(tp)
+                        await _read_again(self, tp, (rewind, message.offset))
+                        continue
                 last = read_offset.get(tp)
                 if last is not None and message.offset > last + 1:
                     gap = (last + 1, message.offset)
@@ -126,21 +132,17 @@ def _clear(original: Any) -> Any:
 
 def _rewind_to_dropped(queue: Any) -> None:
     """Events still in an agent's queue when flow control clears it were delivered as far as the drain loop
-    knows; set each partition's last offset read back to before the first one dropped, so that the next
-    record it fetches is a jump and the partition is read again from there (:func:`_getmany`)."""
-    first: dict[TP, int] = {}
+    knows. Note each partition's first one; the next record of the partition fetched after it (or the
+    record the drain loop was delivering as the queue was cleared) then reads the partition again from
+    there (:func:`_getmany`). Noted rather than set on the read offset, which the drain loop overwrites
+    when the record it was delivering is done."""
     for item in getattr(queue, "_queue", ()):
         message = getattr(item, "message", None)
         tp = getattr(message, "tp", None)
-        if tp is not None and tp.topic in _topics and message.offset < first.get(tp, message.offset + 1):
-            first[tp] = message.offset
-    for tp, offset in first.items():
-        for consumer in list(_consumers):
-            last = consumer._read_offset.get(tp)
-            if last is not None and last >= offset:
-                consumer._read_offset[tp] = offset - 1
-                log.info("offsets %d-%d of %s[%d] were dropped from an agent's queue by flow control; "
-                         "reading them again", offset, last, tp.topic, tp.partition)
+        if tp is not None and tp.topic in _topics and message.offset < _rewinds.get(tp, message.offset + 1):
+            _rewinds[tp] = message.offset
+            log.info("offset %d of %s[%d] and what followed it were dropped from an agent's queue by flow control",
+                     message.offset, tp.topic, tp.partition)
 
 
 def _perform_seek(original: Any) -> Any:
@@ -156,7 +158,8 @@ def _perform_seek(original: Any) -> Any:
                 read_offset[tp] = offset if valid else None  # faust's own reckoning, for its changelogs
             if offset is not None:
                 self._committed_offset[tp] = offset if offset else None
-            _suspected.pop(tp, None)
+        _suspected.clear()  # every assigned partition reads from its committed offset now
+        _rewinds.clear()
 
     return perform_seek
 

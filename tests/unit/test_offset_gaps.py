@@ -16,6 +16,7 @@ import pytest
 from faust.transport import consumer as faust_consumer
 from faust.types import TP
 from intervaltree import IntervalTree
+from mode.utils.queues import FlowControlEvent, FlowControlQueue, ThrowableQueue
 
 from streams import offset_gaps
 
@@ -57,10 +58,13 @@ class StandIn:
 @pytest.fixture
 def fetches(monkeypatch: pytest.MonkeyPatch) -> Fetches:
     scripted = Fetches()
+    for cls in (ThrowableQueue, FlowControlQueue):  # restored after the test, as the consumer's methods are
+        monkeypatch.setattr(cls, "clear", cls.clear)
     for name in ("getmany", "perform_seek", "_add_gap", "_new_offset"):
         monkeypatch.setattr(faust_consumer.Consumer, name, getattr(faust_consumer.Consumer, name))
     monkeypatch.setattr(faust_consumer.Consumer, "getmany", scripted)
     monkeypatch.setattr(offset_gaps, "_suspected", {})
+    monkeypatch.setattr(offset_gaps, "_rewinds", {})
     offset_gaps.install([RAW.topic])
     return scripted
 
@@ -153,16 +157,11 @@ def test_a_confirmed_gap_at_the_committed_offset_lets_the_commit_pass(fetches: F
     assert faust_consumer.Consumer._new_offset(consumer, RAW) == 13
 
 
-def test_events_a_cleared_queue_held_are_read_again(fetches: Fetches, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_events_a_cleared_queue_held_are_read_again(fetches: Fetches) -> None:
     # the end of a rebalance's recovery resumes flow control after the seek, which clears the agents' queues
     # of what the drain loop delivered meanwhile: offsets 496-499 here; the next record fetched is 500
-    from mode.utils.queues import FlowControlEvent, ThrowableQueue
-
-    for cls in (ThrowableQueue, ThrowableQueue.__mro__[1]):
-        monkeypatch.setattr(cls, "clear", cls.clear)
-    offset_gaps.install([RAW.topic])
     consumer = StandIn({RAW: 495})
-    fetches.fetches = [[(RAW, 496), (RAW, 497), (RAW, 498), (RAW, 499)], [(RAW, 500)], [(RAW, 496)]]
+    fetches.fetches = [[(RAW, 496), (RAW, 497), (RAW, 498), (RAW, 499)], [(RAW, 500), (RAW, 501)], [(RAW, 496)]]
     assert len(drain(consumer)) == 4
 
     async def fill_then_resume() -> None:
@@ -174,6 +173,16 @@ def test_events_a_cleared_queue_held_are_read_again(fetches: Fetches, monkeypatc
         assert queue.empty()
 
     asyncio.run(fill_then_resume())
-    assert consumer._read_offset[RAW] == 495
+    consumer._read_offset[RAW] = 500  # the drain loop finishes the record it was delivering meanwhile
     assert drain(consumer) == [] and consumer.seeks == [(RAW, 496)]
+    assert consumer._read_offset[RAW] == 495
     assert drain(consumer) == [(RAW, 496)]
+
+
+def test_a_seek_to_committed_supersedes_what_was_to_be_read_again(fetches: Fetches) -> None:
+    consumer = StandIn({RAW: 9})
+    offset_gaps._rewinds[RAW] = 5
+    consumer.committed_from_broker = {RAW: 3}
+    asyncio.run(faust_consumer.Consumer.perform_seek(consumer))
+    fetches.fetches = [[(RAW, 3), (RAW, 4), (RAW, 5), (RAW, 6)]]
+    assert drain(consumer) == [(RAW, 3), (RAW, 4), (RAW, 5), (RAW, 6)] and consumer.seeks == []

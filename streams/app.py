@@ -14,7 +14,7 @@ from typing import Any
 import faust
 from aiokafka import codec
 
-from . import isolation, offset_gaps, offset_reset, stale_acks, unreadable
+from . import isolation, offset_gaps, offset_reset, stale_acks, transactions, unreadable
 from .kafka_clients import ensure_topics, faust_credentials
 from .settings import TOPIC_CONFIG, TOPIC_MAX_MESSAGE_BYTES, Settings, settings
 from .tables import source_profiles, story_index
@@ -151,6 +151,7 @@ SOURCE_TOPICS = (cfg.topic_raw, cfg.topic_by_source, cfg.topic_stories)
 offset_reset.install(SOURCE_TOPICS)
 unreadable.install(SOURCE_TOPICS)
 isolation.install()
+transactions.install()
 stale_acks.install(SOURCE_TOPICS)
 offset_gaps.install(SOURCE_TOPICS)
 enriched_topic = _topic(cfg.topic_enriched)

@@ -1,4 +1,4 @@
-"""Faust commits past offsets it never delivered only when a second read from there skips them too.
+"""Records Faust fetched or queued but never handed to an agent are read again, not committed as a gap.
 
 faust-streaming 0.15.3's drain loop compares each record's offset with the last one it delivered on that
 partition; when it jumps, it records the offsets between as a *gap* (``Consumer._add_gap``) and later
@@ -14,17 +14,17 @@ or, once commits were held back, stalled the partition (docs/reliability.md).
 
 So on the app's own source topics:
 
-- a jump is first taken for records that were dropped: the partition is read again from the first missing
-  offset (the rest of that fetch for the partition is dropped, as it comes again), and the offsets are
-  counted as read only when the second read jumps over exactly the same ones (a transaction marker costs
-  one extra fetch);
-- a queue cleared by flow control is read again from the first event it held, as the partition's next
-  record comes;
+- records faust fetched but did not yield are noted (the fetch is seen as ``getmany`` receives it), and
+  so are events a queue held when flow control cleared it; when the partition's next record comes, the
+  partition is read again from the first of them (the rest of that fetch for it is dropped, as it comes
+  again);
+- a jump over offsets that were not fetched at all is aiokafka's doing (transaction markers, aborted
+  transactions, compaction, a batch stood in for by :mod:`streams.unreadable`) and counted as read at once;
 - after a seek to the committed offsets, the last offset read is the one before the committed offset
   (Faust took the committed offset itself, the next one to read, so one record skipped there went unseen);
 - Faust's own gap recording is off (it counted the record that revealed the gap as part of it, found no
   gap after offset 0, and trimmed a gap starting at the committed offset away);
-- nothing is committed until the committed offset itself is handled or is in a confirmed gap (Faust
+- nothing is committed until the committed offset itself is handled or is in a gap (Faust
   committed past one unhandled offset at the head of a partition: ``min(acked) - committed > 1``).
 """
 
@@ -41,7 +41,6 @@ from mode.utils import queues
 
 log = logging.getLogger(__name__)
 _topics: set[str] = set()
-_suspected: dict[TP, tuple[int, int]] = {}  # the gap each partition was read again for: first, end (exclusive)
 _rewinds: dict[TP, int] = {}  # per partition, the first offset a cleared queue dropped: read again from there
 
 
@@ -50,7 +49,8 @@ def install(topics: Iterable[str]) -> None:
     _topics.update(topics)
     consumer = faust_consumer.Consumer
     for name, make in (
-        ("getmany", _getmany), ("perform_seek", _perform_seek), ("_add_gap", _add_gap), ("_new_offset", _new_offset),
+        ("_wait_next_records", _wait_next_records), ("getmany", _getmany), ("perform_seek", _perform_seek),
+        ("_add_gap", _add_gap), ("_new_offset", _new_offset),
     ):
         current = getattr(consumer, name)
         original = getattr(current, "__wrapped__", current)
@@ -65,10 +65,21 @@ def install(topics: Iterable[str]) -> None:
         queue_class.clear = patched  # type: ignore[method-assign]
 
 
+def _wait_next_records(original: Any) -> Any:
+    async def wait_next_records(self: Any, timeout: float) -> Any:
+        records, active_partitions = await original(self, timeout)
+        self._newsstream_fetched = records or {}  # what ``getmany`` is about to iterate, dropped records too
+        return records, active_partitions
+
+    return wait_next_records
+
+
 def _getmany(original: Any) -> Any:
     async def getmany(self: Any, timeout: float) -> AsyncIterator[tuple[TP, Any]]:
         read_again: set[TP] = set()  # partitions sought back in this fetch: their later records come again
+        last_yielded: dict[TP, int] = {}
         read_offset = self._read_offset
+        self._newsstream_fetched = {}
         async for tp, message in original(self, timeout):
             if tp in read_again:
                 continue
@@ -76,48 +87,61 @@ def _getmany(original: Any) -> Any:
                 rewind = _rewinds.get(tp) if _rewinds else None
                 if rewind is not None and message.offset >= rewind:
                     del _rewinds[tp]
-                    if message.offset > rewind:
+                    if message.offset > rewind:  # records dropped earlier: read the partition again from there
                         read_offset[tp] = rewind - 1
                         read_again.add(tp)
-                        await _read_again(self, tp, (rewind, message.offset))
+                        await _read_again(self, tp, rewind, message.offset)
                         continue
                 last = read_offset.get(tp)
                 if last is not None and message.offset > last + 1:
-                    gap = (last + 1, message.offset)
-                    if _suspected.get(tp) != gap:
-                        _suspected[tp] = gap
+                    fetched = self._newsstream_fetched.get(tp, ())
+                    dropped = [r.offset for r in fetched if last < r.offset < message.offset]
+                    if dropped:  # faust skipped records of this very fetch
+                        read_offset[tp] = dropped[0] - 1
                         read_again.add(tp)
-                        await _read_again(self, tp, gap)
+                        await _read_again(self, tp, dropped[0], message.offset)
                         continue
-                    await _count_as_read(self, tp, gap)
-                if _suspected:
-                    _suspected.pop(tp, None)
+                    await _count_as_read(self, tp, last + 1, message.offset)
+                last_yielded[tp] = message.offset
             yield tp, message
+        _note_undelivered(self._newsstream_fetched, last_yielded, read_again)
 
     return getmany
 
 
-async def _read_again(consumer: Any, tp: TP, gap: tuple[int, int]) -> None:
-    log.info(
-        "offsets %d-%d of %s[%d] were fetched but not delivered; reading them again",
-        gap[0], gap[1] - 1, tp.topic, tp.partition,
-    )
+def _note_undelivered(fetched: Any, last_yielded: dict[TP, int], read_again: set[TP]) -> None:
+    """Records of the fetch after the last one faust yielded (it stopped iterating: the flow stopped, the
+    generation changed, the partition went inactive) are read again when the partition's next record comes."""
+    for tp, fetched_records in fetched.items():
+        if tp.topic not in _topics or tp in read_again or not fetched_records:
+            continue
+        last = last_yielded.get(tp)
+        undelivered = [r.offset for r in fetched_records if last is None or r.offset > last]
+        if undelivered and undelivered[0] < _rewinds.get(tp, undelivered[0] + 1):
+            _rewinds[tp] = undelivered[0]
+            log.info("offsets %d-%d of %s[%d] were fetched but not delivered", undelivered[0], undelivered[-1],
+                     tp.topic, tp.partition)
+
+
+async def _read_again(consumer: Any, tp: TP, first: int, end: int) -> None:
+    log.info("offsets %d-%d of %s[%d] were not delivered; reading them again", first, end - 1, tp.topic,
+             tp.partition)
     try:
-        await consumer._seek(tp, gap[0])
+        await consumer._seek(tp, first)
     except Exception as exc:  # no longer assigned: the rebalance under way seeks to the committed offset
         log.info("could not seek %s[%d] back to %d (%r); the next rebalance seeks it", tp.topic, tp.partition,
-                 gap[0], exc)
+                 first, exc)
 
 
-async def _count_as_read(consumer: Any, tp: TP, gap: tuple[int, int]) -> None:
-    """Record a gap a second read confirmed, as faust's ``_add_gap`` would (which is off here, see below)."""
-    log.info("offsets %d-%d of %s[%d] are not in the partition (read twice): counted as read",
-             gap[0], gap[1] - 1, tp.topic, tp.partition)
+async def _count_as_read(consumer: Any, tp: TP, first: int, end: int) -> None:
+    """Record offsets aiokafka skipped as a gap, as faust's ``_add_gap`` would (which is off here, see below)."""
+    log.debug("offsets %d-%d of %s[%d] hold no records to deliver (transaction markers, aborted or compacted)",
+              first, end - 1, tp.topic, tp.partition)
     committed = consumer._committed_offset[tp]
-    first = gap[0] if committed is None else max(gap[0], committed)  # below the committed offset: done
-    if first < gap[1]:
+    first = first if committed is None else max(first, committed)  # below the committed offset: done
+    if first < end:
         gaps = consumer._gap[tp]
-        gaps.addi(first, gap[1])
+        gaps.addi(first, end)
         await asyncio.sleep(0)
         gaps.merge_overlaps()
 
@@ -158,8 +182,7 @@ def _perform_seek(original: Any) -> Any:
                 read_offset[tp] = offset if valid else None  # faust's own reckoning, for its changelogs
             if offset is not None:
                 self._committed_offset[tp] = offset if offset else None
-        _suspected.clear()  # every assigned partition reads from its committed offset now
-        _rewinds.clear()
+        _rewinds.clear()  # every assigned partition reads from its committed offset now
 
     return perform_seek
 

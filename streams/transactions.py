@@ -12,7 +12,11 @@ worker does not consume (enriched, mentions, dead letters) took no transaction a
 
 Here a send made while an event is being handled goes to its source partition's producer, whose commit
 carries that event's offset; sends outside an event (table changelogs from the producer buffer, which are
-co-partitioned with their source) keep Faust's choice.
+co-partitioned with their source) keep Faust's choice. And the producer buffer is drained before a
+transaction commits: Faust commits without it, so table writes made just before a commit (the source
+profiles written at every commit, streams/tables.py) went out in the *next* transaction, and a kill -9
+aborted them although the offsets they counted were committed (421 and 1,095 learned-count updates lost
+in two kill -9 runs of the exactly_once fault test).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from faust.transport.consumer import TransactionManager
 
 
 def install() -> None:
-    """Route transactional sends by the current event's source partition (idempotent)."""
+    """Route transactional sends by the current event's source partition, drain before commits (idempotent)."""
     current = TransactionManager.send
     original = getattr(current, "__wrapped__", current)
 
@@ -44,3 +48,13 @@ def install() -> None:
 
     send.__wrapped__ = original  # type: ignore[attr-defined]
     TransactionManager.send = send  # type: ignore[method-assign]
+
+    current_commit = TransactionManager.commit
+    original_commit = getattr(current_commit, "__wrapped__", current_commit)
+
+    async def commit(self: Any, offsets: Any, start_new_transaction: bool = True) -> bool:
+        await self.app.producer.buffer.flush()  # the table writes counted with these offsets join their transaction
+        return await original_commit(self, offsets, start_new_transaction)
+
+    commit.__wrapped__ = original_commit  # type: ignore[attr-defined]
+    TransactionManager.commit = commit  # type: ignore[method-assign]

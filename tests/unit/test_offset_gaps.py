@@ -1,4 +1,4 @@
-"""Faust counts skipped offsets as read only when a second read skips them too (streams/offset_gaps.py).
+"""Records Faust fetched or queued but never handed to an agent are read again (streams/offset_gaps.py).
 
 The consumer here is faust's own ``Consumer`` class with its methods as patched, called on a stand-in that
 holds only the bookkeeping they read; the fetched records are scripted.
@@ -25,15 +25,27 @@ OTHER = TP("t.raw", 1)
 CHANGELOG = TP("t-table-changelog", 0)
 
 
-class Fetches:
-    """Stands in for faust's ``getmany``: each call yields the next scripted fetch, as (tp, offset) pairs."""
+def fetch(*records: tuple[TP, int], drop: tuple[int, ...] = ()) -> tuple[list[tuple[TP, int]], set[int]]:
+    """A fetch as aiokafka returns it, and the offsets of it that faust does not yield (``drop``)."""
+    return list(records), set(drop)
 
-    def __init__(self, *fetches: list[tuple[TP, int]]) -> None:
-        self.fetches = list(fetches)
+
+class Fetches:
+    """Stands in for faust's ``getmany``: each call yields the next scripted fetch, less what faust drops;
+    the fetch itself is what the patched ``_wait_next_records`` would have noted."""
+
+    def __init__(self) -> None:
+        self.fetches: list[tuple[list[tuple[TP, int]], set[int]]] = []
 
     async def __call__(self, consumer: Any, timeout: float) -> AsyncIterator[tuple[TP, Any]]:
-        for tp, offset in self.fetches.pop(0):
-            yield tp, SimpleNamespace(tp=tp, offset=offset)
+        records, dropped = self.fetches.pop(0)
+        fetched: dict[TP, list[Any]] = defaultdict(list)
+        for tp, offset in records:
+            fetched[tp].append(SimpleNamespace(offset=offset))
+        consumer._newsstream_fetched = dict(fetched)
+        for tp, offset in records:
+            if offset not in dropped:
+                yield tp, SimpleNamespace(tp=tp, offset=offset)
 
 
 class StandIn:
@@ -60,10 +72,9 @@ def fetches(monkeypatch: pytest.MonkeyPatch) -> Fetches:
     scripted = Fetches()
     for cls in (ThrowableQueue, FlowControlQueue):  # restored after the test, as the consumer's methods are
         monkeypatch.setattr(cls, "clear", cls.clear)
-    for name in ("getmany", "perform_seek", "_add_gap", "_new_offset"):
+    for name in ("_wait_next_records", "getmany", "perform_seek", "_add_gap", "_new_offset"):
         monkeypatch.setattr(faust_consumer.Consumer, name, getattr(faust_consumer.Consumer, name))
     monkeypatch.setattr(faust_consumer.Consumer, "getmany", scripted)
-    monkeypatch.setattr(offset_gaps, "_suspected", {})
     monkeypatch.setattr(offset_gaps, "_rewinds", {})
     offset_gaps.install([RAW.topic])
     return scripted
@@ -84,42 +95,54 @@ def drain(consumer: StandIn) -> list[tuple[TP, int]]:
 
 def test_records_in_order_pass_untouched(fetches: Fetches) -> None:
     consumer = StandIn({RAW: 9})
-    fetches.fetches = [[(RAW, 10), (RAW, 11), (OTHER, 3)]]
+    fetches.fetches = [fetch((RAW, 10), (RAW, 11), (OTHER, 3))]
     assert drain(consumer) == [(RAW, 10), (RAW, 11), (OTHER, 3)]
     assert consumer.seeks == []
 
 
-def test_a_jump_is_read_again_and_the_records_it_skipped_come_out(fetches: Fetches) -> None:
-    consumer = StandIn({RAW: 9, OTHER: 2})
-    # 10-12 were fetched and dropped before they reached the drain loop (a rebalance cut a fetch short)
-    fetches.fetches = [[(RAW, 13), (OTHER, 3), (RAW, 14)], [(RAW, 10), (RAW, 11), (RAW, 12), (RAW, 13)]]
-    assert drain(consumer) == [(OTHER, 3)]  # the rest of that fetch for RAW is fetched again
-    assert consumer.seeks == [(RAW, 10)]
-    assert drain(consumer) == [(RAW, 10), (RAW, 11), (RAW, 12), (RAW, 13)]
+def test_records_faust_stopped_yielding_are_read_again_when_the_partition_goes_on(fetches: Fetches) -> None:
+    # faust's getmany breaks off a fetch when the flow stops: 12 and 13 were fetched, never yielded
+    consumer = StandIn({RAW: 9})
+    fetches.fetches = [
+        fetch((RAW, 10), (RAW, 11), (RAW, 12), (RAW, 13), drop=(12, 13)),
+        fetch((RAW, 14), (RAW, 15)),
+        fetch((RAW, 12), (RAW, 13), (RAW, 14)),
+    ]
+    assert drain(consumer) == [(RAW, 10), (RAW, 11)]
+    assert drain(consumer) == [] and consumer.seeks == [(RAW, 12)]
+    assert drain(consumer) == [(RAW, 12), (RAW, 13), (RAW, 14)]
     assert not consumer._gap[RAW]
 
 
-def test_a_jump_that_a_second_read_repeats_is_a_gap_counted_as_read(fetches: Fetches) -> None:
-    consumer = StandIn({RAW: 9}, committed={RAW: 10})
-    fetches.fetches = [[(RAW, 11)], [(RAW, 11), (RAW, 12)]]  # offset 10 is a transaction marker
-    assert drain(consumer) == []
+def test_a_record_faust_skipped_inside_a_fetch_is_read_again(fetches: Fetches) -> None:
+    consumer = StandIn({RAW: 9, OTHER: 2})
+    fetches.fetches = [fetch((RAW, 10), (RAW, 11), (OTHER, 3), (RAW, 12), drop=(11,)), fetch((RAW, 11), (RAW, 12))]
+    assert drain(consumer) == [(RAW, 10), (OTHER, 3)]  # the rest of that fetch for RAW comes again
+    assert consumer.seeks == [(RAW, 11)]
     assert drain(consumer) == [(RAW, 11), (RAW, 12)]
-    assert consumer.seeks == [(RAW, 10)]
+    assert not consumer._gap[RAW]
+
+
+def test_offsets_that_were_never_fetched_are_counted_as_read_at_once(fetches: Fetches) -> None:
+    consumer = StandIn({RAW: 9}, committed={RAW: 10})
+    fetches.fetches = [fetch((RAW, 11), (RAW, 12))]  # offset 10 is a transaction marker: aiokafka skips it
+    assert drain(consumer) == [(RAW, 11), (RAW, 12)]
+    assert consumer.seeks == []
     # the gap is 10 alone, though it starts at the committed offset (faust's own trims that away)
     assert [(g.begin, g.end) for g in consumer._gap[RAW]] == [(10, 11)]
 
 
 def test_the_gap_after_offset_zero_is_found(fetches: Fetches) -> None:
     consumer = StandIn({RAW: 0}, committed={RAW: 1})
-    fetches.fetches = [[(RAW, 2)], [(RAW, 2)]]
-    drain(consumer), drain(consumer)
+    fetches.fetches = [fetch((RAW, 2))]
+    drain(consumer)
     assert [(g.begin, g.end) for g in consumer._gap[RAW]] == [(1, 2)]
 
 
 def test_other_topics_keep_faust_behaviour(fetches: Fetches) -> None:
     consumer = StandIn({CHANGELOG: 9})
-    fetches.fetches = [[(CHANGELOG, 20)]]
-    assert drain(consumer) == [(CHANGELOG, 20)] and consumer.seeks == []
+    fetches.fetches = [fetch((CHANGELOG, 20), (CHANGELOG, 21), drop=(21,))]
+    assert drain(consumer) == [(CHANGELOG, 20)] and consumer.seeks == [] and not offset_gaps._rewinds
 
 
 def test_after_a_seek_to_committed_the_last_offset_read_is_the_one_before(fetches: Fetches) -> None:
@@ -161,7 +184,9 @@ def test_events_a_cleared_queue_held_are_read_again(fetches: Fetches) -> None:
     # the end of a rebalance's recovery resumes flow control after the seek, which clears the agents' queues
     # of what the drain loop delivered meanwhile: offsets 496-499 here; the next record fetched is 500
     consumer = StandIn({RAW: 495})
-    fetches.fetches = [[(RAW, 496), (RAW, 497), (RAW, 498), (RAW, 499)], [(RAW, 500), (RAW, 501)], [(RAW, 496)]]
+    fetches.fetches = [
+        fetch((RAW, 496), (RAW, 497), (RAW, 498), (RAW, 499)), fetch((RAW, 500), (RAW, 501)), fetch((RAW, 496)),
+    ]
     assert len(drain(consumer)) == 4
 
     async def fill_then_resume() -> None:
@@ -184,5 +209,5 @@ def test_a_seek_to_committed_supersedes_what_was_to_be_read_again(fetches: Fetch
     offset_gaps._rewinds[RAW] = 5
     consumer.committed_from_broker = {RAW: 3}
     asyncio.run(faust_consumer.Consumer.perform_seek(consumer))
-    fetches.fetches = [[(RAW, 3), (RAW, 4), (RAW, 5), (RAW, 6)]]
+    fetches.fetches = [fetch((RAW, 3), (RAW, 4), (RAW, 5), (RAW, 6))]
     assert drain(consumer) == [(RAW, 3), (RAW, 4), (RAW, 5), (RAW, 6)] and consumer.seeks == []

@@ -131,8 +131,9 @@ cfg = settings()
 app = create_app(cfg)
 if cfg.processing_guarantee == "exactly_once":
     logging.getLogger(__name__).warning(
-        "NEWSSTREAM_PROCESSING_GUARANTEE=exactly_once is experimental: under kill -9 faust-streaming 0.15.3 "
-        "still duplicates and has lost an article in testing (docs/reliability.md); at_least_once is supported"
+        "NEWSSTREAM_PROCESSING_GUARANTEE=exactly_once is experimental: in testing, a worker restarted after "
+        "kill -9 once stalled with articles its read_committed consumers never saw (docs/reliability.md); "
+        "at_least_once is supported"
     )
 
 

@@ -41,7 +41,7 @@ from mode.utils import queues
 
 log = logging.getLogger(__name__)
 _topics: set[str] = set()
-_rewinds: dict[TP, int] = {}  # per partition, the first offset a cleared queue dropped: read again from there
+_rewinds: dict[TP, int] = {}  # per partition, the first offset fetched or queued but not delivered: read again
 
 
 def install(topics: Iterable[str]) -> None:
@@ -189,7 +189,7 @@ def _perform_seek(original: Any) -> Any:
 
 def _add_gap(original: Any) -> Any:
     async def add_gap(self: Any, tp: TP, offset_from: int, offset_to: int) -> None:
-        # on these topics a gap is recorded only once a second read confirms it (:func:`_count_as_read`);
+        # on these topics a gap is recorded by getmany, for offsets that were never fetched (:func:`_count_as_read`);
         # faust's own would also count the record being delivered, and miss one after offset 0
         if tp.topic not in _topics:
             await original(self, tp, offset_from, offset_to)

@@ -84,24 +84,25 @@ def _getmany(original: Any) -> Any:
             if tp in read_again:
                 continue
             if tp.topic in _topics:
+                first = None  # the first offset to read again, when records before this one were dropped
                 rewind = _rewinds.get(tp) if _rewinds else None
                 if rewind is not None and message.offset >= rewind:
                     del _rewinds[tp]
-                    if message.offset > rewind:  # records dropped earlier: read the partition again from there
-                        read_offset[tp] = rewind - 1
-                        read_again.add(tp)
-                        await _read_again(self, tp, rewind, message.offset)
-                        continue
+                    if message.offset > rewind:  # dropped in an earlier fetch or from a queue
+                        first = rewind
                 last = read_offset.get(tp)
-                if last is not None and message.offset > last + 1:
+                if first is None and last is not None and message.offset > last + 1:
                     fetched = self._newsstream_fetched.get(tp, ())
                     dropped = [r.offset for r in fetched if last < r.offset < message.offset]
                     if dropped:  # faust skipped records of this very fetch
-                        read_offset[tp] = dropped[0] - 1
-                        read_again.add(tp)
-                        await _read_again(self, tp, dropped[0], message.offset)
-                        continue
-                    await _count_as_read(self, tp, last + 1, message.offset)
+                        first = dropped[0]
+                    else:
+                        await _count_as_read(self, tp, last + 1, message.offset)
+                if first is not None:
+                    read_offset[tp] = first - 1
+                    read_again.add(tp)
+                    await _read_again(self, tp, first, message.offset)
+                    continue
                 last_yielded[tp] = message.offset
             yield tp, message
         _note_undelivered(self._newsstream_fetched, last_yielded, read_again)
@@ -117,10 +118,16 @@ def _note_undelivered(fetched: Any, last_yielded: dict[TP, int], read_again: set
             continue
         last = last_yielded.get(tp)
         undelivered = [r.offset for r in fetched_records if last is None or r.offset > last]
-        if undelivered and undelivered[0] < _rewinds.get(tp, undelivered[0] + 1):
-            _rewinds[tp] = undelivered[0]
-            log.info("offsets %d-%d of %s[%d] were fetched but not delivered", undelivered[0], undelivered[-1],
-                     tp.topic, tp.partition)
+        if undelivered:
+            _note_dropped(tp, undelivered[0], f"offsets {undelivered[0]}-{undelivered[-1]} of {tp.topic}"
+                          f"[{tp.partition}] were fetched but not delivered")
+
+
+def _note_dropped(tp: TP, offset: int, why: str) -> None:
+    """Read ``tp`` again from ``offset`` when its next record comes (the lowest offset noted wins)."""
+    if offset < _rewinds.get(tp, offset + 1):
+        _rewinds[tp] = offset
+        log.info("%s", why)
 
 
 async def _read_again(consumer: Any, tp: TP, first: int, end: int) -> None:
@@ -163,10 +170,9 @@ def _rewind_to_dropped(queue: Any) -> None:
     for item in getattr(queue, "_queue", ()):
         message = getattr(item, "message", None)
         tp = getattr(message, "tp", None)
-        if tp is not None and tp.topic in _topics and message.offset < _rewinds.get(tp, message.offset + 1):
-            _rewinds[tp] = message.offset
-            log.info("offset %d of %s[%d] and what followed it were dropped from an agent's queue by flow control",
-                     message.offset, tp.topic, tp.partition)
+        if tp is not None and tp.topic in _topics:
+            _note_dropped(tp, message.offset, f"offset {message.offset} of {tp.topic}[{tp.partition}] and what "
+                          "followed it were dropped from an agent's queue by flow control")
 
 
 def _perform_seek(original: Any) -> Any:

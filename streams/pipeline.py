@@ -192,9 +192,6 @@ def _on_alarm(signum: int, frame: Any) -> None:
     if deadline is None:
         return
     remaining = deadline - time.monotonic()
-    if remaining <= 0 and frame is not None and frame.f_code.co_name == "__del__":
-        _arm(_ALARM_AGAIN_S)  # raised in a finaliser, the exception would only be printed and dropped
-        return
     if remaining <= 0:
         # again shortly, in case the exception is swallowed where the signal lands (a gc callback ignores
         # exceptions); once the section has ended, that second alarm finds no deadline and does nothing
@@ -216,7 +213,7 @@ def _arm(seconds: float) -> None:
 def _drop_article_timeouts(hook: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """Wrap ``sys.unraisablehook`` so that a budget's exception swallowed where it landed stays silent.
 
-    The alarm can land in code whose exceptions Python cannot raise (a gc or weakref callback); Python then
+    The alarm can land in code whose exceptions Python cannot raise (a finaliser, a gc or weakref callback); Python then
     hands it to ``sys.unraisablehook``, which prints it as "Exception ignored" (and under pytest fails the
     test). It is expected there: the alarm comes again shortly and raises in the article's own code.
     """

@@ -54,4 +54,3 @@ def install(agent_topics: Any = ()) -> None:
 
     ack.__wrapped__ = original  # type: ignore[attr-defined]
     faust_consumer.Consumer.ack = ack  # type: ignore[method-assign]
-

@@ -1,7 +1,8 @@
 """The peer of bench/stream.py: a Faust agent that moves bytes from one topic to another, Faust's defaults.
 
 Run by the bench as ``python -m bench.passthrough worker -l warn --without-web`` with
-``PASSTHROUGH_APP``, ``PASSTHROUGH_IN``, ``PASSTHROUGH_OUT`` and ``KAFKA_BOOTSTRAP`` in the environment.
+``PASSTHROUGH_APP``, ``PASSTHROUGH_IN``, ``PASSTHROUGH_OUT``, ``PASSTHROUGH_DATA_DIR`` and ``KAFKA_BOOTSTRAP``
+in the environment.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ app = faust.App(
     os.environ.get("PASSTHROUGH_APP", "bench-passthrough"),
     broker="kafka://" + os.environ.get("KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
     store="memory://",
+    datadir=os.environ.get("PASSTHROUGH_DATA_DIR", "{conf.name}-data"),  # the bench puts it beside the log
     consumer_auto_offset_reset="earliest",
     autodiscover=False,
 )

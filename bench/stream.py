@@ -7,6 +7,7 @@ record), so start-up, topic creation and group joins do not count:
 - ``worker``: ``newsstream worker`` (intake -> by-source -> enrich -> enriched), plain-text articles;
 - ``worker-html``: the same on raw HTML pages, beside the core's offline rate on the same pages;
 - ``two workers``: two ``newsstream worker`` processes of one deployment;
+- ``memory``: one worker with its tables in memory (``NEWSSTREAM_STORE=memory``) instead of RocksDB;
 - ``latency``: a steady feed at half the one-worker rate; raw record timestamp -> enriched record timestamp;
 - ``rss`` (``--rss``): a worker's resident memory every 10k articles over 100k articles from 1,000 sources.
 
@@ -185,13 +186,16 @@ def deployment(name: str) -> dict[str, str]:
 def start_worker(env: dict[str, str], log: Path) -> Process:
     port = free_port()
     argv = [NEWSSTREAM, "worker", "-l", "info", "--web-port", str(port), "--web-bind", "127.0.0.1"]
-    popen = subprocess.Popen(argv, env={**os.environ, **env, "NEWSSTREAM_WEB_PORT": str(port)}, cwd=REPO,
+    data_dir = str(log.with_suffix(".data"))  # the worker's tables (RocksDB by default), beside its log
+    popen = subprocess.Popen(argv, env={**os.environ, **env, "NEWSSTREAM_WEB_PORT": str(port),
+                                        "NEWSSTREAM_DATA_DIR": data_dir}, cwd=REPO,
                              stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True)
     return Process(popen, log)
 
 
 def start_passthrough(env: dict[str, str], log: Path) -> Process:
     argv = [sys.executable, "-m", "bench.passthrough", "worker", "-l", "info", "--without-web"]
+    env = {**env, "PASSTHROUGH_DATA_DIR": str(log.with_suffix(".data"))}
     popen = subprocess.Popen(argv, env={**os.environ, **env}, cwd=REPO, stdout=log.open("ab"),
                              stderr=subprocess.STDOUT, start_new_session=True)
     return Process(popen, log)
@@ -236,9 +240,10 @@ async def measure_passthrough(n: int, logs: Path) -> float:
     return rate(await timestamps([f"{name}.out"]))
 
 
-async def measure_workers(n: int, logs: Path, *, workers: int = 1, html: bool = False) -> dict[str, float]:
+async def measure_workers(n: int, logs: Path, *, workers: int = 1, html: bool = False,
+                          store: str | None = None) -> dict[str, float]:
     name = "bw" + uuid.uuid4().hex[:8]
-    env = deployment(name)
+    env = deployment(name) | ({"NEWSSTREAM_STORE": store} if store else {})
     outputs = [env["NEWSSTREAM_TOPIC_ENRICHED"], env["NEWSSTREAM_TOPIC_DEAD_LETTER"]]
     procs = [start_worker(env, logs / f"{name}-{i}.log") for i in range(workers)]
     try:
@@ -348,6 +353,12 @@ async def main(args: argparse.Namespace) -> None:
         add({"metric": "two workers: articles/s", "value": round(two["rate"]), "peer": "one worker",
              "peer_value": round(one["rate"])})
         add({"metric": "two workers / one", "value": round(two["rate"] / one["rate"], 2), "target": ">= 1.5"})
+    if "memory" in args.phases:
+        memory = await measure_workers(n, logs, store="memory")
+        add({"metric": "worker, memory store: articles/s", "value": round(memory["rate"]),
+             "peer": "worker, RocksDB store (the default)", "peer_value": round(one["rate"])})
+        add({"metric": "worker CPU ms per article, memory store", "value": round(memory["cpu_ms"], 2),
+             "peer": "RocksDB store", "peer_value": round(one["cpu_ms"], 2)})
     if "latency" in args.phases:
         latency = await measure_latency(one["rate"] / 2, args.latency_seconds, logs)
         add({"metric": f"latency p50 ms at {one['rate'] / 2:.0f}/s", "value": latency["p50"]})
@@ -369,6 +380,6 @@ if __name__ == "__main__":
     parser.add_argument("--latency-seconds", type=float, default=20.0)
     parser.add_argument("--rss", action="store_true", help="also the 100k-article memory run (several minutes)")
     parser.add_argument("--rss-articles", type=int, default=100_000)
-    parser.add_argument("--phases", default="html,two,latency", help="of html,two,latency (the worker and its "
-                        "passthrough peer always run)")
+    parser.add_argument("--phases", default="html,two,memory,latency", help="of html,two,memory,latency (the "
+                        "worker, on the default RocksDB store, and its passthrough peer always run)")
     asyncio.run(main(parser.parse_args()))

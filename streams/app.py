@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from pathlib import Path
 from typing import Any
 
 import faust
@@ -45,9 +46,14 @@ class NewsApp(faust.App):
         super().__init__(*args, **kwargs)
         self.settings = settings
 
+    async def on_first_start(self) -> None:
+        Path(self.settings.data_dir).mkdir(parents=True, exist_ok=True)  # Faust makes only the last level
+        await super().on_first_start()
+
     async def on_start(self) -> None:
         await super().on_start()
         check_codec(self.settings.compression)
+        check_store(self.settings.store)
         await create_topics(self.settings)
         # A commit writes one learned profile per source counted since the last one: with many sources that
         # is hundreds of records at once, and above Faust's 100 the conductor holds every incoming message
@@ -77,6 +83,18 @@ def check_codec(compression: str) -> None:
         )
 
 
+def check_store(store: str) -> None:
+    """Fail at start-up, not at the first table read, when the RocksDB binding is missing."""
+    if store == "rocksdb":
+        try:
+            import rocksdict  # noqa: F401
+        except ImportError as exc:
+            raise RuntimeError(
+                "NEWSSTREAM_STORE=rocksdb needs rocksdict (installed with newsstream); it is missing from this "
+                "environment: install it or set NEWSSTREAM_STORE=memory"
+            ) from exc
+
+
 async def create_topics(config: Settings) -> None:
     specs = config.topics()
     deadline = time.monotonic() + TOPIC_SETUP_TIMEOUT_S
@@ -102,7 +120,8 @@ def create_app(cfg: Settings) -> faust.App:
         broker=cfg.broker_url,
         broker_credentials=faust_credentials(cfg.security),
         autodiscover=False,
-        store="memory://",
+        store=cfg.store_url,
+        datadir=cfg.worker_data_dir,
         topic_partitions=cfg.partitions,
         topic_replication_factor=cfg.replicas,
         consumer_auto_offset_reset="earliest",

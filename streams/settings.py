@@ -51,6 +51,11 @@ class TopicSpec:
 #: Output compression codecs Kafka knows; every consumer of the output topics must be able to read the chosen one.
 COMPRESSION_CODECS = ("none", "gzip", "snappy", "lz4", "zstd")
 
+#: Where the worker keeps its tables. ``rocksdb``: on disk under the data directory (tables may outgrow
+#: memory; a restarted worker reads only the changelog written since its last run). ``memory``: a dict,
+#: rebuilt from the whole changelog at every start (the tests, short-lived workers).
+TABLE_STORES = ("rocksdb", "memory")
+
 
 @dataclass(frozen=True)
 class KafkaSecurity:
@@ -97,6 +102,7 @@ class Settings:
     processing_guarantee: str = "at_least_once"
     compression: str = "zstd"
     unreadable_alert_s: float = 900.0
+    store: str = "rocksdb"
     data_dir: str = ".newsstream-data"
     security: KafkaSecurity = field(default_factory=KafkaSecurity)
 
@@ -108,6 +114,22 @@ class Settings:
         return [spec(self.topic_raw), spec(self.topic_by_source), spec(self.topic_stories, 1),
                 spec(self.topic_enriched), spec(self.topic_dead_letter), spec(self.topic_mentions),
                 spec(self.topic_companies, 1, COMPANIES_TOPIC_CONFIG)]
+
+    @property
+    def store_url(self) -> str:
+        """The tables' store in Faust's URL form."""
+        return f"{self.store}://"
+
+    @property
+    def worker_data_dir(self) -> str:
+        """Faust's ``datadir``, one per worker: ``<data dir>/<app id>-<web port>``.
+
+        A RocksDB table directory is locked by the process that opens it, so two workers of one host must not
+        share it; they already differ in web port (``--web-port`` included: Faust formats ``{conf.…}`` when it
+        reads the setting), and a worker restarted on the same port finds its own tables again.
+        """
+        escaped = self.data_dir.replace("{", "{{").replace("}", "}}")
+        return escaped + "/{conf.name}-{conf.web_port}"
 
     @property
     def compression_type(self) -> str | None:
@@ -149,6 +171,7 @@ def load_settings() -> Settings:
         processing_guarantee=_env("NEWSSTREAM_PROCESSING_GUARANTEE", Settings.processing_guarantee),
         compression=_env_choice("NEWSSTREAM_COMPRESSION", Settings.compression, COMPRESSION_CODECS),
         unreadable_alert_s=float(_env("NEWSSTREAM_UNREADABLE_ALERT_S", str(Settings.unreadable_alert_s))),
+        store=_env_choice("NEWSSTREAM_STORE", Settings.store, TABLE_STORES),
         data_dir=_env("NEWSSTREAM_DATA_DIR", Settings.data_dir),
         security=KafkaSecurity(
             protocol=_env("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT").upper(),

@@ -12,8 +12,12 @@ import logging
 from typing import Any
 
 import faust
+from faust import stores
 from faust.sensors import Sensor
+from faust.stores.rocksdb import Store as RocksDBStore
 from faust.streams import current_event
+from faust.types import StoreT
+from yarl import URL
 
 from .enrich.stories import StoryIndex
 from .source_profiles import SourceProfiles
@@ -24,7 +28,35 @@ TABLE_NAME = "source-profiles-v2"  # v2: one value per source (v1 had one key pe
 STORIES_TABLE = "stories"
 
 
-class ProfilesTable(faust.Table):
+class KeyPartitionedRocksDB(RocksDBStore):
+    """Faust's RocksDB store, filing a write under the partition its table gives the key.
+
+    Faust's store puts a write in the database of the current event's partition (and asserts that there is
+    an event). The profiles and the cluster counters are written at commit time, outside any event, to the
+    changelog partition of their table's ``partition_for_key``, and recovery looks for them there.
+    """
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        partition = self.table.partition_for_key(key)
+        raw_key = self._encode_key(key)
+        self._key_index[raw_key] = partition
+        self._db_for_partition(partition).put(raw_key, self._encode_value(value))
+
+
+class WrittenOutsideEvents:
+    """For a Faust table class written outside events: on RocksDB, its store is :class:`KeyPartitionedRocksDB`."""
+
+    def _new_store_by_url(self: Any, url: str | URL) -> StoreT:
+        store_class = stores.by_url(url)
+        if issubclass(store_class, RocksDBStore):
+            store_class = KeyPartitionedRocksDB
+        return store_class(
+            url, self.app, self, table_name=self.name, key_type=self.key_type, key_serializer=self.key_serializer,
+            value_serializer=self.value_serializer, value_type=self.value_type, loop=self.loop, options=self.options,
+        )
+
+
+class ProfilesTable(WrittenOutsideEvents, faust.Table):
     """Source profiles, keyed by source; a key's changelog partition is its source's by-source partition."""
 
     profiles: SourceProfiles | None = None

@@ -16,6 +16,7 @@ import faust
 from faust.sensors import Sensor
 from faust.tables.globaltable import GlobalTable
 
+from ..tables import WrittenOutsideEvents
 from .counters import PartitionCounters, aggregate
 from .telemetry import worker_identity
 
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 TABLE_NAME = "news-counters"
 
 
-class CountersTable(GlobalTable):
+class CountersTable(WrittenOutsideEvents, GlobalTable):
     """A GlobalTable whose changelog is a single partition, written from any agent."""
 
     def partition_for_key(self, key: Any) -> int:

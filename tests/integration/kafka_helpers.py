@@ -63,6 +63,7 @@ class StreamEnv:
             "NEWSSTREAM_TOPIC_MENTIONS": self.mentions,
             "NEWSSTREAM_TOPIC_COMPANIES": self.companies,
             "NEWSSTREAM_PARTITIONS": str(self.partitions),
+            "NEWSSTREAM_STORE": "memory",  # the tests' default; a test of the RocksDB store overrides it
             **self.extra,
             **overrides,
         }
@@ -79,7 +80,9 @@ class WorkerProcess:
         self.stream = stream
         self.web_port = free_port()
         self.log_path = log_dir / f"{stream.name}-{name}.log"
-        self.env = stream.env(NEWSSTREAM_WEB_PORT=str(self.web_port), **env)
+        # its tables (when on disk) in the test's directory, one per worker as in a deployment
+        data_dir = str(log_dir / f"{stream.name}-{name}-data")
+        self.env = stream.env(NEWSSTREAM_WEB_PORT=str(self.web_port), NEWSSTREAM_DATA_DIR=data_dir, **env)
         self.process: subprocess.Popen[bytes] | None = None
         self._readies_before = 0
 

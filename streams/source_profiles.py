@@ -27,6 +27,7 @@ about the last :data:`PRUNE_MIN_AGE` articles. What a restart forgets is the lin
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +44,10 @@ PRUNE_EVERY = 20
 PRUNE_SHARE = 0.1
 #: ... once they have been around for at least this many articles.
 PRUNE_MIN_AGE = 20
+#: Sources kept in memory after a flush; the least recently met beyond this are dropped (their value is in the
+#: table, on disk with the RocksDB store) and read again when met. What a drop forgets, as a restart does, is
+#: the lines the source printed only once.
+MAX_SOURCES_IN_MEMORY = 20_000
 #: Lines seen in fewer articles than this are kept in memory only, not written to the table.
 PERSIST_MIN_COUNT = 2
 
@@ -106,10 +111,12 @@ class SourceProfiles:
     the worker leaves it off and calls :meth:`flush` before every offset commit.
     """
 
-    def __init__(self, table: MutableMapping[str, Any], *, write_through: bool = False) -> None:
+    def __init__(self, table: MutableMapping[str, Any], *, write_through: bool = False,
+                 max_sources: int = MAX_SOURCES_IN_MEMORY) -> None:
         self.table = table
         self.write_through = write_through
-        self._learned: dict[str, _Learned] = {}
+        self.max_sources = max_sources
+        self._learned: dict[str, _Learned] = {}  # least recently met first
         self._dirty: set[str] = set()
 
     def profile(self, source: str | None, partition: int = 0) -> SourceProfile:
@@ -146,6 +153,8 @@ class SourceProfiles:
         dirty, self._dirty = self._dirty, set()
         for source in dirty:
             self.table[source] = self._learned[source].value()
+        for source in list(itertools.islice(self._learned, max(0, len(self._learned) - self.max_sources))):
+            del self._learned[source]
         return len(dirty)
 
     def forget(self) -> None:
@@ -159,9 +168,10 @@ class SourceProfiles:
         return None if learned is None else learned.partition
 
     def _get(self, source: str, partition: int) -> _Learned:
-        learned = self._learned.get(source)
+        learned = self._learned.pop(source, None)
         if learned is None:
-            learned = self._learned[source] = _Learned.from_value(self.table.get(source), partition)
+            learned = _Learned.from_value(self.table.get(source), partition)
+        self._learned[source] = learned  # (again) the most recently met
         learned.partition = partition
         return learned
 

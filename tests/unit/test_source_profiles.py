@@ -123,3 +123,18 @@ def test_rare_lines_are_pruned_and_template_lines_kept() -> None:
     assert len(counts) <= len(template) + source_profiles.PRUNE_MIN_AGE + source_profiles.PRUNE_EVERY
     for line in template:
         assert counts[source_profiles.article_fingerprints({"body": line}).pop()] == 1000, line
+
+
+def test_memory_holds_the_sources_met_last_and_the_others_come_back_from_the_table() -> None:
+    table = CountingTable()
+    profiles = SourceProfiles(table, max_sources=2)
+    for source in ("daily", "weekly", "monthly"):
+        run_source([{**article(i), "id": f"{source}{i}", "source": source} for i in range(3)], profiles)
+    profiles.profile("daily")  # met again: now the most recent
+    assert profiles.flush() == 3 and table.writes == 3  # every counted source written before any is dropped
+    assert profiles.partition_of("weekly") is None  # the least recently met went
+    assert profiles.partition_of("daily") == 0 and profiles.partition_of("monthly") == 0
+    run_source([{**article(5), "id": "weekly5", "source": "weekly"}], profiles)  # read back from the table
+    profiles.flush()
+    assert table["weekly"]["articles"] == 4 and table["daily"]["articles"] == 3
+    assert profiles.profile("weekly").line_counts.get(source_profiles._line_key(TEMPLATE_TOP[0])) == 4

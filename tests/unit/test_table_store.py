@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import faust
@@ -48,11 +49,15 @@ def test_the_tables_written_at_commit_time_file_writes_by_key_on_rocksdb(monkeyp
     from streams.tables import ProfilesTable, source_profiles
 
     cfg = settings_from(monkeypatch, NEWSSTREAM_DATA_DIR=str(tmp_path))
-    app = faust.App("store-test", store=cfg.store_url, datadir=cfg.worker_data_dir, autodiscover=False)
-    profiles = source_profiles(app, partitions=4)
-    table = next(t for t in app.tables.values() if isinstance(t, ProfilesTable))
-    record = {"body": "Home | World\nA sentence of the article.", "language": {"code": "en"}}
-    profiles.count("desk", record, partition=3)
-    profiles.flush()  # no event here, as at commit time
-    assert table.data._dbs.keys() == {3}
-    assert table.data["desk"]["articles"] == 1
+
+    async def flush_outside_an_event() -> None:  # in a loop, as in the worker: the changelog send needs one
+        app = faust.App("store-test", store=cfg.store_url, datadir=cfg.worker_data_dir, autodiscover=False)
+        profiles = source_profiles(app, partitions=4)
+        table = next(t for t in app.tables.values() if isinstance(t, ProfilesTable))
+        record = {"body": "Home | World\nA sentence of the article.", "language": {"code": "en"}}
+        profiles.count("desk", record, partition=3)
+        profiles.flush()  # no event here, as at commit time
+        assert table.data._dbs.keys() == {3}
+        assert table.data["desk"]["articles"] == 1
+
+    asyncio.run(flush_outside_an_event())

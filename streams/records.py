@@ -85,12 +85,12 @@ def decode_raw(data: bytes | None, *, max_bytes: int) -> dict[str, Any]:
     if len(data) > max_bytes:
         raise BadInput("too_large", f"message is {len(data)} bytes, over the limit of {max_bytes} bytes")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BadInput("not_utf8", f"message is not valid UTF-8 (byte {exc.start}: {exc.reason})") from None
-    try:
-        obj = orjson.loads(text)
+        obj = orjson.loads(data)  # from the bytes: a str of non-ASCII text costs orjson a UTF-8 copy first
     except orjson.JSONDecodeError as exc:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            raise BadInput("not_utf8", f"message is not valid UTF-8 (byte {bad.start}: {bad.reason})") from None
         raise BadInput("not_json", f"message is not JSON: {exc}") from None
     return validate_raw(obj)
 

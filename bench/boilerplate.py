@@ -441,8 +441,43 @@ def _row(
     }
 
 
+#: Furniture that pages print inside an article, put between the paragraphs of the clean aeb bodies.
+INSERTED_FURNITURE = {
+    "an ad slot": ["Advertisement", "Story continues below advertisement"],
+    "a share bar": ["Share on Facebook", "Share on Twitter", "Share via Email"],
+    "an inline related link": ["Related:", "Read more: Ten things to know about the new budget"],
+}
+INSERT_AFTER = (1, 2, -1)  # after the first, the second paragraph, before the last
+
+
+def inserted_furniture_rows() -> list[dict[str, Any]]:
+    """Lines of the clean ``articleBody`` texts kept when furniture sits between their paragraphs.
+
+    The same bodies with no furniture give the baseline: what is lost beyond it is article text a widget
+    inside the article cost (a first paragraph above a share bar, a last one below an ad slot).
+    """
+    truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
+    rows = []
+    for half, keep in (("tune", lambda i: not held_out(i)), ("held-out", held_out)):
+        bodies = [[line for line in item["articleBody"].splitlines() if line.strip()]
+                  for page_id, item in sorted(truth.items()) if keep(page_id)]
+        bodies = [body for body in bodies if len(body) > 3]
+        for name, slot in {"no furniture": [], **INSERTED_FURNITURE}.items():
+            kept = total = 0
+            for body in bodies:
+                for after in INSERT_AFTER:
+                    at = after if after > 0 else len(body) + after
+                    lines = ["Home | News | Sport", *body[:at], *slot, *body[at:], "© 2026 Example Media"]
+                    flags = classify_lines(lines)
+                    kept += sum(flags[1 : 1 + at]) + sum(flags[1 + at + len(slot) : -1])
+                    total += len(body)
+            rows.append(_row(f"plaintext {half} bodies with {name} inside: body lines kept", kept / total))
+    return rows
+
+
 def run() -> list[dict[str, Any]]:
-    return multilingual_rows() + plaintext_rows() + per_source_rows() + html_rows(load_pages())
+    return (multilingual_rows() + plaintext_rows() + inserted_furniture_rows() + per_source_rows()
+            + html_rows(load_pages()))
 
 
 def main() -> None:

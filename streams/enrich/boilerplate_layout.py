@@ -65,6 +65,7 @@ HEADLINE_ABOVE_MIN_UNITS = 5  # a headline above a standfirst is at least this l
 BYLINE_UNITS = 4  # a credit under the headline ("Staff writer") is at most this long ...
 BYLINE_LOOKAHEAD = 2  # ... with the headline at most this many lines above it
 NAVIGATION_LOOKAHEAD = 3  # blank lines allowed between a navigation label and its title
+CONTINUATION_LABEL_LINES = 3  # an ad slot or a share bar before an article's last sentence, as its own lines
 _RANK = re.compile(r"\d{1,2}[.)]?")
 _ADDRESS = re.compile(r"@|www\.|https?://|\.(?:com|org|net)\b")
 def _drop_related_blocks(parsed: list[Line], keep: list[bool]) -> None:
@@ -292,15 +293,20 @@ def _trim_linked_titles(parsed: list[Line], end: int) -> int:
 
 
 def _continuation(parsed: list[Line], end: int) -> int:
-    """The article's real end: a short last sentence after one ad label or "Read also: ..." line is its own."""
+    """The article's real end: a short last sentence after an ad slot, a share bar or a "Read also: ..." line
+    (at most :data:`CONTINUATION_LABEL_LINES` template lines, none closing the article) is its own."""
     lines = [i for i in range(end + 1, len(parsed)) if parsed[i].kind is not Kind.BLANK]
     n = 0
-    while n + 1 < len(lines):
-        label, line = parsed[lines[n]], parsed[lines[n + 1]]
-        if label.kind is not Kind.BAD or label.stop or not _is_sentence(line):
+    while n < len(lines):
+        k = n
+        while k < len(lines) and k - n < CONTINUATION_LABEL_LINES and parsed[lines[k]].kind is Kind.BAD:
+            if parsed[lines[k]].stop:
+                return end
+            k += 1
+        if k == n or k == len(lines) or not _is_sentence(parsed[lines[k]]):
             break
-        end = lines[n + 1]
-        n += 2
+        end = lines[k]
+        n = k + 1
     return end
 
 

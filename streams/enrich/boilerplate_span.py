@@ -53,9 +53,20 @@ def _teaser_cells(parsed: list[Line]) -> list[int]:
             continue
         above = kinds[max(0, n - TEASER_CELL_LINES) : n]
         below = kinds[n + 1 : n + 1 + TEASER_CELL_LINES]
-        if Kind.BAD in above and Kind.BAD in below and Kind.GOOD not in above and Kind.GOOD not in below:
+        framed = Kind.BAD in above and Kind.BAD in below and Kind.GOOD not in above and Kind.GOOD not in below
+        if framed and not _opens_paragraphs(kinds, n):
             cells.append(lines[n])
     return cells
+
+
+def _opens_paragraphs(kinds: list[Kind], n: int) -> bool:
+    """The sentence at ``n`` is followed, past template lines only, by two sentences in a row: an article's
+    first paragraph above a share bar or an ad slot, not a teaser's summary (a grid's next cell has its own
+    headline and byline, and one summary)."""
+    m = n + 1
+    while m < len(kinds) and kinds[m] is Kind.BAD:
+        m += 1
+    return m + 1 < len(kinds) and kinds[m] is Kind.GOOD and kinds[m + 1] is Kind.GOOD
 
 
 def _teaser_grid(parsed: list[Line], start: int, end: int) -> bool:

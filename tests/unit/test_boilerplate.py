@@ -707,3 +707,44 @@ def test_the_bundled_date_words_are_what_the_build_script_writes() -> None:
     from scripts.build_date_words import OUT, render
 
     assert OUT.read_text(encoding="utf-8") == render()
+
+
+HARBOUR = [
+    "The harbour authority approved the new ferry terminal on Tuesday after a vote that ran late into the night.",
+    "Construction is due to begin in March and should take about two years, according to the authority.",
+    "Local shops welcomed the decision, saying the old terminal had kept visitors away for a decade.",
+    "Residents of the waterfront, however, worry about traffic on the narrow streets leading to the quay.",
+]
+SHARE_BAR = ["Share on Facebook", "Share on Twitter", "Share via Email"]
+
+
+def test_a_first_paragraph_above_a_share_bar_is_the_article_not_a_teaser() -> None:
+    """A lone sentence with a menu above and a share bar below is framed like a teaser's summary, which the
+    article span scores as a short line; followed by the article's paragraphs it is their lede, and scores as
+    the sentence it is (on the aeb tune bodies with a share bar after the first paragraph: 0.904 -> 0.917 of
+    their lines kept)."""
+    from streams.enrich.boilerplate_lines import parse_text
+    from streams.enrich.boilerplate_span import _teaser_cells
+
+    lede = "The harbour authority approved a new ferry terminal late on Tuesday night."
+    lines = ["Home | News | Sport", lede, *SHARE_BAR, *HARBOUR[1:]]
+    assert _teaser_cells([parse_text(line, False) for line in lines]) == []
+    teasers = ["Home | News | Sport", lede, *SHARE_BAR, "Trawler crews say the new limits are tight.", "2 hours ago"]
+    assert _teaser_cells([parse_text(line, False) for line in teasers]) == [1, 5]
+
+
+def test_a_short_last_sentence_after_a_share_bar_is_the_article_s_own() -> None:
+    last = "The next hearing is in May."
+    lines = ["Home | News | Sport", *HARBOUR, *SHARE_BAR, last, "© 2026 Port Weekly"]
+    kept = clean_text("\n".join(lines)).text.splitlines()
+    assert kept[-1] == last and HARBOUR[0] in kept
+    assert not set(SHARE_BAR) & set(kept)
+
+
+def test_teasers_after_the_article_still_go_after_a_share_bar() -> None:
+    teasers = ["More from Port Weekly", "Lighthouse to reopen for summer visitors",
+               "The lighthouse on the north pier will open its doors again after repairs.",
+               "Published 2 hours ago", "Fishing quotas cut again", "Trawler crews say the new limits are too tight.",
+               "Published 5 hours ago"]
+    kept = clean_text("\n".join(["Home | News | Sport", *HARBOUR, *SHARE_BAR, *teasers])).text.splitlines()
+    assert kept == HARBOUR

@@ -230,3 +230,14 @@ def test_chinese_descriptor_before_a_suffixed_name():
 def test_german_noun_after_an_article_in_front_of_a_list_is_not_a_company():
     names = _names("Der Konzern senkte einen Ausblick, Adidas und Puma legten dagegen zu.", language="de")
     assert "Ausblick" not in names and "Adidas" in names
+
+
+def test_a_possessive_followed_by_a_business_word_or_a_product_confirms_a_common_word_name():
+    """The word after "’s" is read, not the "s" itself (the rule had never fired), and a name-like word (a
+    town, a first name) is not confirmed by the capitalised word after its possessive."""
+    assert _names("Target's new stores opened on Monday.") == {"Target"}
+    assert _names("Shell’s profits rose again.") == {"Shell"}
+    assert _names("Apple's Tim Cook spoke first.") == {"Apple"}
+    assert _names("Austin's Mayor Steve Adler spoke first.") == set()
+    assert _names("Lincoln's Gettysburg Address is short.") == set()
+    assert _names("Lincoln's new models sold well.") == {"Lincoln"}

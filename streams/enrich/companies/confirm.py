@@ -73,7 +73,7 @@ def decide(
         if h.entry in defined:  # the article spelt the acronym out as something else
             h.accepted, h.rejected = False, True
         elif h.entry in persons and not h.rejected and " " not in fields[h.field][h.start : h.end] and not (
-            local_evidence(fields[h.field], h.start, h.end, h.possessive_end)
+            local_evidence(fields[h.field], h.start, h.end, h.possessive_end, namelike=h.namelike)
         ):
             # "Doug Ford ... Ford said": once a one-word name was a person's surname here, it stays one
             h.accepted, h.rejected = False, True
@@ -99,7 +99,7 @@ def decide(
         text = fields[h.field]
         sent = sentences[h.field]
         if (
-            local_evidence(text, h.start, h.end, h.possessive_end)
+            local_evidence(text, h.start, h.end, h.possessive_end, namelike=h.namelike)
             or cited_source(text, h.start, h.end)
             # "WeWork" written as the alias is: not "NeXT" for the alias "Next"
             or (camel_case(text[h.start : h.end]) and text[h.start : h.end] in matcher.entry(h.entry).aliases)

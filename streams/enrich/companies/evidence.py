@@ -120,9 +120,10 @@ def business_sentence(text: str, start: int, end: int) -> bool:
     return any(_is_cue(t) for t in words)
 
 
-def local_evidence(text: str, start: int, end: int, possessive_end: int | None) -> bool:
+def local_evidence(text: str, start: int, end: int, possessive_end: int | None, *, namelike: bool = False) -> bool:
     """Cues right at the mention: a legal form after it, an organisation word or quote before it, or a
-    possessive followed by a capitalised/camel-case product name or a business word."""
+    possessive followed by a business word or (not for a name-like word: "Austin's Mayor Steve Adler",
+    "Lincoln's Gettysburg Address") by a capitalised/camel-case product name."""
     if _LEGAL_AFTER.match(text, end, min(len(text), end + 20)):
         return True
     before = text[max(0, start - 24) : start]
@@ -131,12 +132,22 @@ def local_evidence(text: str, start: int, end: int, possessive_end: int | None) 
     if start > 0 and text[start - 1] in _QUOTE_OPEN and end < len(text) and text[end] in _QUOTE_CLOSE:
         return True
     if possessive_end is not None:
-        m = _TOKEN.match(text, possessive_end + 1) if possessive_end + 1 < len(text) else None
+        # the word after the possessive ending ("Toyota’s new plant"; "Toyota'nın" in Turkish)
+        tail = _POSSESSIVE_TAIL.match(text, possessive_end)
+        m = _TOKEN.match(text, tail.end()) if tail else None
         if m:
             word = m.group()
-            if _is_cue(word.lower()) or word[0].isupper() or any(c.isupper() for c in word[1:]):
+            if _is_cue(word.lower()) or (not namelike and (word[0].isupper() or any(c.isupper() for c in word[1:]))):
+                return True
+            # one lower-case word between: "Amazon’s small business loans", "Apple's biggest rival"
+            second = _TOKEN.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+            if second and word.islower() and _is_cue(second.group().lower()):
                 return True
     return False
+
+
+# An apostrophe, the possessive or case ending after it, then the space before the next word.
+_POSSESSIVE_TAIL = re.compile(r".\w{0,4}[ \t]+")
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\S+)")

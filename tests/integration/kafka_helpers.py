@@ -81,8 +81,8 @@ class WorkerProcess:
         self.web_port = free_port()
         self.log_path = log_dir / f"{stream.name}-{name}.log"
         # its tables (when on disk) in the test's directory, one per worker as in a deployment
-        data_dir = str(log_dir / f"{stream.name}-{name}-data")
-        self.env = stream.env(NEWSSTREAM_WEB_PORT=str(self.web_port), NEWSSTREAM_DATA_DIR=data_dir, **env)
+        env = {"NEWSSTREAM_DATA_DIR": str(log_dir / f"{stream.name}-{name}-data"), **env}
+        self.env = stream.env(NEWSSTREAM_WEB_PORT=str(self.web_port), **env)
         self.process: subprocess.Popen[bytes] | None = None
         self._readies_before = 0
 

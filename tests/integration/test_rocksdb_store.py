@@ -82,3 +82,21 @@ def test_tables_are_on_disk_and_a_restarted_worker_goes_on_from_them(stream, sta
     assert orjson.loads(profiles[partition][DESK_KEY])["articles"] == len(DESK) + 1
     assert "writing the source profiles failed" not in worker.log()
     assert "cluster counters not written" not in worker.log()
+
+
+def test_two_workers_of_one_host_share_a_data_directory_without_sharing_tables(stream, start_worker, tmp_path) -> None:
+    """The default layout: one NEWSSTREAM_DATA_DIR, a directory per worker under it (by web port), so that no
+    worker waits for another's RocksDB lock; every article comes out once the group has both."""
+    shared = str(tmp_path / "data")
+    first = start_worker(NEWSSTREAM_STORE="rocksdb", NEWSSTREAM_DATA_DIR=shared)
+    second = start_worker(NEWSSTREAM_STORE="rocksdb", NEWSSTREAM_DATA_DIR=shared)
+    run(first.ready())
+    run(second.ready())
+    messages = [article(f"s{n}-{i}", f"source-{n}", DESK[i % len(DESK)], "Budget") for n in range(8) for i in range(3)]
+    run(produce(stream.bootstrap, stream.raw, messages))
+    got = enriched(stream, {orjson.loads(v)["id"] for _, v in messages})
+    assert len(got) == len(messages)
+    dirs = sorted(p.name for p in Path(shared).iterdir())
+    assert dirs == sorted(f"{stream.name}-{w.web_port}" for w in (first, second))
+    for worker in (first, second):
+        assert "is locked" not in worker.log()

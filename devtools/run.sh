@@ -13,6 +13,7 @@ log_dir=.kafka
 mkdir -p "$log_dir"
 started_kafka=0
 worker_pid=
+tail_pid=
 
 host="${KAFKA_BOOTSTRAP%%,*}"; host="${host#kafka://}"
 if (exec 3<>"/dev/tcp/${host%:*}/${host##*:}") 2>/dev/null; then
@@ -25,6 +26,8 @@ fi
 cleanup() {
   trap - INT TERM EXIT
   echo
+  # a signal sent to this script alone (a supervisor, `timeout`) reaches neither child: stop them here
+  if [[ -n "$tail_pid" ]]; then kill -TERM "$tail_pid" 2>/dev/null || true; fi
   if [[ -n "$worker_pid" ]] && kill -0 "$worker_pid" 2>/dev/null; then
     echo "run: stopping the worker"
     kill -TERM "$worker_pid" 2>/dev/null || true

@@ -139,7 +139,7 @@ def local_evidence(text: str, start: int, end: int, possessive_end: int | None, 
             word = m.group()
             if _is_cue(word.lower()) or (not namelike and (word[0].isupper() or any(c.isupper() for c in word[1:]))):
                 return True
-            # one lower-case word between: "Amazon’s small business loans", "Apple's biggest rival"
+            # one lower-case word between: "Target's new stores", "Apple's biggest rival"
             second = _TOKEN.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
             if second and word.islower() and _is_cue(second.group().lower()):
                 return True

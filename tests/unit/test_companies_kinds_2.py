@@ -241,3 +241,9 @@ def test_a_possessive_followed_by_a_business_word_or_a_product_confirms_a_common
     assert _names("Austin's Mayor Steve Adler spoke first.") == set()
     assert _names("Lincoln's Gettysburg Address is short.") == set()
     assert _names("Lincoln's new models sold well.") == {"Lincoln"}
+
+
+def test_a_common_word_name_as_the_subject_past_an_adverb_or_an_auxiliary():
+    assert _names("Target recently launched a new clothing line.") == {"Target"}
+    assert _names("Shell has agreed to sell the field to a rival.") == {"Shell"}
+    assert _names("Apple was sold at the market for a dollar a kilo.") == set()  # a copula: no subject of a deal

@@ -266,8 +266,26 @@ def cited_source(text: str, start: int, end: int) -> bool:
 
 
 def followed_by_subject_word(text: str, end: int) -> bool:
-    m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    """"Oracle shares fell", "Target said"; also past an adverb or a perfect's auxiliary ("Apple also stepped
+    into gaming", "Shell has agreed")."""
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 60))
+    if not m:
+        return False
+    word = m.group(1).strip(",.;:")
+    if word in _FOLLOWERS:
+        return True
+    if word not in _BETWEEN_SUBJECT_AND_VERB:
+        return False
+    m = _NEXT_WORD.match(text, m.end(), min(len(text), m.end() + 40))
     return bool(m) and m.group(1).strip(",.;:") in _FOLLOWERS
+
+
+# Words that stand between a subject and its verb without making it less of a subject (no copula: "Apple was
+# sold at the market" is fruit).
+_BETWEEN_SUBJECT_AND_VERB = _words(
+    """also recently now already then just still later quickly previously reportedly officially finally
+    first has have had"""
+)
 
 
 def ticker_in(text: str, tickers: tuple[str, ...]) -> bool:

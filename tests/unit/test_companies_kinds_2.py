@@ -247,3 +247,10 @@ def test_a_common_word_name_as_the_subject_past_an_adverb_or_an_auxiliary():
     assert _names("Target recently launched a new clothing line.") == {"Target"}
     assert _names("Shell has agreed to sell the field to a rival.") == {"Shell"}
     assert _names("Apple was sold at the market for a dollar a kilo.") == set()  # a copula: no subject of a deal
+
+
+def test_an_unknown_name_found_by_its_possessive_has_one_key_with_its_other_mentions():
+    tags = tag_companies("", "Belmatic's chief executive said the company would hire. Belmatic makes robots.")
+    assert [(t.name, t.id, [m.surface for m in t.mentions]) for t in tags] == [
+        ("Belmatic", "unknown:belmatik", ["Belmatic", "Belmatic"])
+    ]

@@ -371,17 +371,25 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
             # an agency in a dateline may have two letters: "LONDON (PA) —"
             out.append(UnknownMention(field, a, b, name, legal=True))
     for a, b in (*sources, *datelines):
-        a, b = _trim_source(text, a, b)
+        a, b = _trim_source(text, a, _trim_possessive(text, a, b))
         name = text[a:b]
         if _acceptable(name) and name not in _LEADING_NOISE:
             # a cited source is as sure as a legal form: it beats a common word inside it ("Box Office Mojo")
             out.append(UnknownMention(field, a, b, name, legal=True))
     for a, b in spans:
-        start, end = _trim_leading(text, a, b)
+        start, end = _trim_leading(text, a, _trim_possessive(text, a, b))
         name = text[start:end]
         if start < end and _acceptable(name):
             out.append(UnknownMention(field, start, end, name))
     return out
+
+
+def _trim_possessive(text: str, start: int, end: int) -> int:
+    """The end of a name without its possessive ("Belmatic's chief executive" names "Belmatic", the key its
+    other mentions have too)."""
+    if end - start > 3 and text.endswith(("'s", "’s"), start, end):
+        return end - 2
+    return end
 
 
 # The name part of a capitalised domain, not inside a URL or an e-mail address ("PanEuro.Net", not

@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from . import boilerplate_patterns as bp
 from .boilerplate_lines import (
+    CLOCK_TIME,
     CLOSING_MARKS,
     CTA_SENTENCE_MAX_UNITS,
     DIGIT,
@@ -40,6 +42,7 @@ __all__ = ["apply_position_rules"]
 
 def apply_position_rules(parsed: list[Line], keep: list[bool], *, extracted: bool) -> None:
     """Set ``keep`` to False for the lines that their place shows to be furniture."""
+    _mark_split_comment_headers(parsed, keep)
     _drop_related_blocks(parsed, keep)
     if not extracted:
         # an extractor has already chosen where the article starts and ends, and taken the menus out
@@ -65,9 +68,34 @@ HEADLINE_ABOVE_MIN_UNITS = 5  # a headline above a standfirst is at least this l
 BYLINE_UNITS = 4  # a credit under the headline ("Staff writer") is at most this long ...
 BYLINE_LOOKAHEAD = 2  # ... with the headline at most this many lines above it
 NAVIGATION_LOOKAHEAD = 3  # blank lines allowed between a navigation label and its title
+COMMENT_NAME_UNITS = 3  # a reader's name above the date of a comment
 CONTINUATION_LABEL_LINES = 3  # an ad slot or a share bar before an article's last sentence, as its own lines
 _RANK = re.compile(r"\d{1,2}[.)]?")
 _ADDRESS = re.compile(r"@|www\.|https?://|\.(?:com|org|net)\b")
+def _mark_split_comment_headers(parsed: list[Line], keep: list[bool]) -> None:
+    """A name alone on a line, then a line with only a date, its year and the minute it was posted: a reader's
+    comment headed in two lines ("Vatsala Shukla" / "August 22, 2018 at 5:57 am"). The article is over there,
+    as at the one-line header ("Dana Whitfield March 3, 2021 - 4:12 pm", see ``boilerplate_lines``)."""
+    previous = None
+    for i, line in enumerate(parsed):
+        if line.kind is Kind.BLANK:
+            continue
+        if previous is not None and line.kind is Kind.BAD and not line.stop and _is_posting_time(line.text):
+            name = parsed[previous]
+            if name.kind is Kind.SHORT and name.units <= COMMENT_NAME_UNITS and is_name(name.text, bare=True):
+                parsed[i] = line._replace(stop=True)
+                parsed[previous] = name._replace(kind=Kind.BAD, meta=False, menu_item=False)
+                keep[previous] = False
+        previous = i
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _is_posting_time(text: str) -> bool:
+    return CLOCK_TIME.search(text) is not None and _YEAR.search(text) is not None and bp.is_dateline(text)
+
+
 def _drop_related_blocks(parsed: list[Line], keep: list[bool]) -> None:
     """After a "Related"/"More from" heading, drop the headline-like lines that follow it.
 

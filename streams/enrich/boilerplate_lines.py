@@ -45,7 +45,7 @@ _READING_TIME = re.compile(
     r"\d+\s*(?:min(?:s|ute|utes|uten|uti|utos|uto|utter|uut)?\b|мин\w*|хв\w*|dk\b|dakika|perc|分钟|分|분)",
     re.IGNORECASE,
 )
-_CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d{2}(?![\d.:])")
+CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d{2}(?![\d.:])")
 _META_LABEL = re.compile(r"^[^\W\d_]{2,12}(?:\.\s*|\s*[:：]\s*)")
 _NON_NAME_PUNCT = re.compile(r"[,;:!?()\[\]|/]")
 _CLAUSE_PUNCT = re.compile(r"[,;:，、；：]")
@@ -217,7 +217,7 @@ def _is_comment_header(text: str, units: float) -> bool:
     (A byline carries its date, rarely the minute it was posted; a live blog's entries carry a time, not
     a name before a full date.)
     """
-    return units <= DATELINE_MAX_UNITS + bp.SIGNED_NAME_WORDS and bool(_CLOCK_TIME.search(text)) and (
+    return units <= DATELINE_MAX_UNITS + bp.SIGNED_NAME_WORDS and bool(CLOCK_TIME.search(text)) and (
         bp.is_signed_timestamp(text)
     )
 
@@ -230,7 +230,7 @@ def _is_meta(text: str, units: float) -> bool:
     """
     if units > META_MAX_UNITS:
         return False
-    if _READING_TIME.search(text) or _CLOCK_TIME.search(text):
+    if _READING_TIME.search(text) or CLOCK_TIME.search(text):
         return True  # "3 min read"; "Updated: 5 March 2026, 10:40" (a time of day: a timestamp, not a dateline)
     label = _META_LABEL.match(text)
     if label:

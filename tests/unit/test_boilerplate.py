@@ -748,3 +748,29 @@ def test_teasers_after_the_article_still_go_after_a_share_bar() -> None:
                "Published 5 hours ago"]
     kept = clean_text("\n".join(["Home | News | Sport", *HARBOUR, *SHARE_BAR, *teasers])).text.splitlines()
     assert kept == HARBOUR
+
+
+def test_readers_comments_headed_in_two_lines_go_with_their_headers() -> None:
+    paragraphs = SNIPPETS[0][2]
+    comments = [
+        "Dana Whitfield",
+        "March 3, 2021 at 4:12 pm",
+        "I tried this at home last weekend and it worked much better than I expected, thank you for the idea.",
+        "Tom Reyes",
+        "March 4, 2021 at 9:01 am",
+        "Same here, although I would add that the second step takes a good deal longer than the article says.",
+        "Dana Whitfield",
+        "March 4, 2021 at 10:15 am",
+        "Good point, Tom: mine took most of an afternoon, and I needed a second pair of hands for the last part.",
+    ]
+    result = clean_text("\n".join([*paragraphs, *comments]))
+    kept = result.text.splitlines()
+    assert kept[: len(paragraphs)] == paragraphs
+    assert not {"Dana Whitfield", "Tom Reyes", "March 3, 2021 at 4:12 pm"} & set(kept)
+    assert comments[5] not in kept and comments[8] not in kept  # the replies after the first go
+
+
+def test_a_byline_and_its_posting_time_above_the_article_leave_the_article_whole() -> None:
+    paragraphs = SNIPPETS[0][2]
+    result = clean_text("\n".join(["Dana Whitfield", "March 3, 2021 at 4:12 pm", *paragraphs]))
+    assert result.text.splitlines() == paragraphs

@@ -83,7 +83,7 @@ def _mark_split_comment_headers(parsed: list[Line], keep: list[bool]) -> None:
         if previous is not None and line.kind is Kind.BAD and not line.stop and _is_posting_time(line.text):
             name = parsed[previous]
             if name.kind is Kind.SHORT and name.units <= COMMENT_NAME_UNITS and is_name(name.text, bare=True):
-                parsed[i] = line._replace(stop=True)
+                parsed[i] = line._replace(stop=True, comment_header=True)
                 parsed[previous] = name._replace(kind=Kind.BAD, meta=False, menu_item=False)
                 keep[previous] = False
         previous = i

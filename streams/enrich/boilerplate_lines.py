@@ -87,6 +87,8 @@ class Line(NamedTuple):
     menu_item: bool = False  # a capitalised one-to-four-word entry
     plain: bool = False  # letters and spaces only, at most a closing colon: how a label looks
     pitch: bool = False  # words of a newsletter or subscription box (read after the article only)
+    comment_header: bool = False  # a reader's comment header: a name, the date and the minute it was posted
+    comments_heading: bool = False  # "Comments", "12 comments", "Leave a reply" in the page's language
 
 
 @lru_cache(maxsize=PARSE_CACHE_SIZE)
@@ -106,8 +108,9 @@ def parse_text(text: str, extracted: bool) -> Line:
     kind = _shape(text, units)
     if label or related or inline_link or tags or _is_template(text, norm, units, kind, extracted):
         kind = Kind.BAD
+    comment_header = kind is Kind.BAD and _is_comment_header(text, units)
     stop = kind is Kind.BAD and (
-        tags or label in lexicon.CLOSING or bp.is_end_marker(text, norm, units) or _is_comment_header(text, units)
+        tags or label in lexicon.CLOSING or bp.is_end_marker(text, norm, units) or comment_header
     )
     short = kind is Kind.SHORT
     return Line(
@@ -122,6 +125,8 @@ def parse_text(text: str, extracted: bool) -> Line:
         menu_item=short and _is_menu_item(text, units),
         plain=short and _PLAIN.fullmatch(text) is not None,
         pitch=units <= bp.PITCH_MAX_UNITS and bp.is_pitch(text),
+        comment_header=comment_header,
+        comments_heading=label == "comments",
     )
 
 

@@ -18,6 +18,7 @@ SPAN_SENTENCE_OFFSET = 3.0  # a sentence scores its length in words minus this .
 SPAN_SHORT_COST = 1.0  # ... a short line costs this ...
 SPAN_TEMPLATE_COST = 4.0  # ... a template line this ...
 SPAN_STOP_COST = 30.0  # ... a line that closes an article (rights, tags, comments) this: little comes after it
+WALL = 1e9  # the score of a line no article runs across
 SPAN_ROW_COST = 0.25  # ... and a table row little: results tables are stories too
 SPAN_UNPUNCTUATED_UNITS = 40  # an unpunctuated line scores as a sentence only when this long (else a teaser)
 SPAN_MIN_EXTRA = 20.0  # a stretch beside the article joins it when it scores at least this ...
@@ -40,6 +41,21 @@ def _line_score(line: Line, kept: bool) -> float:
     if line.row:
         return -SPAN_ROW_COST  # a row of a results table or a score: part of the story it sits in
     return -SPAN_SHORT_COST
+
+
+def _comment_thread(parsed: list[Line]) -> list[int]:
+    """The headers of readers' comments (a name, the date and the minute it was posted) when the page has a
+    thread of them: two headers or more, or one under a comments heading ("1 comment"). The article never
+    runs across one, and what follows the first one after it (comments, an author box, a blog's "about me")
+    is never more of it. One signed time stamp alone is a cost, not a wall: a live blog or an update inside
+    an article is signed so too, and the comments heading alone is no wall either ("12 comments" also stands
+    in share bars inside articles)."""
+    headers = [i for i, line in enumerate(parsed) if line.comment_header]
+    if len(headers) != 1:
+        return headers
+    lines = [i for i, line in enumerate(parsed) if line.kind is not Kind.BLANK]
+    at = {i: n for n, i in enumerate(lines)}
+    return [i for i in headers if any(parsed[j].comments_heading for j in lines[max(0, at[i] - 3) : at[i]])]
 
 
 def _teaser_cells(parsed: list[Line]) -> list[int]:
@@ -112,12 +128,17 @@ def article_spans(parsed: list[Line], keep: list[bool]) -> list[tuple[int, int]]
     scores = [0.0 if line.kind is Kind.BLANK else _line_score(line, keep[i]) for i, line in enumerate(parsed)]
     for i in _teaser_cells(parsed):
         scores[i] = -SPAN_SHORT_COST
-    main = _best_span(scores, 0, len(scores))
+    walls = _comment_thread(parsed)
+    walled = list(scores)
+    for i in walls:
+        walled[i] = -WALL
+    main = _best_span(walled, 0, len(scores))
     if main is None:
         return []
     strong = max(SPAN_MIN_EXTRA, SPAN_EXTRA_SHARE * main[2])
     spans = [main]
-    pending = [(0, main[0]), (main[1] + 1, len(scores))]
+    closed = next((i for i in walls if i > main[1]), len(scores))
+    pending = [(0, main[0]), (main[1] + 1, closed)]
     while pending:
         lo, hi = pending.pop()
         found = _best_span(scores, lo, hi)

@@ -774,3 +774,26 @@ def test_a_byline_and_its_posting_time_above_the_article_leave_the_article_whole
     paragraphs = SNIPPETS[0][2]
     result = clean_text("\n".join(["Dana Whitfield", "March 3, 2021 at 4:12 pm", *paragraphs]))
     assert result.text.splitlines() == paragraphs
+
+
+def test_a_comment_thread_ends_the_article_and_what_follows_it_goes() -> None:
+    """Readers' comments with their sentences, then a blog's "about me" box: past the thread's first header
+    nothing is the article's, however many sentences follow."""
+    paragraphs = SNIPPETS[0][2]
+    tail = [
+        "1 comment",
+        "Stephanie Moss March 3, 2021 - 4:12 pm",
+        "We also fill our refillable bottles before heading out, and it has saved us a small fortune this year.",
+        "Reply",
+        "About me",
+        "Thank you for stopping by! My name is Regan and I write about family trips and the food we cook at home.",
+    ]
+    result = clean_text("\n".join([*paragraphs, *tail]))
+    assert result.text.splitlines() == paragraphs
+
+
+def test_one_signed_time_stamp_inside_an_article_does_not_end_it() -> None:
+    """A live blog or an update is signed like a comment: alone, it is no thread."""
+    lines = [*HARBOUR[:2], "Dana Whitfield March 3, 2021 at 4:12 pm", *HARBOUR[2:]]
+    kept = clean_text("\n".join(lines)).text.splitlines()
+    assert all(p in kept for p in HARBOUR)

@@ -22,9 +22,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from . import boilerplate_patterns as bp
 from .boilerplate_lines import (
-    CLOCK_TIME,
     CLOSING_MARKS,
     CTA_SENTENCE_MAX_UNITS,
     DIGIT,
@@ -80,20 +78,13 @@ def _mark_split_comment_headers(parsed: list[Line], keep: list[bool]) -> None:
     for i, line in enumerate(parsed):
         if line.kind is Kind.BLANK:
             continue
-        if previous is not None and line.kind is Kind.BAD and not line.stop and _is_posting_time(line.text):
+        if previous is not None and line.posting_time and not line.stop:
             name = parsed[previous]
             if name.kind is Kind.SHORT and name.units <= COMMENT_NAME_UNITS and is_name(name.text, bare=True):
                 parsed[i] = line._replace(stop=True, comment_header=True)
                 parsed[previous] = name._replace(kind=Kind.BAD, meta=False, menu_item=False)
                 keep[previous] = False
         previous = i
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
-def _is_posting_time(text: str) -> bool:
-    return CLOCK_TIME.search(text) is not None and _YEAR.search(text) is not None and bp.is_dateline(text)
 
 
 def _drop_related_blocks(parsed: list[Line], keep: list[bool]) -> None:

@@ -45,7 +45,7 @@ _READING_TIME = re.compile(
     r"\d+\s*(?:min(?:s|ute|utes|uten|uti|utos|uto|utter|uut)?\b|мин\w*|хв\w*|dk\b|dakika|perc|分钟|分|분)",
     re.IGNORECASE,
 )
-CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d{2}(?![\d.:])")
+_CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d{2}(?![\d.:])")
 _META_LABEL = re.compile(r"^[^\W\d_]{2,12}(?:\.\s*|\s*[:：]\s*)")
 _NON_NAME_PUNCT = re.compile(r"[,;:!?()\[\]|/]")
 _CLAUSE_PUNCT = re.compile(r"[,;:，、；：]")
@@ -89,6 +89,7 @@ class Line(NamedTuple):
     pitch: bool = False  # words of a newsletter or subscription box (read after the article only)
     comment_header: bool = False  # a reader's comment header: a name, the date and the minute it was posted
     comments_heading: bool = False  # "Comments", "12 comments", "Leave a reply" in the page's language
+    posting_time: bool = False  # only a date with its year and a time of day ("August 22, 2018 at 5:57 am")
 
 
 @lru_cache(maxsize=PARSE_CACHE_SIZE)
@@ -127,6 +128,7 @@ def parse_text(text: str, extracted: bool) -> Line:
         pitch=units <= bp.PITCH_MAX_UNITS and bp.is_pitch(text),
         comment_header=comment_header,
         comments_heading=label == "comments",
+        posting_time=kind is Kind.BAD and _is_posting_time(text, units),
     )
 
 
@@ -216,13 +218,23 @@ def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool
     return units > 0 and (is_menu(text) or (not extracted and _is_capitalised_row(text, MENU_ROW_WORDS)))
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _is_posting_time(text: str, units: float) -> bool:
+    return (
+        units <= DATELINE_MAX_UNITS and _CLOCK_TIME.search(text) is not None and _YEAR.search(text) is not None
+        and bp.is_dateline(text)
+    )
+
+
 def _is_comment_header(text: str, units: float) -> bool:
     """A name with a date and a time of day: how a reader's comment is headed, so the article is over.
 
     (A byline carries its date, rarely the minute it was posted; a live blog's entries carry a time, not
     a name before a full date.)
     """
-    return units <= DATELINE_MAX_UNITS + bp.SIGNED_NAME_WORDS and bool(CLOCK_TIME.search(text)) and (
+    return units <= DATELINE_MAX_UNITS + bp.SIGNED_NAME_WORDS and bool(_CLOCK_TIME.search(text)) and (
         bp.is_signed_timestamp(text)
     )
 
@@ -235,7 +247,7 @@ def _is_meta(text: str, units: float) -> bool:
     """
     if units > META_MAX_UNITS:
         return False
-    if _READING_TIME.search(text) or CLOCK_TIME.search(text):
+    if _READING_TIME.search(text) or _CLOCK_TIME.search(text):
         return True  # "3 min read"; "Updated: 5 March 2026, 10:40" (a time of day: a timestamp, not a dateline)
     label = _META_LABEL.match(text)
     if label:

@@ -254,3 +254,12 @@ def test_an_unknown_name_found_by_its_possessive_has_one_key_with_its_other_ment
     assert [(t.name, t.id, [m.surface for m in t.mentions]) for t in tags] == [
         ("Belmatic", "unknown:belmatik", ["Belmatic", "Belmatic"])
     ]
+
+
+def test_descriptive_nouns_in_the_other_cases_of_slavic_languages():
+    """A Polish, Czech or Croatian noun changes its ending with its role in the sentence; the company after it
+    is named all the same (invented names)."""
+    assert _names("Spółka podpisała umowę z firmą Belmatic.", language="pl") == {"Belmatic"}
+    assert _names("Dohoda se společností Quorvane byla podepsána.", language="cs") == {"Quorvane"}
+    assert _names("Ugovor s tvrtkom Quorvane potpisan je u utorak.", language="hr") == {"Quorvane"}
+    assert _names("Rozmawiał z firmą o przyszłości.", language="pl") == set()

@@ -77,6 +77,19 @@ INTRO_WORDS = _words(
     perusahaan produsen maskapai raksasa emiten
     l'empresa companyia
     """
+) | _words(
+    # the same nouns in the other cases of Polish, Czech, Slovak, Croatian and Slovene, where a noun's ending
+    # changes with its role ("umowa z firmą X", "dohoda se společností X", "ugovor s tvrtkom X")
+    """spółce spółką firmie firmę firmą koncernowi koncernem koncernie producentowi producentem producencie
+    przewoźnika przewoźnikowi przewoźnikiem przewoźniku ubezpieczyciela ubezpieczycielem wydawcy wydawcę
+    wydawcą dewelopera deweloperem siecią operatora operatorem giganta
+    gigantem banku bankiem
+    společnosti společností firmy firmě firmu firmou výrobci výrobcem automobilky automobilce automobilku
+    automobilkou dopravci dopravcem banky bance bankou řetězce řetězcem
+    spoločnosť spoločnosti spoločnosťou výrobcu výrobcom firme
+    tvrtke tvrtki tvrtku tvrtkom kompanije kompaniji kompaniju kompanijom proizvođača proizvođaču proizvođačem
+    podjetja podjetju podjetjem proizvajalca proizvajalcu proizvajalcem
+    """
 )
 # Compound nouns ending so introduce a company too ("Rüstungskonzern", "Chipmachinemaker", "Onlinehändler").
 INTRO_SUFFIXES = ("konzern", "hersteller", "händler", "anbieter", "maker", "keten", "bezorger", "bedrijf",

@@ -263,3 +263,10 @@ def test_descriptive_nouns_in_the_other_cases_of_slavic_languages():
     assert _names("Dohoda se společností Quorvane byla podepsána.", language="cs") == {"Quorvane"}
     assert _names("Ugovor s tvrtkom Quorvane potpisan je u utorak.", language="hr") == {"Quorvane"}
     assert _names("Rozmawiał z firmą o przyszłości.", language="pl") == set()
+
+
+def test_a_name_described_after_it_with_the_and_a_head_noun():
+    assert _names("Belmatic, the Oslo-based maker of robots, raised money.") == {"Belmatic"}
+    assert _names("The deal went to Quorvane, the Swedish investment firm, on Monday.") == {"Quorvane"}
+    assert _names("Jane Doe, the studio head, resigned on Friday.") == set()  # the noun does not end it: a person
+    assert _names("He met John Smith, the bank's spokesman, at noon.") == set()

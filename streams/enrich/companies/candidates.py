@@ -89,6 +89,13 @@ _APPOSITIVE_HEAD = re.compile(
     r"chain|subsidiary|unit|giant|platform|marketplace|agency|studio|label|brand|newspaper|magazine|outlet|"
     r"network)(?![\w'’])"
 )
+# "Belmatic, the Oslo-based maker of robots": after "the" the head noun must end the description (not
+# "Jane Doe, the studio head", a person)
+_APPOSITIVE_THE_HEAD = re.compile(
+    _APPOSITIVE_HEAD.pattern.removesuffix(r"(?![\w'’])")
+    + r"(?=[,.;:]|\s(?:of|that|which|in|for|with|from|behind|known|whose)\b)"
+)
+_APPOSITIVE_HEADS = {"appositive": _APPOSITIVE_HEAD, "appositive_the": _APPOSITIVE_THE_HEAD}
 _ABBREVIATION = re.compile(r"\s\(([A-Z][A-Za-z&]{1,6})\)")
 _SEPARATOR = rf"(?:, (?:{_CONJ} )?| {_CONJ} )"  # spaces only: a list never runs across lines
 _NEXT_ITEM = re.compile(rf"\.?(?: \([A-Z][A-Za-z&]{{1,6}}\))?{_SEPARATOR}(?P<name>{_NAME})")
@@ -314,7 +321,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 spans += [(base + i.start(), base + i.end()) for i in _NAME_AT.finditer(m.group("list"))]
             elif text.endswith((", the ", ", both "), max(0, start - 7), start):
                 _list_before(text, text.rfind(",", 0, start), spans)  # "John Lewis and Argos, the retailers"
-        elif kind == "appositive" and text[start - 2 : start] == ", " and _APPOSITIVE_HEAD.match(text, end):
+        elif kind in _APPOSITIVE_HEADS and text[start - 2 : start] == ", " and _APPOSITIVE_HEADS[kind].match(text, end):
             _name_before(text, start - 2, spans)
         elif kind == "intro":
             _name_introduced(text, start, end, spans)

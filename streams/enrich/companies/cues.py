@@ -217,6 +217,7 @@ ANCHOR_KEYS: dict[str, str] = {
     **{f" {normalise(w)} ": "head" for w in sorted(COMPANY_HEADS)},
     **{f" {w} ": "group" for w in _GROUPS},
     " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
+    "  the ": "appositive_the",
     " said in a statement ": "statement", " said in a press release ": "statement",
     " said in a filing ": "statement", " said in a regulatory filing ": "statement",
     # a name written as a domain: "Lenta.ru", "Acme.net" (the dot is a space once normalised); not the

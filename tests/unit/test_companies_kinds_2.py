@@ -270,3 +270,9 @@ def test_a_name_described_after_it_with_the_and_a_head_noun():
     assert _names("The deal went to Quorvane, the Swedish investment firm, on Monday.") == {"Quorvane"}
     assert _names("Jane Doe, the studio head, resigned on Friday.") == set()  # the noun does not end it: a person
     assert _names("He met John Smith, the bank's spokesman, at noon.") == set()
+
+
+def test_german_descriptors_in_the_genitive_and_after_a_capitalised_contraction():
+    assert _names("Die Aktie des Konzerns Belmatic fiel um fünf Prozent.", language="de") == {"Belmatic"}
+    assert _names("Beim Konzern Belmatic, dem Marktführer, wird gespart.", language="de") == {"Belmatic"}
+    assert _names("Die Gewinne des Konzerns Anfang Mai fielen.", language="de") == set()  # a noun, not a name

@@ -470,7 +470,7 @@ def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int
 
 
 _GERMAN_ARTICLES = ("der ", "die ", "das ", "den ", "dem ", "des ", "Der ", "Die ", "Das ", "Den ", "Dem ", "Des ",
-                    "beim ", "vom ", "zum ")
+                    "beim ", "vom ", "zum ", "Beim ", "Vom ", "Zum ")
 
 
 def _after_article(text: str, pos: int) -> bool:

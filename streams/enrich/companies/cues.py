@@ -53,6 +53,8 @@ INTRO_WORDS = _words(
     società azienda gruppo costruttore produttore banca compagnia assicurazione operatore editore quotidiano
     giornale agenzia catena colosso controllata
     konzern unternehmen firma hersteller autobauer autokonzern chiphersteller händler discounter
+    konzerns unternehmens herstellers autobauers autokonzerns chipherstellers händlers discounters
+    versicherers zulieferers anbieters einzelhändlers
     einzelhändler versicherer fluggesellschaft zeitung nachrichtenagentur zulieferer anbieter lieferdienst
     bedrijf concern onderneming fabrikant verzekeraar luchtvaartmaatschappij krant dagblad persbureau
     supermarktketen winkelketen
@@ -96,7 +98,10 @@ INTRO_SUFFIXES = ("konzern", "hersteller", "händler", "anbieter", "maker", "ket
                   "kette", "ketten", "tochter", "marke")
 # Capitalised German nouns come after a German descriptor as often as names do ("der Konzern Verluste"), so
 # there a name needs a shape of its own or a verb or punctuation after it.
-GERMAN_AFTER = _words("hat habe ist sei will wird wurde kündigte teilte sagte plant meldete erwartet baut und")
+GERMAN_AFTER = _words(
+    """hat habe ist sei will wird wurde kündigte teilte sagte plant meldete erwartet baut und hatte war
+    fiel stieg steigerte senkte verlor übernahm kaufte verkaufte streicht strich eröffnete schließt"""
+)
 
 # A role noun before a descriptor makes the name after it a person: "założyciel firmy Ryszard Nowak",
 # "the founder of company X" is a company, but "fondateur de la société" is followed by its founder's name

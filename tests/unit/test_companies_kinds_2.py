@@ -276,3 +276,9 @@ def test_german_descriptors_in_the_genitive_and_after_a_capitalised_contraction(
     assert _names("Die Aktie des Konzerns Belmatic fiel um fünf Prozent.", language="de") == {"Belmatic"}
     assert _names("Beim Konzern Belmatic, dem Marktführer, wird gespart.", language="de") == {"Belmatic"}
     assert _names("Die Gewinne des Konzerns Anfang Mai fielen.", language="de") == set()  # a noun, not a name
+
+
+def test_a_foreign_company_in_katakana_before_sha():
+    assert _names("ベルマティック社は新工場を開設した。", language="ja") == {"ベルマティック"}
+    assert _names("メディア社会の問題について話した。", language="ja") == set()  # 社会: society
+    assert _names("ニュース社によると、株価は下がった。", language="ja") == set()  # a loanword, no name

@@ -604,6 +604,9 @@ _JA_FOREIGN = re.compile(
     r"(?<![\u4e00-\u9fff])[米英独仏韓台豪加伊蘭露印瑞]"
     r"([ァ-ヴ][ァ-ヴー・]{2,}(?:AI|[A-Z]{1,4})?)(?![ァ-ヴー・A-Za-z]|大統領|首相|氏|政権|長官|大使|議員|監督|選手|さん|政府|当局)"
 )
+# A foreign company written in katakana with 社 ("company") after it: アップル社, ベルマティック社 (not 社会
+# "society", 社員 "employee", 社屋 "office building", 神社 "shrine").
+_JA_SHA = re.compile(r"(?<![ァ-ヴー・])([ァ-ヴ][ァ-ヴー・]{2,19})社(?![会員屋寺])")
 _JA_LOANWORDS = _words(
     """ドル ユーロ メディア メーカー ファンド ブランド チーム ニュース エネルギー テクノロジー ハイテク
     スタートアップ ベンチャー ネット ブログ サイト アプリ ゲーム チェーン グループ ホテル レストラン"""
@@ -648,9 +651,10 @@ def find_cjk(field: str, text: str) -> list[UnknownMention]:
         for m in _ZH_DESCRIBED.finditer(text):
             add(m, legal=True)  # a suffix makes a longer name, as in Korean
     if kana:
-        for m in _JA_FOREIGN.finditer(text):
-            if m.group(1) not in _JA_LOANWORDS:
-                add(m)
+        for pattern in (_JA_FOREIGN, _JA_SHA):
+            for m in pattern.finditer(text):
+                if m.group(1) not in _JA_LOANWORDS:
+                    add(m)
     for m in _ZH_LEGAL.finditer(text):
         a = m.start(1)
         while a < m.end(1) - 2 and text[a] in _ZH_FUNCTION:

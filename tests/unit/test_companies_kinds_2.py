@@ -282,3 +282,11 @@ def test_a_foreign_company_in_katakana_before_sha():
     assert _names("ベルマティック社は新工場を開設した。", language="ja") == {"ベルマティック"}
     assert _names("メディア社会の問題について話した。", language="ja") == set()  # 社会: society
     assert _names("ニュース社によると、株価は下がった。", language="ja") == set()  # a loanword, no name
+
+
+def test_descriptive_nouns_of_greek_vietnamese_and_more_european_languages():
+    assert _names("Οι μετοχές της εταιρείας Quorvane ανέβηκαν.", language="el") == {"Quorvane"}
+    assert _names("Công ty Belmatic đã mở nhà máy mới.", language="vi") == {"Belmatic"}
+    assert _names("Компанията Belmatic откри завод.", language="bg") == {"Belmatic"}
+    assert _names("Bendrovė Belmatic atidarė gamyklą.", language="lt") == {"Belmatic"}
+    assert _names("Η εταιρεία έκλεισε νωρίς.", language="el") == set()

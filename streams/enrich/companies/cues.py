@@ -92,7 +92,18 @@ INTRO_WORDS = _words(
     tvrtke tvrtki tvrtku tvrtkom kompanije kompaniji kompaniju kompanijom proizvođača proizvođaču proizvođačem
     podjetja podjetju podjetjem proizvajalca proizvajalcu proizvajalcem
     """
+) | _words(
+    # Greek (each case the press writes before a name), Bulgarian, Serbian and Macedonian Cyrillic, Albanian,
+    # Lithuanian, Latvian, Estonian
+    """εταιρεία εταιρείας εταιρεία όμιλος ομίλου όμιλο τράπεζα τράπεζας κατασκευαστής κατασκευαστή
+    αεροπορική κολοσσός κολοσσού
+    компанията компания фирмата фирма банката производителят компанија компаније компанији
+    фирма фирме произвођач kompanisë kompania shoqëria
+    bendrovė bendrovės įmonė įmonės uzņēmums uzņēmuma kompānija kompānijas ettevõte ettevõtte firma
+    """
 )
+#: Descriptive nouns of two words: Vietnamese "công ty X" (company), "tập đoàn X" (group), "ngân hàng X" (bank).
+INTRO_PHRASES = ("công ty", "tập đoàn", "ngân hàng", "hãng hàng không")
 # Compound nouns ending so introduce a company too ("Rüstungskonzern", "Chipmachinemaker", "Onlinehändler").
 INTRO_SUFFIXES = ("konzern", "hersteller", "händler", "anbieter", "maker", "keten", "bezorger", "bedrijf",
                   "kette", "ketten", "tochter", "marke")
@@ -217,6 +228,7 @@ ANCHOR_KEYS: dict[str, str] = {
     **{f" {w} ": "acquire" for w in _ACQUIRE},
     **{f" {normalise(w)} ": "intro" for w in sorted(INTRO_WORDS)},
     **{f"{w} ": "intro" for w in INTRO_SUFFIXES},
+    **{f" {normalise(w)} ": "intro" for w in INTRO_PHRASES},
     **{f" {normalise(w)} ": "cite" for w in CITE_BEFORE},
     **{f" {w} ": "media" for w in sorted(MEDIA_HEADS)},
     **{f" {normalise(w)} ": "head" for w in sorted(COMPANY_HEADS)},

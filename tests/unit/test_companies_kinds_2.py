@@ -290,3 +290,10 @@ def test_descriptive_nouns_of_greek_vietnamese_and_more_european_languages():
     assert _names("Компанията Belmatic откри завод.", language="bg") == {"Belmatic"}
     assert _names("Bendrovė Belmatic atidarė gamyklą.", language="lt") == {"Belmatic"}
     assert _names("Η εταιρεία έκλεισε νωρίς.", language="el") == set()
+
+
+def test_two_word_investment_heads_and_business_verbs_of_more_languages():
+    assert _names("Unilever agreed to sell its tea business to Quorvane Capital Partners.") == {
+        "Unilever", "Quorvane Capital Partners"}
+    assert _names("Bayer verlor vor Gericht.", language="de") == {"Bayer"}
+    assert _names("Müller verlor das Spiel.", language="de") == set()  # a name-like word: a person's name

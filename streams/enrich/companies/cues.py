@@ -232,6 +232,9 @@ ANCHOR_KEYS: dict[str, str] = {
     **{f" {normalise(w)} ": "cite" for w in CITE_BEFORE},
     **{f" {w} ": "media" for w in sorted(MEDIA_HEADS)},
     **{f" {normalise(w)} ": "head" for w in sorted(COMPANY_HEADS)},
+    # heads of two words that name an investment firm ("CVC Capital Partners"); not "Partners" alone
+    **{f" {normalise(w)} ": "head" for w in ("Capital Partners", "Capital Management", "Asset Management",
+                                            "Investment Partners", "Investment Management", "Private Equity")},
     **{f" {w} ": "group" for w in _GROUPS},
     " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
     "  the ": "appositive_the",

@@ -160,7 +160,15 @@ _FOLLOWERS = _words(
     announced posted sued agreed plans shareholders investors customers сообщила сообщил заявила заявил
     объявила объявил сообщили заявили seemed launched released unveiled introduced confirmed denied declined
     bought acquired sold raised hired began started stepped expects wants filed warned unveils launches
-    confirms denies sells buys hires cuts"""
+    confirms denies sells buys hires cuts
+    meldete meldet kündigte kündigt teilte verlor verliert steigerte senkte übernahm übernimmt kaufte
+    verkaufte verkauft investiert streicht eröffnete
+    annonce annoncé rachète racheté vend vendu licencie prévoit investit lance lancé dévoile dévoilé
+    anunció anuncia vendió compró adquirió lanzó despidió presentó informó
+    annuncia annunciò annunciato vende acquista acquisito lancia lanciato
+    anunciou anuncia vendeu comprou adquiriu lançou demitiu informou
+    meldde kondigde verkocht kocht lanceerde
+    ogłosił ogłosiła sprzedał sprzedała kupił kupiła przejął przejęła zwolnił poinformował poinformowała"""
 )
 
 
@@ -266,8 +274,8 @@ def cited_source(text: str, start: int, end: int) -> bool:
 
 
 def followed_by_subject_word(text: str, end: int) -> bool:
-    """"Oracle shares fell", "Target said"; also past an adverb or a perfect's auxiliary ("Apple also stepped
-    into gaming", "Shell has agreed")."""
+    """"Oracle shares fell", "Target said", "Bayer verlor", "Mango anunció"; also past an adverb or a perfect's
+    auxiliary ("Apple also stepped into gaming", "Shell has agreed", "Orange a annoncé")."""
     m = _NEXT_WORD.match(text, end, min(len(text), end + 60))
     if not m:
         return False
@@ -284,7 +292,7 @@ def followed_by_subject_word(text: str, end: int) -> bool:
 # sold at the market" is fruit).
 _BETWEEN_SUBJECT_AND_VERB = _words(
     """also recently now already then just still later quickly previously reportedly officially finally
-    first has have had"""
+    first has have had a ha hat heeft"""
 )
 
 

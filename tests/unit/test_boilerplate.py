@@ -613,15 +613,18 @@ def test_an_article_whose_last_paragraph_trails_off_keeps_it() -> None:
     ],
 )
 def test_readers_comments_after_the_article_go_from_their_first_signed_timestamp(header: str) -> None:
-    paragraphs = SNIPPETS[0][2]
     comments = [
         header,
         "I tried this at home last weekend and it worked much better than I expected, thank you for the idea.",
         "Tom Reyes March 4, 2021 - 9:01 am",
         "Same here, although I would add that the second step takes a good deal longer than the article says.",
     ]
-    result = clean_text("\n".join([*paragraphs, *comments]))
-    assert result.text.splitlines() == paragraphs
+    assert _kept_with_tail(comments) == SNIPPETS[0][2]
+
+
+def _kept_with_tail(tail: list[str]) -> list[str]:
+    """The lines kept of a short article followed by ``tail``."""
+    return clean_text("\n".join([*SNIPPETS[0][2], *tail])).text.splitlines()
 
 
 def test_a_dateline_without_a_year_or_a_name_opens_the_article() -> None:
@@ -751,7 +754,6 @@ def test_teasers_after_the_article_still_go_after_a_share_bar() -> None:
 
 
 def test_readers_comments_headed_in_two_lines_go_with_their_headers() -> None:
-    paragraphs = SNIPPETS[0][2]
     comments = [
         "Dana Whitfield",
         "March 3, 2021 at 4:12 pm",
@@ -763,9 +765,8 @@ def test_readers_comments_headed_in_two_lines_go_with_their_headers() -> None:
         "March 4, 2021 at 10:15 am",
         "Good point, Tom: mine took most of an afternoon, and I needed a second pair of hands for the last part.",
     ]
-    result = clean_text("\n".join([*paragraphs, *comments]))
-    kept = result.text.splitlines()
-    assert kept[: len(paragraphs)] == paragraphs
+    kept = _kept_with_tail(comments)
+    assert kept[: len(SNIPPETS[0][2])] == SNIPPETS[0][2]
     assert not {"Dana Whitfield", "Tom Reyes", "March 3, 2021 at 4:12 pm"} & set(kept)
     assert comments[5] not in kept and comments[8] not in kept  # the replies after the first go
 
@@ -779,7 +780,6 @@ def test_a_byline_and_its_posting_time_above_the_article_leave_the_article_whole
 def test_a_comment_thread_ends_the_article_and_what_follows_it_goes() -> None:
     """Readers' comments with their sentences, then a blog's "about me" box: past the thread's first header
     nothing is the article's, however many sentences follow."""
-    paragraphs = SNIPPETS[0][2]
     tail = [
         "1 comment",
         "Stephanie Moss March 3, 2021 - 4:12 pm",
@@ -788,8 +788,7 @@ def test_a_comment_thread_ends_the_article_and_what_follows_it_goes() -> None:
         "About me",
         "Thank you for stopping by! My name is Regan and I write about family trips and the food we cook at home.",
     ]
-    result = clean_text("\n".join([*paragraphs, *tail]))
-    assert result.text.splitlines() == paragraphs
+    assert _kept_with_tail(tail) == SNIPPETS[0][2]
 
 
 def test_one_signed_time_stamp_inside_an_article_does_not_end_it() -> None:

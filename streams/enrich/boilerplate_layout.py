@@ -67,6 +67,8 @@ BYLINE_UNITS = 4  # a credit under the headline ("Staff writer") is at most this
 BYLINE_LOOKAHEAD = 2  # ... with the headline at most this many lines above it
 NAVIGATION_LOOKAHEAD = 3  # blank lines allowed between a navigation label and its title
 COMMENT_NAME_UNITS = 3  # a reader's name above the date of a comment
+TABLE_MIN_ROWS = 5  # rows in a row that make a table after a widget ...
+TABLE_HEADING_LINES = 2  # ... under at most this many heading lines
 CONTINUATION_LABEL_LINES = 3  # an ad slot or a share bar before an article's last sentence, as its own lines
 _RANK = re.compile(r"\d{1,2}[.)]?")
 _ADDRESS = re.compile(r"@|www\.|https?://|\.(?:com|org|net)\b")
@@ -280,6 +282,33 @@ def _drop_tail(parsed: list[Line], keep: list[bool], end: int) -> None:
     for i in range(min([*template[:1], len(parsed)]) + 1, len(parsed)):
         if parsed[i].kind is Kind.GOOD:
             keep[i] = False
+    # a table right after a share bar or an ad slot that cut the article short is the article's: results,
+    # standings, prices (its rows come one after another, under at most a title and its column heads)
+    for i in _table_after_widget(parsed, after):
+        keep[i] = True
+
+
+def _is_table_heading(line: Line) -> bool:
+    return not line.row and (line.kind is Kind.SHORT or (line.kind is Kind.GOOD and line.text.rstrip().endswith(":")))
+
+
+def _table_after_widget(parsed: list[Line], after: list[int]) -> list[int]:
+    n = 0
+    while n < len(after) and n < CONTINUATION_LABEL_LINES and parsed[after[n]].kind is Kind.BAD:
+        if parsed[after[n]].stop:
+            return []
+        n += 1
+    if n == 0:
+        return []
+    start = n
+    while start < len(after) and start - n < TABLE_HEADING_LINES and _is_table_heading(parsed[after[start]]):
+        start += 1  # the table's title ("Standings after 36 races:") and its column heads
+    rows = start
+    while rows < len(after) and parsed[after[rows]].row and parsed[after[rows]].kind is not Kind.BAD:
+        rows += 1
+    if rows - start < TABLE_MIN_ROWS:
+        return []
+    return after[n:rows]
 
 
 def _trim_linked_titles(parsed: list[Line], end: int) -> int:

@@ -796,3 +796,12 @@ def test_one_signed_time_stamp_inside_an_article_does_not_end_it() -> None:
     lines = [*HARBOUR[:2], "Dana Whitfield March 3, 2021 at 4:12 pm", *HARBOUR[2:]]
     kept = clean_text("\n".join(lines)).text.splitlines()
     assert all(p in kept for p in HARBOUR)
+
+
+def test_a_results_table_after_a_share_bar_stays_with_the_article() -> None:
+    intro = ["The league published its final standings on Sunday after the last race of a long season.",
+             "Check this page again next year for the new season's table."]
+    table = ["Final standings after 36 races:", "Pos. Driver Points Wins", "1 Ana Costa 5040 5", "2 Ben Ortiz 5035 7",
+             "3 Carl Dunn 5033 4", "4 Dee Park 5027 6", "5 Eli Moss 2380 2", "6 Fay Wu 2339 1"]
+    kept = clean_text("\n".join(["Home | News | Sport", *intro, *SHARE_BAR, *table, "© 2026 Race Weekly"]))
+    assert kept.text.splitlines() == [*intro, *table]

@@ -72,6 +72,8 @@ TABLE_HEADING_LINES = 2  # ... under at most this many heading lines
 CONTINUATION_LABEL_LINES = 3  # an ad slot or a share bar before an article's last sentence, as its own lines
 _RANK = re.compile(r"\d{1,2}[.)]?")
 _ADDRESS = re.compile(r"@|www\.|https?://|\.(?:com|org|net)\b")
+
+
 def _mark_split_comment_headers(parsed: list[Line], keep: list[bool]) -> None:
     """A name alone on a line, then a line with only a date, its year and the minute it was posted: a reader's
     comment headed in two lines ("Vatsala Shukla" / "August 22, 2018 at 5:57 am"). The article is over there,

@@ -297,3 +297,9 @@ def test_two_word_investment_heads_and_business_verbs_of_more_languages():
         "Unilever", "Quorvane Capital Partners"}
     assert _names("Bayer verlor vor Gericht.", language="de") == {"Bayer"}
     assert _names("Müller verlor das Spiel.", language="de") == set()  # a name-like word: a person's name
+
+
+def test_the_perfect_of_romance_languages_between_subject_and_verb():
+    assert _names("Shell anunció nuevas inversiones.", language="es") == {"Shell"}
+    assert _names("Apple a annoncé des résultats.", language="fr") == {"Apple"}
+    assert _names("Apple ha annunciato un nuovo telefono.", language="it") == {"Apple"}

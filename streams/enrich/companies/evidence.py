@@ -274,8 +274,8 @@ def cited_source(text: str, start: int, end: int) -> bool:
 
 
 def followed_by_subject_word(text: str, end: int) -> bool:
-    """"Oracle shares fell", "Target said", "Bayer verlor", "Mango anunció"; also past an adverb or a perfect's
-    auxiliary ("Apple also stepped into gaming", "Shell has agreed", "Orange a annoncé")."""
+    """"Oracle shares fell", "Target said", "Bayer verlor", "Shell anunció"; also past an adverb or a perfect's
+    auxiliary ("Apple also stepped into gaming", "Shell has agreed", "Apple a annoncé")."""
     m = _NEXT_WORD.match(text, end, min(len(text), end + 60))
     if not m:
         return False

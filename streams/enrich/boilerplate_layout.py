@@ -295,12 +295,8 @@ def _is_table_heading(line: Line) -> bool:
 
 
 def _table_after_widget(parsed: list[Line], after: list[int]) -> list[int]:
-    n = 0
-    while n < len(after) and n < CONTINUATION_LABEL_LINES and parsed[after[n]].kind is Kind.BAD:
-        if parsed[after[n]].stop:
-            return []
-        n += 1
-    if n == 0:
+    n = _past_widget(parsed, after, 0)
+    if n is None:
         return []
     start = n
     while start < len(after) and start - n < TABLE_HEADING_LINES and _is_table_heading(parsed[after[start]]):
@@ -348,16 +344,23 @@ def _continuation(parsed: list[Line], end: int) -> int:
     lines = [i for i in range(end + 1, len(parsed)) if parsed[i].kind is not Kind.BLANK]
     n = 0
     while n < len(lines):
-        k = n
-        while k < len(lines) and k - n < CONTINUATION_LABEL_LINES and parsed[lines[k]].kind is Kind.BAD:
-            if parsed[lines[k]].stop:
-                return end
-            k += 1
-        if k == n or k == len(lines) or not _is_sentence(parsed[lines[k]]):
+        k = _past_widget(parsed, lines, n)
+        if k is None or k == len(lines) or not _is_sentence(parsed[lines[k]]):
             break
         end = lines[k]
         n = k + 1
     return end
+
+
+def _past_widget(parsed: list[Line], lines: list[int], n: int) -> int | None:
+    """Where ``lines`` go on past the widget at ``lines[n]``: one to :data:`CONTINUATION_LABEL_LINES` template
+    lines (an ad slot, a share bar), none of them closing the article; None when there is no such widget."""
+    k = n
+    while k < len(lines) and k - n < CONTINUATION_LABEL_LINES and parsed[lines[k]].kind is Kind.BAD:
+        if parsed[lines[k]].stop:
+            return None
+        k += 1
+    return k if k > n else None
 
 
 def _is_sentence(line: Line) -> bool:

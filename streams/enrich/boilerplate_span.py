@@ -129,9 +129,11 @@ def article_spans(parsed: list[Line], keep: list[bool]) -> list[tuple[int, int]]
     for i in _teaser_cells(parsed):
         scores[i] = -SPAN_SHORT_COST
     walls = _comment_thread(parsed)
-    walled = list(scores)
-    for i in walls:
-        walled[i] = -WALL
+    walled = scores
+    if walls:
+        walled = list(scores)
+        for i in walls:
+            walled[i] = -WALL
     main = _best_span(walled, 0, len(scores))
     if main is None:
         return []

@@ -88,17 +88,17 @@ INTRO_WORDS = _words(
     gigantem banku bankiem
     společnosti společností firmy firmě firmu firmou výrobci výrobcem automobilky automobilce automobilku
     automobilkou dopravci dopravcem banky bance bankou řetězce řetězcem
-    spoločnosť spoločnosti spoločnosťou výrobcu výrobcom firme
+    spoločnosti spoločnosťou výrobcu výrobcom firme
     tvrtke tvrtki tvrtku tvrtkom kompanije kompaniji kompaniju kompanijom proizvođača proizvođaču proizvođačem
     podjetja podjetju podjetjem proizvajalca proizvajalcu proizvajalcem
     """
 ) | _words(
     # Greek (each case the press writes before a name), Bulgarian, Serbian and Macedonian Cyrillic, Albanian,
     # Lithuanian, Latvian, Estonian
-    """εταιρεία εταιρείας εταιρεία όμιλος ομίλου όμιλο τράπεζα τράπεζας κατασκευαστής κατασκευαστή
+    """εταιρεία εταιρείας όμιλος ομίλου όμιλο τράπεζα τράπεζας κατασκευαστής κατασκευαστή
     αεροπορική κολοσσός κολοσσού
     компанията компания фирмата фирма банката производителят компанија компаније компанији
-    фирма фирме произвођач kompanisë kompania shoqëria
+    фирме произвођач kompanisë kompania shoqëria
     bendrovė bendrovės įmonė įmonės uzņēmums uzņēmuma kompānija kompānijas ettevõte ettevõtte firma
     """
 )

@@ -4,8 +4,11 @@ Every phase starts the consumer(s), waits until each is ready and the group has 
 articles into the input topic and times the output by its records' own timestamps (first to last output
 record), so start-up, topic creation and group joins do not count:
 - ``passthrough``: bench/passthrough.py, bytes in -> the same bytes out, Faust's defaults (the peer);
-- ``worker``: ``newsstream worker`` (intake -> by-source -> enrich -> enriched), plain-text articles;
-- ``worker-html``: the same on raw HTML pages, beside the core's offline rate on the same pages;
+- ``worker``: ``newsstream worker`` (intake -> enrich -> enriched), plain-text articles keyed by source as
+  ``newsstream publish`` keys them (so none takes the by-source hop, streams/source_routing.py);
+- ``id-keyed``: the same articles keyed by article id: most go intake -> by-source -> enrich;
+- ``html``: the same on raw HTML pages, beside the core's offline rate on the same pages (keyed by source,
+  and by id in the ``id-keyed`` phase);
 - ``two workers``: two ``newsstream worker`` processes of one deployment;
 - ``memory``: one worker with its tables in memory (``NEWSSTREAM_STORE=memory``) instead of RocksDB;
 - ``latency``: a steady feed at half the one-worker rate; raw record timestamp -> enriched record timestamp;
@@ -52,7 +55,7 @@ NEWSSTREAM = str(Path(sys.executable).with_name("newsstream"))
 TOPIC_CONFIG = {"max.message.bytes": str(64 * 1024 * 1024)}
 
 
-def plain_articles(count: int, sources: int = 7) -> Iterator[tuple[bytes, bytes]]:
+def plain_articles(count: int, sources: int = 7, key: str = "id") -> Iterator[tuple[bytes, bytes]]:
     docs = [json.loads(line) for line in (SHARED / "aeb" / "plaintext-lines.jsonl").open(encoding="utf-8")]
     bodies = []
     for doc in docs:
@@ -68,16 +71,17 @@ def plain_articles(count: int, sources: int = 7) -> Iterator[tuple[bytes, bytes]
         source = f"source-{i % sources}"
         value = {"id": article_id, "source": source, "url": f"https://{source}.example/{i}",
                  "body": bodies[i % len(bodies)]}
-        yield article_id.encode(), orjson.dumps(value)
+        yield (source if key == "source" else article_id).encode(), orjson.dumps(value)
 
 
-def html_articles(count: int) -> Iterator[tuple[bytes, bytes]]:
+def html_articles(count: int, key: str = "id") -> Iterator[tuple[bytes, bytes]]:
     paths = sorted((SHARED / "aeb" / "html").glob("*.html.gz"))
     pages = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in paths]
     for i in range(count):
         article_id = f"h{i}"
-        value = {"id": article_id, "source": f"site-{i % len(pages)}", "html": pages[i % len(pages)]}
-        yield article_id.encode(), orjson.dumps(value)
+        source = f"site-{i % len(pages)}"
+        value = {"id": article_id, "source": source, "html": pages[i % len(pages)]}
+        yield (source if key == "source" else article_id).encode(), orjson.dumps(value)
 
 
 async def create(topics: list[str]) -> None:
@@ -114,8 +118,8 @@ async def end_offsets(topics: list[str]) -> int:
         await consumer.stop()
 
 
-async def timestamps(topics: list[str]) -> dict[bytes, int]:
-    """Key -> timestamp (ms) of every record of ``topics``."""
+async def timestamps(topics: list[str], *, by_id: bool = False) -> dict[bytes, int]:
+    """Key (or, ``by_id``, the article id in the value) -> timestamp (ms) of every record of ``topics``."""
     consumer = AIOKafkaConsumer(*topics, bootstrap_servers=BOOTSTRAP, auto_offset_reset="earliest",
                                 enable_auto_commit=False, max_partition_fetch_bytes=64 * 1024 * 1024,
                                 fetch_max_bytes=64 * 1024 * 1024)
@@ -127,7 +131,7 @@ async def timestamps(topics: list[str]) -> dict[bytes, int]:
         while seen < total:
             for records in (await consumer.getmany(timeout_ms=1000)).values():
                 for r in records:
-                    out[r.key] = r.timestamp
+                    out[orjson.loads(r.value)["id"].encode() if by_id else r.key] = r.timestamp
                     seen += 1
     finally:
         await consumer.stop()
@@ -241,7 +245,8 @@ async def measure_passthrough(n: int, logs: Path) -> float:
 
 
 async def measure_workers(n: int, logs: Path, *, workers: int = 1, html: bool = False,
-                          store: str | None = None) -> dict[str, float]:
+                          store: str | None = None, key: str = "source") -> dict[str, float]:
+    """Articles keyed by ``key`` ("source" or "id") through ``workers`` workers of one deployment."""
     name = "bw" + uuid.uuid4().hex[:8]
     env = deployment(name) | ({"NEWSSTREAM_STORE": store} if store else {})
     outputs = [env["NEWSSTREAM_TOPIC_ENRICHED"], env["NEWSSTREAM_TOPIC_DEAD_LETTER"]]
@@ -249,7 +254,8 @@ async def measure_workers(n: int, logs: Path, *, workers: int = 1, html: bool = 
     try:
         await settled(procs)
         cpu_before = sum(p.cpu_s() for p in procs)
-        await preload(env["NEWSSTREAM_TOPIC_RAW"], html_articles(n) if html else plain_articles(n))
+        articles = html_articles(n, key=key) if html else plain_articles(n, key=key)
+        await preload(env["NEWSSTREAM_TOPIC_RAW"], articles)
         await wait_for(outputs, n, procs, timeout=1800)
         cpu = sum(p.cpu_s() for p in procs) - cpu_before
     finally:
@@ -272,7 +278,7 @@ async def measure_latency(articles_per_s: float, seconds: float, logs: Path) -> 
         await producer.start()
         started = time.monotonic()
         try:
-            for i, (key, value) in enumerate(plain_articles(n + 1)):
+            for i, (key, value) in enumerate(plain_articles(n + 1, key="source")):
                 if i == 0:
                     continue
                 delay = started + i / articles_per_s - time.monotonic()
@@ -285,7 +291,7 @@ async def measure_latency(articles_per_s: float, seconds: float, logs: Path) -> 
         await wait_for([env["NEWSSTREAM_TOPIC_ENRICHED"]], n + 1, [proc], timeout=600)
     finally:
         proc.stop()
-    sent = await timestamps([env["NEWSSTREAM_TOPIC_RAW"]])
+    sent = await timestamps([env["NEWSSTREAM_TOPIC_RAW"]], by_id=True)
     done = await timestamps([env["NEWSSTREAM_TOPIC_ENRICHED"]])
     latencies = sorted(done[k] - sent[k] for k in done if k in sent and k != b"a0")
     return {"p50": statistics.median(latencies), "p99": latencies[int(0.99 * (len(latencies) - 1))]}
@@ -295,7 +301,7 @@ async def measure_rss(n: int, logs: Path) -> list[tuple[int, float]]:
     name = "br" + uuid.uuid4().hex[:8]
     env = deployment(name)
     await create([env["NEWSSTREAM_TOPIC_RAW"]])
-    await preload(env["NEWSSTREAM_TOPIC_RAW"], plain_articles(n, sources=1000))
+    await preload(env["NEWSSTREAM_TOPIC_RAW"], plain_articles(n, sources=1000, key="source"))
     proc = start_worker(env, logs / f"{name}.log")
     samples: list[tuple[int, float]] = []
 
@@ -348,6 +354,16 @@ async def main(args: argparse.Namespace) -> None:
         add({"metric": "worker, HTML pages/s", "value": round(html["rate"], 1),
              "peer": "core offline, pages/s (CPU)", "peer_value": round(core, 1)})
         add({"metric": "worker HTML / core", "value": round(html["rate"] / core, 3), "target": ">= 0.8"})
+    if "id-keyed" in args.phases:
+        by_id = await measure_workers(n, logs, key="id")
+        add({"metric": "worker, keyed by article id: articles/s", "value": round(by_id["rate"]),
+             "peer": "keyed by source", "peer_value": round(one["rate"])})
+        add({"metric": "worker CPU ms per article, keyed by id", "value": round(by_id["cpu_ms"], 2),
+             "peer": "keyed by source", "peer_value": round(one["cpu_ms"], 2)})
+        if "html" in args.phases:
+            html_by_id = await measure_workers(html_n, logs, html=True, key="id")
+            add({"metric": "worker, HTML keyed by article id: pages/s", "value": round(html_by_id["rate"], 1),
+                 "peer": "keyed by source", "peer_value": round(html["rate"], 1)})
     if "two" in args.phases:
         two = await measure_workers(n, logs, workers=2)
         add({"metric": "two workers: articles/s", "value": round(two["rate"]), "peer": "one worker",
@@ -380,6 +396,7 @@ if __name__ == "__main__":
     parser.add_argument("--latency-seconds", type=float, default=20.0)
     parser.add_argument("--rss", action="store_true", help="also the 100k-article memory run (several minutes)")
     parser.add_argument("--rss-articles", type=int, default=100_000)
-    parser.add_argument("--phases", default="html,two,memory,latency", help="of html,two,memory,latency (the "
+    parser.add_argument("--phases", default="html,id-keyed,two,memory,latency", help="of html,id-keyed,two,memory,"
+                        "latency (the "
                         "worker, on the default RocksDB store, and its passthrough peer always run)")
     asyncio.run(main(parser.parse_args()))

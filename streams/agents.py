@@ -5,7 +5,8 @@ scale by partitions and workers instead):
 
 ``intake``   news.raw -> decode and validate; bad input -> news.dead-letter; good -> news.by-source, re-keyed
              by source (the original bytes, with where they came from in the headers), so that one worker
-             owns all of a source's learned state.
+             owns all of a source's learned state. An article already on its source's partition of this
+             worker is enriched here instead, as ``enrich`` would (streams/source_routing.py).
 ``enrich``   news.by-source -> the functional core with the source's profile and the live watch-list ->
              news.stories (keyed by article id) or news.dead-letter.
 ``stories``  news.stories (one partition: every article meets every earlier one) -> the story decision ->
@@ -34,6 +35,7 @@ from .app import (
     mentions_topic,
     profiles,
     raw_topic,
+    routing,
     stories,
     stories_topic,
     watchlist,
@@ -68,9 +70,33 @@ def unreadable_batch(message: Any) -> Outcome | None:
     return pipeline.unreadable_batch(message.value, origin, batch.reason, last_offset=batch.last_offset)
 
 
+async def ready_to_enrich() -> None:
+    """Warm the core up (a second call costs two small articles) and wait for the watch-list."""
+    try:
+        warm_up()
+    except Exception:  # the articles will say what is wrong, one dead letter each
+        logger.exception("warming the enrichment core up failed")
+    await watchlist.ready()
+
+
+async def enrich_and_publish(
+    article: dict[str, Any], data: bytes, origin: Origin, headers: Headers, partition: int, started: float,
+) -> None:
+    """The core with the source's profile (on by-source ``partition``) and the watch-list; then publish."""
+    timings: dict[str, float] = {}
+    outcome = pipeline.enrich_learning(
+        article, data, origin, profiles, partition=partition,
+        time_budget_s=cfg.article_time_budget_s, timings=timings, watchlist=watchlist.current,
+    )
+    await publish(outcome, headers)
+    telemetry.outcome(outcome, partition=partition, seconds=perf_counter() - started, steps=timings)
+
+
 @app.agent(raw_topic, concurrency=1)
 async def intake(stream: Any) -> None:
+    await ready_to_enrich()
     async for event in stream.events():
+        started = perf_counter()
         message = event.message
         stale_acks.handling(message)  # its ack may now commit its offset
         telemetry.received(message.partition)
@@ -81,19 +107,18 @@ async def intake(stream: Any) -> None:
             await publish(article, headers)
             telemetry.outcome(article, partition=message.partition, stage="intake")
             continue
-        source_key = article.get("source") or article["id"]
-        await by_source_topic.send(key=source_key.encode("utf-8"), value=message.value, headers=headers)
+        source_key = (article.get("source") or article["id"]).encode("utf-8")
+        if routing.enrich_here(source_key, message.partition):
+            await enrich_and_publish(article, message.value, origin, headers, message.partition, started)
+        else:
+            await by_source_topic.send(key=source_key, value=message.value, headers=headers)
 
 
 @app.agent(by_source_topic, concurrency=1)
 async def enrich(stream: Any) -> None:
-    try:
-        warm_up()
-    except Exception:  # the articles will say what is wrong, one dead letter each
-        logger.exception("warming the enrichment core up failed")
-    await watchlist.ready()
+    await ready_to_enrich()
     async for event in stream.events():
-        started, timings = perf_counter(), {}
+        started = perf_counter()
         message = event.message
         stale_acks.handling(message)  # its ack may now commit its offset
         origin = read_origin(message.headers) or Origin(message.topic, message.partition, message.offset)
@@ -104,12 +129,7 @@ async def enrich(stream: Any) -> None:
             await publish(article, headers)
             telemetry.outcome(article, partition=message.partition, seconds=perf_counter() - started)
             continue
-        outcome = pipeline.enrich_learning(
-            article, message.value, origin, profiles, partition=message.partition,
-            time_budget_s=cfg.article_time_budget_s, timings=timings, watchlist=watchlist.current,
-        )
-        await publish(outcome, headers)
-        telemetry.outcome(outcome, partition=message.partition, seconds=perf_counter() - started, steps=timings)
+        await enrich_and_publish(article, message.value, origin, headers, message.partition, started)
 
 
 @app.agent(stories_topic, concurrency=1)

@@ -18,6 +18,7 @@ from aiokafka import codec
 from . import isolation, offset_gaps, offset_reset, stale_acks, transactions, unreadable
 from .kafka_clients import ensure_topics, faust_credentials
 from .settings import TOPIC_CONFIG, TOPIC_MAX_MESSAGE_BYTES, Settings, settings
+from .source_routing import SourceRouting
 from .tables import source_profiles, story_index
 from .watchlist_feed import WatchListFeed
 
@@ -180,6 +181,19 @@ mentions_topic = _topic(cfg.topic_mentions)
 profiles = source_profiles(app, cfg.partitions)
 stories = story_index(app, cfg.story_retention_s, cfg.story_max_articles)
 watchlist = WatchListFeed()
+routing = SourceRouting(cfg.topic_by_source, cfg.partitions, enabled=cfg.processing_guarantee != "exactly_once")
+
+
+async def _route_by_assignment(sender: Any, assigned: Any, **kwargs: Any) -> None:
+    routing.assigned(assigned)
+
+
+async def _route_through_the_hop(sender: Any, revoked: Any, **kwargs: Any) -> None:
+    routing.revoked()
+
+
+app.on_partitions_assigned.connect(_route_by_assignment, weak=False)
+app.on_partitions_revoked.connect(_route_through_the_hop, weak=False)
 
 
 @app.task

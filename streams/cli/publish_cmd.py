@@ -1,4 +1,8 @@
-"""``newsstream publish PATH…``: put articles on ``news.raw``, keyed by article id.
+"""``newsstream publish PATH…``: put articles on ``news.raw``, keyed by source (by article id without one).
+
+Keyed by source, with aiokafka's murmur2 partitioner, an article lands on the partition its by-source copy
+would go to, and the worker enriches it there without the copy (streams/source_routing.py); a source's
+articles also keep their order.
 
 The producer is idempotent with ``acks=all``, so a retried send after a broker hiccup is neither lost nor
 duplicated. Lines that are not valid articles are reported as ``file:line: code: reason`` and not sent;
@@ -94,7 +98,8 @@ class Publish(ToolCommand):
                     continue
                 article = item.article
                 assert article is not None
-                future = await producer.send(topic, records.dumps(article), key=article["id"].encode("utf-8"))
+                key = (article.get("source") or article["id"]).encode("utf-8")
+                future = await producer.send(topic, records.dumps(article), key=key)
                 future.add_done_callback(on_done)
                 pending.add(future)
                 future.add_done_callback(pending.discard)

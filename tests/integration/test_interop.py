@@ -23,6 +23,8 @@ from confluent_kafka import Consumer, Producer, TopicPartition
 from confluent_kafka.admin import AdminClient, ConfigResource
 
 from streams.records import DEAD_LETTER_SCHEMA, ENRICHED_SCHEMA, SCHEMA_DIR, original_bytes
+from streams.source_routing import keyed_partition
+from streams.tables import TABLE_NAME
 
 pytestmark = pytest.mark.kafka
 
@@ -224,3 +226,38 @@ def test_under_exactly_once_every_article_reaches_a_read_committed_consumer(stre
     out = consume(stream.bootstrap, [stream.enriched, stream.dead_letter], until=len(ids) + 1, timeout=90)
     assert sorted(valid(m, ENRICHED_SCHEMA)["id"] for m in out[stream.enriched]) == sorted(ids)
     assert [valid(m, DEAD_LETTER_SCHEMA)["error"] for m in out[stream.dead_letter]] == ["not_json"]
+
+
+def test_articles_keyed_by_source_are_enriched_without_the_by_source_hop(stream, start_worker) -> None:
+    # A Java client (and librdkafka with murmur2_random) puts a record keyed by its source on the partition the
+    # worker's by-source copy would go to: the worker enriches it where it was read (streams/source_routing.py)
+    worker = start_worker()
+    asyncio.run(worker.ready())
+    p = producer(stream.bootstrap, partitioner="murmur2_random")
+    sources = [f"keyed-{n}" for n in range(4)]
+    ids = [f"ks-{i}" for i in range(12)]
+    for i, article_id in enumerate(ids):
+        source = sources[i % len(sources)]
+        p.produce(stream.raw, value=article(article_id, source=source), key=source.encode())
+    deliver(p)
+
+    out = consume(stream.bootstrap, [stream.enriched], until=len(ids), timeout=90)
+    assert sorted(valid(m, ENRICHED_SCHEMA)["id"] for m in out[stream.enriched]) == sorted(ids)
+    watcher = Consumer({"bootstrap.servers": stream.bootstrap, "group.id": "interop-" + uuid.uuid4().hex[:8]})
+    try:
+        by_source = f"{stream.name}.by-source"
+        marks = [watcher.get_watermark_offsets(TopicPartition(by_source, n), timeout=10)[1]
+                 for n in range(stream.partitions)]
+    finally:
+        watcher.close()
+    assert marks == [0] * stream.partitions, f"articles took the by-source hop: {marks}"
+
+    # each source's counts are learned on its own partition of the profiles' changelog, as through the hop
+    changelog = f"{stream.name}-{TABLE_NAME}-changelog"
+    deadline, learned = time.monotonic() + 60, {}
+    while time.monotonic() < deadline and learned != dict.fromkeys(sources, 3):
+        for m in consume(stream.bootstrap, [changelog], until=len(sources), timeout=10, settle=1.0)[changelog]:
+            source = orjson.loads(m.key())
+            assert m.partition() == keyed_partition(source.encode(), stream.partitions), source
+            learned[source] = orjson.loads(m.value())["articles"]
+    assert learned == dict.fromkeys(sources, 3)

@@ -7,11 +7,14 @@ from collections.abc import Iterator
 
 import orjson
 import pytest
+from aiokafka import TopicPartition
+from aiokafka.partitioner import DefaultPartitioner
 
 from streams import agents, pipeline, records
 from streams import app as app_module
 from streams.pipeline import Outcome
 from streams.source_profiles import SourceProfiles
+from streams.source_routing import SourceRouting, keyed_partition
 from streams.watchlist_feed import WatchListFeed
 
 
@@ -124,3 +127,38 @@ async def test_enrich_agent_learns_per_source(sent) -> None:
     table = agents.profiles.table
     assert table["wire"]["articles"] == 3
     assert table["wire"]["languages"].get("en", 0) >= 1
+
+
+def source_on(partition: int, partitions: int) -> str:
+    """A source name whose key the default partitioner sends to ``partition``."""
+    return next(f"site-{n}" for n in range(1000) if keyed_partition(f"site-{n}".encode(), partitions) == partition)
+
+
+async def test_intake_enriches_an_article_already_on_its_sources_partition_of_this_worker(sent, monkeypatch) -> None:
+    routing = SourceRouting(app_module.cfg.topic_by_source, app_module.cfg.partitions)
+    routing.assigned([TopicPartition(app_module.cfg.topic_by_source, 0), TopicPartition(app_module.cfg.topic_raw, 0)])
+    monkeypatch.setattr(agents, "routing", routing)
+    here, elsewhere = source_on(0, routing.partitions), source_on(1, routing.partitions)
+    async with agents.intake.test_context() as agent:  # its events are read from partition 0
+        for n, source in enumerate([here, elsewhere, here]):
+            await agent.put(orjson.dumps({"id": f"r{n}", "source": source, "body": "Toyota said its profit rose."}),
+                            key=f"r{n}".encode(), partition=0)
+    assert [f["key"] for f in sent["by_source"]] == [elsewhere.encode()]
+    enriched = [o for o in sent["published"] if not o.dead]
+    assert [o.key for o in enriched] == [b"r0", b"r2"]
+    assert enriched[0].record["companies"][0]["id"] == "toyota"
+    assert dict(sent["headers"][0])["origin-key"] == b"r0"  # where it was read, as the hop would have said
+    assert agents.profiles.table[here]["articles"] == 2  # learned on the source's own partition
+
+    routing.revoked()  # a rebalance: until the new assignment, every article takes the hop
+    async with agents.intake.test_context() as agent:
+        await agent.put(orjson.dumps({"id": "r3", "source": here, "body": "Text."}), key=b"r3", partition=0)
+    assert [f["key"] for f in sent["by_source"]] == [elsewhere.encode(), here.encode()]
+
+
+def test_keyed_partition_is_the_default_partitioners() -> None:
+    default = DefaultPartitioner()
+    for n in range(200):
+        key = f"source-{n}".encode()
+        assert keyed_partition(key, 4) == default(key, [0, 1, 2, 3], [0, 1, 2, 3])
+    assert not SourceRouting("t.by-source", 4, enabled=False).enrich_here(b"x", keyed_partition(b"x", 4))

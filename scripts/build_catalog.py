@@ -604,6 +604,12 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
     return "strong"
 
 
+def product_names() -> list[str]:
+    """The products stop-list as written ("Alexa", "Model Y"): after a maker's name, a brand label."""
+    return sorted({line.strip() for line in PRODUCTS.read_text(encoding="utf-8").splitlines()
+                   if line.strip() and not line.startswith("#")})
+
+
 def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
     common = common_words()
     proper = proper_words()
@@ -676,7 +682,7 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
             row["tickers"] = e["tickers"]
         out.append(row)
     meta = {"format": "newsstream-companies/1", "sources": counts, "pins": {**NPM_PINS, **PYPI_PINS},
-            "entries": len(out)}
+            "entries": len(out), "products": product_names()}
     return out, meta
 
 

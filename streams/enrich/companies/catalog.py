@@ -49,6 +49,12 @@ class Catalog:
     def __len__(self) -> int:
         return len(self.rows)
 
+    @cached_property
+    def products(self) -> frozenset[str]:
+        """Product and app names as written ("Alexa", "Model Y"): never companies, but after a maker's name
+        they make it a brand label ("Amazon Alexa")."""
+        return frozenset(self.meta.get("products", ()))
+
     def entry(self, index: int) -> CatalogEntry:
         """The company of one row; aliases are gathered from the keys on first use."""
         found = self._cache.get(index)

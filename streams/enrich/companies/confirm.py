@@ -118,7 +118,7 @@ def decide(
             h.rejected = True  # "Megan Smith", "Austin Dillon": a first name before a surname
             continue
         if longer == "label":
-            if brand_label(text, h.end):
+            if brand_label(text, h.end, matcher.catalog.products):
                 h.accepted = True
             else:
                 labels.append(h)

@@ -209,8 +209,9 @@ PRODUCT_WORDS = _words(
 _NEXT_TWO = re.compile(r"[ \t]+(\S+)(?:[ \t]+(\S+))?")
 
 
-def brand_label(text: str, end: int) -> bool:
-    """A product word, or a model code within the next two words ("Intel Core i7", "Tesla Model 3")."""
+def brand_label(text: str, end: int, products: frozenset[str] = frozenset()) -> bool:
+    """A product word or one of the catalog's ``products`` ("Amazon Alexa", "Google Chrome"), or a model code
+    within the next two words ("Intel Core i7", "Tesla Model 3")."""
     m = _NEXT_TWO.match(text, end, min(len(text), end + 40))
     if not m:
         return False
@@ -219,7 +220,8 @@ def brand_label(text: str, end: int) -> bool:
     # a model code mixes letters and digits ("i7", "S25") or is the first word ("Fiat 500"); a bare number
     # two words on is a table ("Chase Elliott 2275")
     code = any(c.isdigit() for c in second) and any(c.isalpha() for c in second) and word[:1].isupper()
-    return word in PRODUCT_WORDS or any(c.isdigit() for c in word) or code
+    named = word in products or (second and f"{word} {second}" in products)
+    return word in PRODUCT_WORDS or bool(named) or any(c.isdigit() for c in word) or code
 
 
 # Lower-case nouns after a capitalised word that make it a place, not a company ("the Amazon rainforest").

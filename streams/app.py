@@ -181,11 +181,15 @@ mentions_topic = _topic(cfg.topic_mentions)
 profiles = source_profiles(app, cfg.partitions)
 stories = story_index(app, cfg.story_retention_s, cfg.story_max_articles)
 watchlist = WatchListFeed()
-routing = SourceRouting(cfg.topic_by_source, cfg.partitions, enabled=cfg.processing_guarantee != "exactly_once")
+routing = SourceRouting(cfg.topic_by_source, enabled=cfg.processing_guarantee != "exactly_once")
 
 
 async def _route_by_assignment(sender: Any, assigned: Any, **kwargs: Any) -> None:
-    routing.assigned(assigned)
+    by_source = app.consumer.topic_partitions(cfg.topic_by_source)
+    # Faust assigns raw partition p with by-source p (and the profiles' changelog p) only when the topics
+    # have the same partition count; otherwise every article takes the hop.
+    same = by_source is not None and by_source == app.consumer.topic_partitions(cfg.topic_raw)
+    routing.assigned(assigned, by_source if same else None)
 
 
 async def _route_through_the_hop(sender: Any, revoked: Any, **kwargs: Any) -> None:

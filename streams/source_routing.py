@@ -32,15 +32,20 @@ def keyed_partition(key: bytes, partitions: int) -> int:
 class SourceRouting:
     """The by-source partitions this worker owns now, kept current by the app's rebalance signals."""
 
-    def __init__(self, by_source_topic: str, partitions: int, *, enabled: bool = True) -> None:
+    def __init__(self, by_source_topic: str, *, enabled: bool = True) -> None:
         self.by_source_topic = by_source_topic
-        self.partitions = partitions
         self.enabled = enabled
+        self.partitions = 0  # of the by-source topic, as the group's metadata said at the last assignment
         self._owned: frozenset[int] = frozenset()
 
-    def assigned(self, assignment: Iterable[object]) -> None:
-        """After a rebalance: ``assignment`` is the worker's whole new set of topic partitions."""
-        self._owned = frozenset(tp.partition for tp in assignment if tp.topic == self.by_source_topic)  # type: ignore[attr-defined]
+    def assigned(self, assignment: Iterable[object], partitions: int | None) -> None:
+        """After a rebalance: ``assignment`` is the worker's whole new set of topic partitions, ``partitions``
+        the by-source topic's partition count in the cluster (not the setting: a topic that existed before
+        keeps its own count, and the producer's partitioner uses that one). Unknown: every article takes the
+        hop until the next assignment."""
+        self.partitions = partitions or 0
+        owned = (tp.partition for tp in assignment if tp.topic == self.by_source_topic)  # type: ignore[attr-defined]
+        self._owned = frozenset(owned) if self.partitions else frozenset()
 
     def revoked(self) -> None:
         """Before partitions move: until the next assignment every article takes the hop."""

@@ -135,8 +135,9 @@ def source_on(partition: int, partitions: int) -> str:
 
 
 async def test_intake_enriches_an_article_already_on_its_sources_partition_of_this_worker(sent, monkeypatch) -> None:
-    routing = SourceRouting(app_module.cfg.topic_by_source, app_module.cfg.partitions)
-    routing.assigned([TopicPartition(app_module.cfg.topic_by_source, 0), TopicPartition(app_module.cfg.topic_raw, 0)])
+    routing = SourceRouting(app_module.cfg.topic_by_source)
+    owned = [TopicPartition(app_module.cfg.topic_by_source, 0), TopicPartition(app_module.cfg.topic_raw, 0)]
+    routing.assigned(owned, partitions=4)
     monkeypatch.setattr(agents, "routing", routing)
     here, elsewhere = source_on(0, routing.partitions), source_on(1, routing.partitions)
     async with agents.intake.test_context() as agent:  # its events are read from partition 0
@@ -161,4 +162,12 @@ def test_keyed_partition_is_the_default_partitioners() -> None:
     for n in range(200):
         key = f"source-{n}".encode()
         assert keyed_partition(key, 4) == default(key, [0, 1, 2, 3], [0, 1, 2, 3])
-    assert not SourceRouting("t.by-source", 4, enabled=False).enrich_here(b"x", keyed_partition(b"x", 4))
+    owned = [TopicPartition("t.by-source", n) for n in range(4)]
+    routing = SourceRouting("t.by-source")
+    routing.assigned(owned, partitions=4)
+    assert routing.enrich_here(b"x", keyed_partition(b"x", 4))
+    routing.assigned(owned, partitions=None)  # the metadata did not say: take the hop
+    assert not routing.enrich_here(b"x", keyed_partition(b"x", 4))
+    disabled = SourceRouting("t.by-source", enabled=False)  # exactly_once
+    disabled.assigned(owned, partitions=4)
+    assert not disabled.enrich_here(b"x", keyed_partition(b"x", 4))

@@ -354,12 +354,15 @@ async def main(args: argparse.Namespace) -> None:
         add({"metric": "worker, HTML pages/s", "value": round(html["rate"], 1),
              "peer": "core offline, pages/s (CPU)", "peer_value": round(core, 1)})
         add({"metric": "worker HTML / core", "value": round(html["rate"] / core, 3), "target": ">= 0.8"})
+    def beside_one(variant: str, run: dict[str, float], peer: str) -> None:
+        """A variant of the one-worker plain-text phase: its rate and CPU beside the default's."""
+        add({"metric": f"worker, {variant}: articles/s", "value": round(run["rate"]), "peer": peer,
+             "peer_value": round(one["rate"])})
+        add({"metric": f"worker CPU ms per article, {variant}", "value": round(run["cpu_ms"], 2), "peer": peer,
+             "peer_value": round(one["cpu_ms"], 2)})
+
     if "id-keyed" in args.phases:
-        by_id = await measure_workers(n, logs, key="id")
-        add({"metric": "worker, keyed by article id: articles/s", "value": round(by_id["rate"]),
-             "peer": "keyed by source", "peer_value": round(one["rate"])})
-        add({"metric": "worker CPU ms per article, keyed by id", "value": round(by_id["cpu_ms"], 2),
-             "peer": "keyed by source", "peer_value": round(one["cpu_ms"], 2)})
+        beside_one("keyed by article id", await measure_workers(n, logs, key="id"), "keyed by source")
         if "html" in args.phases:
             html_by_id = await measure_workers(html_n, logs, html=True, key="id")
             add({"metric": "worker, HTML keyed by article id: pages/s", "value": round(html_by_id["rate"], 1),
@@ -370,11 +373,7 @@ async def main(args: argparse.Namespace) -> None:
              "peer_value": round(one["rate"])})
         add({"metric": "two workers / one", "value": round(two["rate"] / one["rate"], 2), "target": ">= 1.5"})
     if "memory" in args.phases:
-        memory = await measure_workers(n, logs, store="memory")
-        add({"metric": "worker, memory store: articles/s", "value": round(memory["rate"]),
-             "peer": "worker, RocksDB store (the default)", "peer_value": round(one["rate"])})
-        add({"metric": "worker CPU ms per article, memory store", "value": round(memory["cpu_ms"], 2),
-             "peer": "RocksDB store", "peer_value": round(one["cpu_ms"], 2)})
+        beside_one("memory store", await measure_workers(n, logs, store="memory"), "RocksDB store (the default)")
     if "latency" in args.phases:
         latency = await measure_latency(one["rate"] / 2, args.latency_seconds, logs)
         add({"metric": f"latency p50 ms at {one['rate'] / 2:.0f}/s", "value": latency["p50"]})

@@ -24,7 +24,11 @@ else
 fi
 
 cleanup() {
-  trap - INT TERM EXIT
+  # ignore further signals rather than restore their default: `timeout` signals the whole process group and
+  # make passes its own signal on, so a second TERM can arrive while this runs and would kill the script
+  # before the broker is stopped
+  trap '' INT TERM
+  trap - EXIT
   echo
   # a signal sent to this script alone (a supervisor, `timeout`) reaches neither child: stop them here
   if [[ -n "$tail_pid" ]]; then kill -TERM "$tail_pid" 2>/dev/null || true; fi

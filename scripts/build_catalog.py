@@ -613,8 +613,8 @@ def product_names() -> list[str]:
 def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
     common = common_words()
     proper = proper_words()
-    products = {norm_key(line) for line in PRODUCTS.read_text(encoding="utf-8").splitlines()
-                if line.strip() and not line.startswith("#")}
+    product_list = product_names()
+    products = {norm_key(name) for name in product_list}
     raws: list[Raw] = []
     wikidata: dict[str, dict] = {}
     readers = {"curated": read_curated, "indices": read_indices, "vehicles": read_vehicles,
@@ -682,7 +682,7 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
             row["tickers"] = e["tickers"]
         out.append(row)
     meta = {"format": "newsstream-companies/1", "sources": counts, "pins": {**NPM_PINS, **PYPI_PINS},
-            "entries": len(out), "products": product_names()}
+            "entries": len(out), "products": product_list}
     return out, meta
 
 

@@ -107,7 +107,7 @@ async def intake(stream: Any) -> None:
             await publish(article, headers)
             telemetry.outcome(article, partition=message.partition, stage="intake")
             continue
-        source_key = (article.get("source") or article["id"]).encode("utf-8")
+        source_key = records.source_key(article)
         if routing.enrich_here(source_key, message.partition):
             await enrich_and_publish(article, message.value, origin, headers, message.partition, started)
         else:

@@ -162,6 +162,12 @@ def dead_letter(
     return record
 
 
+def source_key(article: Mapping[str, Any]) -> bytes:
+    """The key a source's articles share (news.by-source, and ``newsstream publish`` on news.raw): the source,
+    else the article id. Publisher and worker must agree on it for an article to skip the by-source hop."""
+    return (article.get("source") or article["id"]).encode("utf-8")
+
+
 def mentions(record: Mapping[str, Any]) -> list[tuple[bytes, dict[str, Any]]]:
     """One small record per company an enriched article mentions, keyed by the company id (news.mentions)."""
     story = record.get("story") or {}

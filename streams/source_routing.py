@@ -20,13 +20,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from aiokafka.partitioner import murmur2
+from aiokafka.partitioner import DefaultPartitioner
+
+_PARTITIONER = DefaultPartitioner()  # the worker's producer's (Faust sets no other), murmur2 like Java's
 
 
 @lru_cache(maxsize=65_536)
 def keyed_partition(key: bytes, partitions: int) -> int:
     """The partition a keyed record goes to with the default partitioner (aiokafka's and Java's)."""
-    return (murmur2(key) & 0x7FFFFFFF) % partitions
+    return _PARTITIONER(key, list(range(partitions)), [])
 
 
 class SourceRouting:

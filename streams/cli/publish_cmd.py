@@ -98,8 +98,7 @@ class Publish(ToolCommand):
                     continue
                 article = item.article
                 assert article is not None
-                key = (article.get("source") or article["id"]).encode("utf-8")
-                future = await producer.send(topic, records.dumps(article), key=key)
+                future = await producer.send(topic, records.dumps(article), key=records.source_key(article))
                 future.add_done_callback(on_done)
                 pending.add(future)
                 future.add_done_callback(pending.discard)

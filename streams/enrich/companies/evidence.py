@@ -220,8 +220,8 @@ def brand_label(text: str, end: int, products: frozenset[str] = frozenset()) -> 
     # a model code mixes letters and digits ("i7", "S25") or is the first word ("Fiat 500"); a bare number
     # two words on is a table ("Chase Elliott 2275")
     code = any(c.isdigit() for c in second) and any(c.isalpha() for c in second) and word[:1].isupper()
-    named = word in products or (second and f"{word} {second}" in products)
-    return word in PRODUCT_WORDS or bool(named) or any(c.isdigit() for c in word) or code
+    named = word in products or f"{word} {second}" in products  # names are stripped: "Alexa " is none
+    return word in PRODUCT_WORDS or named or any(c.isdigit() for c in word) or code
 
 
 # Lower-case nouns after a capitalised word that make it a place, not a company ("the Amazon rainforest").

@@ -159,6 +159,15 @@ def test_many_mentions_cost_linear_time():
         assert large < 30 * max(small, 1e-3), (unit, small, large)
 
 
+
+def test_a_name_found_by_a_cue_recurs_only_as_a_whole_word():
+    text = ("Zorblax Dynamics Inc. said so. Later Zorblax Dynamics grew, and Zorblax Dynamics’ rival Zorblax "
+            "Dynamics-Plus and NewZorblax Dynamics did not; Zorblax Dynamics&Co neither. Zorblax Dynamics")
+    (tag,) = tag_companies("Zorblax Dynamics wins", text)
+    assert [(m.field, m.start) for m in tag.mentions] == [
+        ("title", 0), ("text", 0), ("text", 37), ("text", 64), ("text", len(text) - 16)]
+
+
 # --- CJK: suffixes, legal forms, descriptors, sources ---------------------------------------------------------
 def test_cjk_unknown_companies():
     assert "라온뱅크" in _names("계열사인 라온뱅크와 경쟁사들이 대출 금리를 내렸다.")

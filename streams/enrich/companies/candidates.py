@@ -179,15 +179,36 @@ def repeat_mentions(fields: dict[str, str], found: list[UnknownMention]) -> list
         m = _ABBREVIATION.match(fields[u.field], u.end)
         if m:
             names.setdefault(m.group(1), u.id)
+    same_as = {name: None if unknown_id(name) == uid else uid for name, uid in names.items() if len(name) >= 3}
     out = []
     for field, text in fields.items():
-        for name, uid in names.items():
-            if len(name) < 3 or name not in text:
-                continue
-            for m in re.finditer(r"(?<![\w&-])" + re.escape(name) + r"(?![\w&-])", text):
-                same_as = None if unknown_id(name) == uid else uid
-                out.append(UnknownMention(field, m.start(), m.end(), name, same_as=same_as))
+        for name, alias_of in same_as.items():
+            for start, end in _whole_word_occurrences(text, name):
+                out.append(UnknownMention(field, start, end, name, same_as=alias_of))
     return out
+
+
+def _whole_word_occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of ``name`` not inside a longer word (nor joined by "&" or "-").
+
+    ``str.find`` rather than a regular expression: a pattern opening with a look-behind is tried at every
+    character of the text (2-5 ms on a 50 KB filing for each name), and a new pattern per name defeats the
+    compile cache."""
+    out: list[tuple[int, int]] = []
+    i = text.find(name)
+    while i != -1:
+        j = i + len(name)
+        if (i == 0 or not _joins(text[i - 1])) and (j == len(text) or not _joins(text[j])):
+            out.append((i, j))
+            i = text.find(name, j)
+        else:
+            i = text.find(name, i + 1)
+    return out
+
+
+def _joins(c: str) -> bool:
+    """A character that continues a word (``\\w`` of :mod:`re`: alphanumeric or "_") or joins two ("&", "-")."""
+    return c.isalnum() or c in "_&-"
 
 
 def list_neighbours(

@@ -10,6 +10,7 @@ run time: one module, so that the build and the matcher cannot disagree.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from .textnorm import has_cjk, is_cyrillic, normalise
 
@@ -107,6 +108,7 @@ _FOLDS = (("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "z"), ("
           ("ph", "f"), ("x", "ks"), ("c", "k"), ("w", "v"), ("y", "i"), ("j", "i"))
 
 
+@lru_cache(maxsize=16384)  # pure, and a name recurs within an article and across a source's articles
 def latin_key(name: str) -> str:
     """Words of a name, transliterated to Latin (Cyrillic letter by letter), accents dropped, and spelling
     variants folded ("kh"/"h", "c"/"k", "y"/"i", doubled letters), joined by hyphens. CJK names keep their

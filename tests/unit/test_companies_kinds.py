@@ -159,7 +159,6 @@ def test_many_mentions_cost_linear_time():
         assert large < 30 * max(small, 1e-3), (unit, small, large)
 
 
-
 def test_a_name_found_by_a_cue_recurs_only_as_a_whole_word():
     text = ("Zorblax Dynamics Inc. said so. Later Zorblax Dynamics grew, and Zorblax Dynamics’ rival Zorblax "
             "Dynamics-Plus and NewZorblax Dynamics did not; Zorblax Dynamics&Co neither. Zorblax Dynamics")

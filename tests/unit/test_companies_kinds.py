@@ -205,3 +205,22 @@ def test_cyrillic_name_after_a_descriptive_noun():
     assert "Лемарко" in _names("Перевізник Лемарко підвищив тарифи.")
     assert _names("Решение принял банк России.") == set()  # the central bank
     assert _names("Глава компании Иван Петров заявил о росте.") == set()  # a person after a role
+
+
+# --- a name the text gives a web or mail address for -----------------------------------------------------
+def test_a_name_spelled_by_an_address_in_the_text_is_a_company():
+    text = ("Travellers who booked through TRAVIQO got a free drink. Booking through TRAVIQO was easy. "
+            "Link to the website – https://www.traviqo.com/activity/12")
+    assert _surfaces(text) == {"TRAVIQO"}
+    coined = "The brightpix9 team analysed the panels. For more information, visit www.brightpix9.com"
+    assert _names(coined) == {"brightpix9"}
+    two_words = "A spokesman for Harbour Lantern said the fund grew. Mail press@harbourlantern.net for details."
+    assert _surfaces(two_words) == {"Harbour Lantern"}
+
+
+def test_an_address_alone_names_no_company():
+    # only at the start of a sentence, where any word is capitalised; lower case; a mail service or blog host
+    assert _names("Weather was mild. Forecasts are on www.weather.com every morning.") == set()
+    assert _names("Read the full post on harborlight.net, or ask harborlight about it.") == set()
+    assert _names("Send your photos to readers@gmail.com; Gmail accounts work best.") == set()
+    assert _names("The essay first ran on Medium, at https://medium.com/@writer/essay.") == set()

@@ -3,7 +3,8 @@
 Two kinds of cue, both language-general: a legal form attached to a capitalised name ("Acme Widgets Inc.",
 "Müller Logistik GmbH", ООО «Ромашка») and strong business context ("shares of X", "brands X, Y and Z",
 "компания «X»", "surveyed by X", "A X assinou" in Portuguese), to which a few shapes of their own add (a
-capitalised domain "X.net"; a coined "my6sense" only beside a role or an appositive). Capitalised words alone
+capitalised domain "X.net"; a coined "my6sense" only beside a role or an appositive; a name the text also
+gives as a web or mail address, "KLOOK" beside "www.klook.com"). Capitalised words alone
 are never enough: that is a general NER's job and its precision.
 
 Surfaces: for a Latin legal *suffix* the mention spans the name and its legal form ("Acme Widgets Inc.");
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .cues import (
     CITE_ARTICLES,
@@ -291,6 +293,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
     out: list[UnknownMention] = []
     spans: list[tuple[int, int]] = []
     sources: list[tuple[int, int]] = []  # outlets keep a leading article: "The Verge", "Le Monde"
+    sites: set[str] = set()  # the names of the web sites the text links or mails to ("www.acme.com")
     for kind, start, end in anchors:
         if kind == "legal":
             stop = end + 1 if text[end : end + 1] == "." else end
@@ -371,6 +374,10 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
             m = _DOMAIN_NAME.search(text, max(0, start - 40), start - 1)
             if m and text[end : end + 1] not in "/." and _acceptable(m.group()):
                 out.append(UnknownMention(field, m.start(), end, text[m.start() : end]))
+            elif not m:
+                label = _site_label(text, start - 1)
+                if label:
+                    sites.add(label)
         elif kind == "request":
             if text.endswith(("'s ", "’s "), max(0, start - 3), start):
                 _name_before(text, start, sources)
@@ -391,6 +398,8 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
             m = _NAME_AT_END.search(text, max(0, start - 80), start)
             if m and m.group("b").split()[-1] in _COMPANY_HEADS:
                 spans.append((m.start("b"), m.end("b")))
+    for label in sites:
+        _named_like_site(text, label, spans)
     datelines: list[tuple[int, int]] = []
     _bracketed_sources(text, datelines)
     for a, b in datelines:
@@ -425,6 +434,54 @@ def _trim_possessive(text: str, start: int, end: int) -> int:
 _DOMAIN_NAME = re.compile(rf"(?<![\w./@:-]){_UP}[\w-]*[A-Za-z][\w-]*$")
 # A name with a Turkish genitive suffix after an apostrophe, ending right before the anchor ("X'in ").
 _TR_OWNER = re.compile(r"(?<![\w])(?P<b>" + _NAME.replace("[\\w'’&-]", "[\\w&-]") + r")['’]n?[ıiuü]n $")
+
+
+# A web address or an e-mail address up to its top-level domain: "https://www.acme.com", "news@acme.com".
+_HOST_BEFORE = re.compile(r"(?:https?://|www\.|@)(?:[\w-]+\.)*?(?:www\.)?(?P<label>[\w-]{3,40})$", re.IGNORECASE)
+# Sites whose name is a product, a mail service or a common word, not the company behind the page.
+_HOST_LABELS = _words(
+    """wordpress blogspot blogger medium tumblr youtube youtu instagram gmail googlemail hotmail outlook live
+    icloud mail email yahoo protonmail wixsite weebly squarespace sites pages github gitlab amazonaws
+    cloudfront news web site online home info"""
+)
+
+
+def _site_label(text: str, dot: int) -> str | None:
+    """The name of the site in a web or e-mail address ending at ``dot``, the dot before its top-level
+    domain ("klook" in "https://www.klook.com/..."), or None when the domain is not an address's."""
+    m = _HOST_BEFORE.search(text, max(0, dot - 80), dot)
+    if not m:
+        return None
+    label = m.group("label").lower()
+    return None if label in _HOST_LABELS or label.isdigit() else label
+
+
+def _named_like_site(text: str, label: str, spans: list[tuple[int, int]]) -> None:
+    """Names written outside an address that spell the name of a site the text gives ("KLOOK" and
+    "klook.com", "my6sense" and "www.my6sense.com", "Bleacher Report" and "bleacherreport.com"): a text that
+    gives a name's own address names a business. Only names written as names count, capitalised or with a
+    shape of their own, and not only at the start of a sentence, where any word is capitalised."""
+    pattern = _site_pattern(label)
+    found: list[tuple[int, int]] = []
+    mid_sentence = False
+    for m in pattern.finditer(text):
+        name = m.group()
+        words = name.split()
+        if not all(w[0].isupper() or w[0].isdigit() for w in words) and not _has_own_shape(name):
+            continue
+        found.append((m.start(), m.end()))
+        before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"“«'‘")
+        if before[-1:] not in ("", ".", "!", "?", "\n", ":") or _has_own_shape(name):
+            mid_sentence = True
+    if mid_sentence:
+        spans.extend(found)
+
+
+@lru_cache(maxsize=1024)
+def _site_pattern(label: str) -> re.Pattern[str]:
+    # the letters of the label, a space, "&" or "-" allowed between any two; whole words, not in an address
+    body = "[ &-]?".join(re.escape(c) for c in label)
+    return re.compile(rf"(?<![\w@./:-]){body}(?![\w@-]|\.\w)", re.IGNORECASE)
 
 
 def _name_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:

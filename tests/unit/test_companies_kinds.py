@@ -216,6 +216,9 @@ def test_a_name_spelled_by_an_address_in_the_text_is_a_company():
     assert _names(coined) == {"brightpix9"}
     two_words = "A spokesman for Harbour Lantern said the fund grew. Mail press@harbourlantern.net for details."
     assert _surfaces(two_words) == {"Harbour Lantern"}
+    # a catalog name that needs evidence (a surname-like one-word listing) gets it from its address
+    assert _tags("Sales at Dolby rose last year.") == {}
+    assert _tags("Sales at Dolby rose last year. Details at www.dolby.com") == {"dolby-laboratories": ["Dolby"]}
 
 
 def test_an_address_alone_names_no_company():

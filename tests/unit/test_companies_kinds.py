@@ -221,6 +221,17 @@ def test_a_name_spelled_by_an_address_in_the_text_is_a_company():
     assert _tags("Sales at Dolby rose last year. Details at www.dolby.com") == {"dolby-laboratories": ["Dolby"]}
 
 
+def test_a_page_of_addresses_costs_linear_time():
+    def page(n: int) -> str:
+        return "Zorblax Dynamics Inc. said so. " + " ".join(f"Site{i}x at https://www.site{i}x.com/" for i in range(n))
+
+    assert "Zorblax Dynamics" in _names(page(50))
+    small = min(_cpu(page(500)) for _ in range(2))
+    large = _cpu(page(5_000))
+    # ten times the addresses: about ten times the time; a pass over the text per address would be a hundred
+    assert large < 30 * max(small, 1e-3), (small, large)
+
+
 def test_an_address_alone_names_no_company():
     # only at the start of a sentence, where any word is capitalised; lower case; a mail service or blog host
     assert _names("Weather was mild. Forecasts are on www.weather.com every morning.") == set()

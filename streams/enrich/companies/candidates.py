@@ -293,7 +293,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
     out: list[UnknownMention] = []
     spans: list[tuple[int, int]] = []
     sources: list[tuple[int, int]] = []  # outlets keep a leading article: "The Verge", "Le Monde"
-    sites: set[str] = set()  # the names of the web sites the text links or mails to ("www.acme.com")
+    sites: dict[str, None] = {}  # the names of the sites the text links or mails to ("www.acme.com"), in order
     for kind, start, end in anchors:
         if kind == "legal":
             stop = end + 1 if text[end : end + 1] == "." else end
@@ -376,8 +376,8 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 out.append(UnknownMention(field, m.start(), end, text[m.start() : end]))
             elif not m:
                 label = _site_label(text, start - 1)
-                if label:
-                    sites.add(label)
+                if label and len(sites) < _MAX_SITES:
+                    sites[label] = None
         elif kind == "request":
             if text.endswith(("'s ", "’s "), max(0, start - 3), start):
                 _name_before(text, start, sources)
@@ -438,6 +438,8 @@ _TR_OWNER = re.compile(r"(?<![\w])(?P<b>" + _NAME.replace("[\\w'’&-]", "[\\w&-
 
 # A web address or an e-mail address up to its top-level domain: "https://www.acme.com", "news@acme.com".
 _HOST_BEFORE = re.compile(r"(?:https?://|www\.|@)(?:[\w-]+\.)*?(?:www\.)?(?P<label>[\w-]{3,40})$", re.IGNORECASE)
+# Each site name costs one pass over the text: a page of link lists must stay linear in its length.
+_MAX_SITES = 16
 # Sites whose name is a product, a mail service or a common word, not the company behind the page.
 _HOST_LABELS = _words(
     """wordpress blogspot blogger medium tumblr youtube youtu instagram gmail googlemail hotmail outlook live

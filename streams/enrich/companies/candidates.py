@@ -32,7 +32,7 @@ from .cues import (
     ROLES_BEFORE_INTRO,
     SLAVIC_NATIONALITIES,
 )
-from .evidence import business_sentence
+from .evidence import business_sentence, starts_sentence
 from .keys import latin_key
 
 
@@ -468,13 +468,11 @@ def _named_like_site(text: str, label: str, spans: list[tuple[int, int]]) -> Non
     mid_sentence = False
     for m in pattern.finditer(text):
         name = m.group()
-        words = name.split()
-        if not all(w[0].isupper() or w[0].isdigit() for w in words) and not _has_own_shape(name):
+        shaped = _has_own_shape(name)
+        if not shaped and not all(w[0].isupper() or w[0].isdigit() for w in name.split()):
             continue
         found.append((m.start(), m.end()))
-        before = text[max(0, m.start() - 3) : m.start()].rstrip(" \"“«'‘")
-        if before[-1:] not in ("", ".", "!", "?", "\n", ":") or _has_own_shape(name):
-            mid_sentence = True
+        mid_sentence = mid_sentence or shaped or not starts_sentence(text, m.start())
     if mid_sentence:
         spans.extend(found)
 

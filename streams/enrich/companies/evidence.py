@@ -172,6 +172,13 @@ _FOLLOWERS = _words(
 )
 
 
+def starts_sentence(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` follows a sentence end, a colon or a line break (quotes and an opening
+    bracket between them allowed): there any word is capitalised, so its capital says nothing."""
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\"'«„“(")
+    return not before or before[-1] in ".!?…:\n"
+
+
 def part_of_longer_name(text: str, start: int, end: int, possessive_end: int | None) -> bool | str:
     """A common-word name after another capitalised word is part of some other name ("Adam Neumann",
     True). Before another capitalised word or a number it may be a brand label ("Apple Watch", "Fiat 500")
@@ -179,11 +186,9 @@ def part_of_longer_name(text: str, start: int, end: int, possessive_end: int | N
     m = _PREV_WORD.search(text, max(0, start - 40), start)
     if m:
         word = m.group(1)
-        before = text[max(0, m.start(1) - 3) : m.start(1)].rstrip(" \t\"'«„“(")
-        at_sentence_start = not before or before[-1] in ".!?…:\n"
         if (
             word[:1].isupper()
-            and not at_sentence_start
+            and not starts_sentence(text, m.start(1))
             and word not in _FUNCTION_WORDS
             and not word.endswith(("'s", "’s", ",", ".", "!", "?", ":", "—", "-"))
         ):

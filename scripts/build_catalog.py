@@ -235,6 +235,33 @@ def basename(name: str) -> str:
     return base.strip(" ,.")
 
 
+_GROUP_WORDS = ("group", "holdings", "holding")
+
+
+def group_forms(name: str) -> list[str]:
+    """The name as news writes a group: only the legal form after "Group"/"Holdings" dropped, with and
+    without a leading "The" ("The Carlyle Group Inc." → "The Carlyle Group", "Carlyle Group"). ``basename``
+    strips the group word too, and the bare remainder is often a surname or a place that needs evidence."""
+    base = _SHARE_CLASS.sub("", re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()))
+    changed = True
+    while changed:
+        changed = False
+        low = base.lower().rstrip(" .,")
+        if low.endswith(tuple(" " + w for w in _GROUP_WORDS)):
+            break
+        for t in _legal_terms():
+            if t not in _GROUP_WORDS and (low.endswith(" " + t) or low.endswith("," + t)):
+                cut = base[: len(low) - len(t)].rstrip(" ,.&")
+                if len(cut) >= 2:
+                    base, changed = cut, True
+                    break
+    base = base.strip(" ,.")
+    if base == name.strip(" ,.") or not base.lower().endswith(tuple(" " + w for w in _GROUP_WORDS)):
+        return []
+    bare = base[4:] if base.lower().startswith("the ") else base
+    return [base] if bare == base else [base, bare]
+
+
 def clean_name(name: str) -> str:
     """Drop invisible format characters (zero-width spaces) and a trailing disambiguation in brackets
     ("Orion Corporation (pharmaceutical company)")."""
@@ -630,7 +657,7 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
     if wikidata:
         _attach_qids(raws, wikidata)
     entries = []
-    used_ids: set[str] = set()
+    by_id: dict[str, dict] = {}
     for group in merge(raws):
         top = group[0]
         qid = next((r.wikidata for r in group if r.wikidata), None)
@@ -641,16 +668,19 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
             eid = qid
         else:
             eid = slug(basename(top.name)) or slug(top.name)
-            if eid in used_ids and country:
+            if eid in by_id and country:
                 eid = f"{eid}-{country.lower()}"
-        if not eid or eid in used_ids:
+        if not eid:
             continue
-        used_ids.add(eid)
-        aliases: dict[str, tuple[str, int]] = {}
+        # An id taken already is the same name without legal form and without a country of its own
+        # ("Roku, INC" of the SEC beside FinanceDatabase's "Roku, Inc."): the same company, so its names and
+        # tickers join the entry that has the id, rather than being dropped with the group.
+        entry = by_id.get(eid)
+        aliases: dict[str, tuple[str, int]] = entry["aliases"] if entry else {}
         loans = {w for r in group for a in r.aliases for w in [norm_key(a)]
                  if w.isascii() and w.isalpha() and w in proper and w not in common}
         for r in group:
-            for a in map(clean_name, r.aliases):
+            for a in map(clean_name, [*r.aliases, *(g for name in r.aliases for g in group_forms(name))]):
                 if norm_key(a) in products:
                     continue
                 kind = classify(a, r.source, common, proper, loans)
@@ -662,8 +692,12 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
                 if kind and core not in aliases:
                     aliases[core] = (kind, PRIORITY[r.source])
         tickers = sorted({t for r in group for t in r.tickers})
-        entries.append({"id": eid, "name": clean_name(top.name), "country": country, "wikidata": qid,
-                        "aliases": aliases, "tickers": tickers, "priority": PRIORITY[top.source]})
+        if entry:
+            entry["tickers"] = sorted({*entry["tickers"], *tickers})
+            continue
+        entry = by_id[eid] = {"id": eid, "name": clean_name(top.name), "country": country, "wikidata": qid,
+                              "aliases": aliases, "tickers": tickers, "priority": PRIORITY[top.source]}
+        entries.append(entry)
     _resolve_conflicts(entries)
     for e in entries:
         _drop_legal_variants(e["aliases"])
@@ -692,7 +726,7 @@ def _drop_legal_variants(aliases: dict[str, tuple[str, int]]) -> None:
     keys = {norm_key(a): a for a in aliases}
     for a in list(aliases):
         base = norm_key(basename(a))
-        if base != norm_key(a) and base in keys and aliases[keys[base]][0] == "strong":
+        if base != norm_key(a) and keys.get(base) in aliases and aliases[keys[base]][0] == "strong":
             del aliases[a]
 
 

@@ -303,3 +303,29 @@ def test_the_perfect_of_romance_languages_between_subject_and_verb():
     assert _names("Shell anunció nuevas inversiones.", language="es") == {"Shell"}
     assert _names("Apple a annoncé des résultats.", language="fr") == {"Apple"}
     assert _names("Apple ha annunciato un nuovo telefono.", language="it") == {"Apple"}
+
+
+def test_a_group_keeps_its_group_word_when_the_legal_form_goes():
+    b = _build_module()
+    b._LEGAL_TAIL = ["inc", "inc.", "ltd", "group", "holdings", "the"]  # cleanco's terms, without its wheel
+    assert b.group_forms("The Quorvane Group Inc.") == ["The Quorvane Group", "Quorvane Group"]
+    assert b.group_forms("Quorvane Holdings Ltd") == ["Quorvane Holdings"]
+    assert b.group_forms("Quorvane Inc.") == []  # no group word: basename already gives "Quorvane"
+    assert b.group_forms("Quorvane Group") == []  # nothing to drop
+
+
+def test_a_second_listing_of_one_name_joins_the_company_instead_of_vanishing(monkeypatch):
+    # FinanceDatabase (a large cap, read before the SEC) knows the country, the SEC row does not: the merge
+    # keeps them apart, and before, the SEC row, whose id was taken, was dropped with its ticker and its
+    # short name
+    b = _build_module()
+    b._LEGAL_TAIL = ["inc", "inc.", "the"]
+    monkeypatch.setattr(b, "common_words", lambda: set())
+    monkeypatch.setattr(b, "proper_words", lambda: set())
+    monkeypatch.setattr(b, "product_names", lambda: [])
+    monkeypatch.setattr(b, "read_finance", lambda: [b.Raw("finance-large", "Quorvane, Inc.", ["Quorvane, Inc."], "US")])
+    monkeypatch.setattr(b, "read_sec", lambda: [b.Raw("sec", "Quorvane, INC", ["Quorvane, INC", "Quorvane"],
+                                                        tickers={"QRVN"})])
+    rows, _ = b.build(("finance", "sec"))
+    assert [(r["id"], r.get("tickers")) for r in rows] == [("quorvane", ["QRVN"])]
+    assert "Quorvane" in rows[0]["aliases"]

@@ -16,6 +16,7 @@ Sources (licences in ``streams/enrich/companies/data/README.md``):
               on Nasdaq, NYSE and Cboe (CIK, ticker, name); read with pyarrow (a build-time dependency)
   nsi         npm name-suggestion-index (BSD-3-Clause; Wikidata facts CC0): brands with Wikidata ids and
               names in several scripts
+  icons       npm simple-icons (CC0-1.0): web, app and media brands, drawn from their own sites
 Word lists deciding which names are common words (Debian packages, fetched with ``apt-get download``, used
 only here): wamerican/wbritish (public domain-like, see their copyright), hunspell-ru, hunspell-de-de.
 Legal-form suffixes for name normalisation: PyPI cleanco (MIT).
@@ -57,7 +58,7 @@ OUT = ROOT / "streams" / "enrich" / "companies" / "data" / "companies.json.gz"
 SHARED = Path(os.environ.get("NEWSSTREAM_SHARED_DATA", ROOT.parent / "shared" / "data")) / "companies"
 CACHE = Path(os.environ.get("NEWSSTREAM_CATALOG_CACHE", Path.home() / ".cache" / "newsstream" / "catalog"))
 
-NPM_PINS = {"name-suggestion-index": "8.0.20260918"}
+NPM_PINS = {"name-suggestion-index": "8.0.20260918", "simple-icons": "16.37.0"}
 PYPI_PINS = {"pytickersymbols": "1.17.10", "matchina": "0.2.4", "cleanco": "2.3", "edgartools": "5.62.1"}
 DEB_PINS = {
     "wamerican": "2020.12.07-2",
@@ -65,10 +66,10 @@ DEB_PINS = {
     "hunspell-ru": "1:7.5.0-1",
     "hunspell-de-de": "20161207-11",
 }
-ALL_SOURCES = ("curated", "indices", "vehicles", "matchina", "finance", "sec", "nsi")
+ALL_SOURCES = ("curated", "indices", "vehicles", "matchina", "finance", "sec", "nsi", "icons")
 # Lower number = stronger source: wins alias conflicts and gives the canonical name.
 PRIORITY = {"curated": 0, "indices": 1, "vehicles": 2, "matchina": 3, "finance-large": 4, "sec": 5, "nsi": 6,
-            "finance": 7}
+            "finance": 7, "icons": 8}
 # Sources whose multi-word names are trusted even when every word is a dictionary word.
 TRUSTED_MULTIWORD = {"curated", "indices", "vehicles"}
 FINANCE_CAPS = {"Mega Cap", "Large Cap", "Mid Cap", "Small Cap"}
@@ -509,6 +510,33 @@ def read_nsi() -> tuple[list[Raw], dict[str, dict]]:
     return list(by_qid.values()), wikidata
 
 
+def read_icons() -> list[Raw]:
+    """simple-icons brands (CC0): the brands of the web, apps and media that no listing has. Not the
+    open-source projects and foundations among them (an icon drawn from a code host, a .org/.dev/.sh site)."""
+    ver = NPM_PINS["simple-icons"]
+    with tarfile.open(CACHE / f"simple-icons-{ver}.tgz") as tar:
+        icons = json.load(tar.extractfile("package/data/simple-icons.json"))
+    out = []
+    for icon in icons:
+        host = domain(icon.get("source")) or ""
+        labels = host.split(".")
+        if len(labels) < 2 or host.endswith(_PROJECT_HOSTS) or labels[-1] in _NOT_BUSINESS_TLDS:
+            continue
+        # the brand's own site, named as the brand ("Meetup": meetup.com): an icon drawn from a shop, a
+        # press kit or a wiki may be a product's or a project's
+        if re.sub(r"[^a-z0-9]", "", norm_key(icon["title"])) not in {re.sub(r"[^a-z0-9]", "", x) for x in labels[:-1]}:
+            continue
+        extra = icon.get("aliases") or {}
+        names = [icon["title"], *extra.get("aka", []), *(extra.get("loc") or {}).values()]
+        out.append(Raw("icons", clean_name(icon["title"]), [clean_name(n) for n in names]))
+    return out
+
+
+# foundations and projects (.org, .dev, .sh, and .rs of Rust tools), public bodies (.eu, .gov, .int ...)
+_NOT_BUSINESS_TLDS = frozenset(("org", "dev", "sh", "rs", "eu", "gov", "edu", "int", "mil"))
+_PROJECT_HOSTS = ("github.com", "githubusercontent.com", "gitlab.com", "bitbucket.org", "sourceforge.net")
+
+
 # ------------------------------------------------------------------------------------------- merging
 class _Union:
     def __init__(self, n: int) -> None:
@@ -645,7 +673,7 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
     raws: list[Raw] = []
     wikidata: dict[str, dict] = {}
     readers = {"curated": read_curated, "indices": read_indices, "vehicles": read_vehicles,
-               "matchina": read_matchina, "finance": read_finance, "sec": read_sec}
+               "matchina": read_matchina, "finance": read_finance, "sec": read_sec, "icons": read_icons}
     counts = {}
     for s in sources:
         if s == "nsi":
@@ -656,6 +684,8 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
         raws.extend(got)
     if wikidata:
         _attach_qids(raws, wikidata)
+    # a brand named by a listed maker's name and a product word is the maker's product ("Google Photos")
+    makers = {norm_key(a) for r in raws if r.source != "icons" for a in r.aliases if " " not in a.strip()}
     entries = []
     by_id: dict[str, dict] = {}
     for group in merge(raws):
@@ -681,7 +711,7 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
                  if w.isascii() and w.isalpha() and w in proper and w not in common}
         for r in group:
             for a in map(clean_name, [*r.aliases, *(g for name in r.aliases for g in group_forms(name))]):
-                if norm_key(a) in products:
+                if norm_key(a) in products or (r.source == "icons" and " " in a and norm_key(a.split()[0]) in makers):
                     continue
                 kind = classify(a, r.source, common, proper, loans)
                 if kind == "namelike" and r.source == "nsi" and " " in a and NON_BUSINESS.search(

@@ -329,3 +329,35 @@ def test_a_second_listing_of_one_name_joins_the_company_instead_of_vanishing(mon
     rows, _ = b.build(("finance", "sec"))
     assert [(r["id"], r.get("tickers")) for r in rows] == [("quorvane", ["QRVN"])]
     assert "Quorvane" in rows[0]["aliases"]
+
+
+def test_icon_brands_come_from_their_own_sites_and_not_from_projects_or_makers(monkeypatch, tmp_path):
+    import io
+    import json
+    import tarfile
+
+    b = _build_module()
+    icons = [
+        {"title": "Quorvane", "source": "https://www.quorvane.com/press"},  # the brand's own site: kept
+        {"title": "Belmatic", "source": "https://github.com/belmatic/logo"},  # a code host: a project
+        {"title": "Starfold", "source": "https://starfold.rs"},  # a Rust tool
+        {"title": "Zentrix", "source": "https://shop.example.com/zentrix.svg"},  # not its own site
+        {"title": "Union of Quorvia", "source": "https://quorvia.eu"},  # a public body
+    ]
+    data = json.dumps(icons).encode()
+    with tarfile.open(tmp_path / f"simple-icons-{b.NPM_PINS['simple-icons']}.tgz", "w:gz") as tar:
+        info = tarfile.TarInfo("package/data/simple-icons.json")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    monkeypatch.setattr(b, "CACHE", tmp_path)
+    assert [r.name for r in b.read_icons()] == ["Quorvane"]
+
+    b._LEGAL_TAIL = ["inc", "the"]
+    monkeypatch.setattr(b, "common_words", lambda: {"photos"})
+    monkeypatch.setattr(b, "proper_words", lambda: set())
+    monkeypatch.setattr(b, "product_names", lambda: [])
+    monkeypatch.setattr(b, "read_sec", lambda: [b.Raw("sec", "Belmatic Inc", ["Belmatic Inc", "Belmatic"])])
+    monkeypatch.setattr(b, "read_icons", lambda: [b.Raw("icons", "Belmatic Photos", ["Belmatic Photos"]),
+                                                  b.Raw("icons", "Quorvane", ["Quorvane"])])
+    rows, _ = b.build(("sec", "icons"))
+    assert sorted(a for r in rows for a in r["aliases"]) == ["Belmatic", "Quorvane"]  # no "Belmatic Photos"

@@ -217,23 +217,27 @@ def _legal_terms() -> list[str]:
 def basename(name: str) -> str:
     """Name without trailing legal forms ("Shanghai Pudong Development Bank Co., Ltd." → "Shanghai Pudong
     Development Bank"), repeated until nothing changes; keeps "Group"/"Holdings" only when alone."""
-    base = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip())
-    base = _SHARE_CLASS.sub("", base)
+    base = _SHARE_CLASS.sub("", re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()))
     changed = True
     while changed:
-        changed = False
-        low = base.lower().rstrip(" .,")
-        for t in _legal_terms():
-            if low.endswith(" " + t) or low.endswith("," + t):
-                cut = base[: len(low) - len(t)].rstrip(" ,.&")
-                if len(cut) >= 2:
-                    base, changed = cut, True
-                    break
+        base, changed = _cut_legal_tail(base)
+        low = base.lower()
         for t in ("pjsc", "ojsc", "jsc", "пао", "оао", "ао", "зао", "ооо", "the"):
             if low.startswith(t + " ") and len(base) > len(t) + 2:
                 base, changed = base[len(t) + 1 :].strip(" «»\""), True
                 break
     return base.strip(" ,.")
+
+
+def _cut_legal_tail(base: str, keep: tuple[str, ...] = ()) -> tuple[str, bool]:
+    """``base`` without its last legal-form term (not one of ``keep``), and whether one was cut."""
+    low = base.lower().rstrip(" .,")
+    for t in _legal_terms():
+        if t not in keep and (low.endswith(" " + t) or low.endswith("," + t)):
+            cut = base[: len(low) - len(t)].rstrip(" ,.&")
+            if len(cut) >= 2:
+                return cut, True
+    return base, False
 
 
 _GROUP_WORDS = ("group", "holdings", "holding")
@@ -243,21 +247,13 @@ def group_forms(name: str) -> list[str]:
     """The name as news writes a group: only the legal form after "Group"/"Holdings" dropped, with and
     without a leading "The" ("The Carlyle Group Inc." → "The Carlyle Group", "Carlyle Group"). ``basename``
     strips the group word too, and the bare remainder is often a surname or a place that needs evidence."""
+    group_end = tuple(" " + w for w in _GROUP_WORDS)
     base = _SHARE_CLASS.sub("", re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()))
     changed = True
-    while changed:
-        changed = False
-        low = base.lower().rstrip(" .,")
-        if low.endswith(tuple(" " + w for w in _GROUP_WORDS)):
-            break
-        for t in _legal_terms():
-            if t not in _GROUP_WORDS and (low.endswith(" " + t) or low.endswith("," + t)):
-                cut = base[: len(low) - len(t)].rstrip(" ,.&")
-                if len(cut) >= 2:
-                    base, changed = cut, True
-                    break
+    while changed and not base.lower().rstrip(" .,").endswith(group_end):
+        base, changed = _cut_legal_tail(base, keep=_GROUP_WORDS)
     base = base.strip(" ,.")
-    if base == name.strip(" ,.") or not base.lower().endswith(tuple(" " + w for w in _GROUP_WORDS)):
+    if base == name.strip(" ,.") or not base.lower().endswith(group_end):
         return []
     bare = base[4:] if base.lower().startswith("the ") else base
     return [base] if bare == base else [base, bare]
@@ -511,8 +507,9 @@ def read_nsi() -> tuple[list[Raw], dict[str, dict]]:
 
 
 def read_icons() -> list[Raw]:
-    """simple-icons brands (CC0): the brands of the web, apps and media that no listing has. Not the
-    open-source projects and foundations among them (an icon drawn from a code host, a .org/.dev/.sh site)."""
+    """simple-icons brands (CC0): the brands of the web, apps and media that no listing has. Only icons drawn
+    from the brand's own site; not the projects, foundations and public bodies among them (an icon drawn from
+    a code host or a site under one of ``_NOT_BUSINESS_TLDS``)."""
     ver = NPM_PINS["simple-icons"]
     with tarfile.open(CACHE / f"simple-icons-{ver}.tgz") as tar:
         icons = json.load(tar.extractfile("package/data/simple-icons.json"))

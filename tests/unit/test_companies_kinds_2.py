@@ -323,6 +323,7 @@ def test_a_second_listing_of_one_name_joins_the_company_instead_of_vanishing(mon
     monkeypatch.setattr(b, "common_words", lambda: set())
     monkeypatch.setattr(b, "proper_words", lambda: set())
     monkeypatch.setattr(b, "product_names", lambda: [])
+    monkeypatch.setattr(b, "place_names", lambda: [])
     monkeypatch.setattr(b, "read_finance", lambda: [b.Raw("finance-large", "Quorvane, Inc.", ["Quorvane, Inc."], "US")])
     monkeypatch.setattr(b, "read_sec", lambda: [b.Raw("sec", "Quorvane, INC", ["Quorvane, INC", "Quorvane"],
                                                         tickers={"QRVN"})])
@@ -356,6 +357,7 @@ def test_icon_brands_come_from_their_own_sites_and_not_from_projects_or_makers(m
     monkeypatch.setattr(b, "common_words", lambda: {"photos"})
     monkeypatch.setattr(b, "proper_words", lambda: set())
     monkeypatch.setattr(b, "product_names", lambda: [])
+    monkeypatch.setattr(b, "place_names", lambda: [])
     monkeypatch.setattr(b, "read_sec", lambda: [b.Raw("sec", "Belmatic Inc", ["Belmatic Inc", "Belmatic"])])
     monkeypatch.setattr(b, "read_icons", lambda: [b.Raw("icons", "Belmatic Photos", ["Belmatic Photos"]),
                                                   b.Raw("icons", "Quorvane", ["Quorvane"])])

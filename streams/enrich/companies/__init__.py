@@ -41,7 +41,8 @@ def tag_companies(title: str, text: str, *, language: str | None = None) -> list
     unknown += [u for f, t in fields.items() if is_cyrillic(t) for u in find_cyrillic(f, t)]
     if language == "pt":
         unknown += [u for f, t in fields.items() for u in find_portuguese(f, t)]
-    hits, unknown = arbitrate(fields, hits, unknown, raw, lambda f, name: _is_catalog_name(matcher, f, name))
+    hits, unknown = arbitrate(fields, hits, unknown, raw, lambda f, name: _is_catalog_name(matcher, f, name),
+                              matcher.catalog.places)
     return assemble(fields, link(matcher, hits, unknown))
 
 

@@ -38,6 +38,7 @@ def arbitrate(
     candidates: list[UnknownMention],
     raw: Iterable[Hit],
     is_catalog_name: Callable[[str, str], bool],
+    places: frozenset[str] = frozenset(),
 ) -> tuple[list[Hit], list[UnknownMention]]:
     """Settle overlaps between catalog hits and unknown candidates.
 
@@ -45,7 +46,9 @@ def arbitrate(
     name is then only part of a longer company name); it loses when one catalog hit covers its whole name
     ("Apple Inc.", ПАО «Газпром»). Context candidates lose to any overlapping catalog name, even a common
     word left without evidence ("Google Stadia"). Then names listed together with companies are added, and
-    every kept name (and its bracketed abbreviation) is found where it recurs.
+    every kept name (and its bracketed abbreviation) is found where it recurs. A name found by context that
+    is a place (``places``) is dropped unless a legal form marks it ("Essen GmbH") or two companies share
+    its list ("Draper, Lockheed Martin, and Northrop Grumman": Draper, Utah is also a town).
 
     A context candidate that is exactly a catalog hit left without evidence is that evidence ("die
     Supermarktketten Rewe und Edeka": the list names the brand "Edeka"): the hit is kept, with the other
@@ -88,6 +91,8 @@ def arbitrate(
     dropped: set[int] = set()
     promoted: set[int] = set()
     for u in sorted(candidates, key=lambda c: (not c.legal, c.field, c.start)):
+        if not u.legal and u.name in places:
+            continue
         inside = hits_inside(u)
         name_end = u.start + len(u.name)
         if u.legal:
@@ -115,7 +120,7 @@ def arbitrate(
     for k in kept:
         taken.mark(k.field, k.start, k.end)
     spans = [(h.field, h.start, h.end) for h in hits] + [(k.field, k.start, k.end) for k in kept]
-    for r in list_neighbours(fields, spans, taken.overlaps):
+    for r in list_neighbours(fields, spans, taken.overlaps, places):
         if not taken.overlaps(r.field, r.start, r.end) and not raw_occ.overlaps(r.field, r.start, r.end) and (
             not catalog_name(r.field, r.name)
         ):

@@ -32,7 +32,7 @@ from .cues import (
     ROLES_BEFORE_INTRO,
     SLAVIC_NATIONALITIES,
 )
-from .evidence import business_sentence, starts_sentence
+from .evidence import business_sentence, given_name_before, starts_sentence
 from .keys import latin_key
 
 
@@ -214,12 +214,17 @@ def _joins(c: str) -> bool:
 
 
 def list_neighbours(
-    fields: dict[str, str], spans: list[tuple[str, int, int]], known: Callable[[str, int, int], bool]
+    fields: dict[str, str],
+    spans: list[tuple[str, int, int]],
+    known: Callable[[str, int, int], bool],
+    places: frozenset[str] = frozenset(),
 ) -> list[UnknownMention]:
     """Unknown names coordinated with companies: in a list of at least three names ("A, B, C and D") of
-    which at least two are already companies, the others are companies too. ``spans`` are the companies
-    found so far; ``known(field, start, end)`` says whether a span overlaps one of them (a constant-time
-    lookup, so that long articles stay linear)."""
+    which at least two are already companies, the others are companies too. One company is enough when a
+    conjunction closes the list ("Enel, Ansaldo Energia e Leonardo"), if the others are not acronyms,
+    places or people named here. ``spans`` are the companies found so far;
+    ``known(field, start, end)`` says whether a span overlaps one of them (a constant-time lookup, so that
+    long articles stay linear)."""
     out: list[UnknownMention] = []
     done: set[tuple[str, int]] = set()
     for field, start, end in sorted(spans):
@@ -242,11 +247,18 @@ def list_neighbours(
         if len(items) < 3:
             continue
         flags = [known(field, a, b) for a, b in items]
-        if sum(flags) < 2:
+        # one company suffices when "and" closes the list, but then the others must look like firms
+        weak = sum(flags) == 1
+        if sum(flags) < 2 and not (
+            weak and _closed_by_and(text, items[-2][1], items[-1][0]) and not any(
+                _POSSESSIVE_INSIDE.search(text, a, b + 3) for a, b in items)
+        ):
             continue
         for (a, b), is_known in zip(items, flags, strict=True):
             if is_known:
                 continue
+            if weak and (text[a:b].isupper() or text[a:b] in places or _person_here(text, text[a:b])):
+                continue  # "Frost & Sullivan, CTIA and ...": an acronym is a body as often as a firm
             if " " not in text[a:b] and text.endswith(_GERMAN_NOUN_ARTICLES, max(0, a - 8), a):
                 continue  # "senkte die Prognose, Adidas und Puma": a German noun after its article
             a, b = _trim_leading(text, a, b)
@@ -259,6 +271,33 @@ def list_neighbours(
 _GERMAN_NOUN_ARTICLES = (" die ", " der ", " das ", " den ", " dem ", " des ", " eine ", " einen ", " einem ",
                          " einer ")
 _SEPARATOR_ENDS = (", ", *(f" {c} " for c in CONJUNCTIONS))
+
+
+_TWO_PLAIN_WORDS = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")
+
+
+def _person_here(text: str, name: str) -> bool:
+    """A name this text uses for a person: one word that it also writes after a given name ("Scooter
+    Braun"), or two plain words whose second it also writes alone ("Tim Cook" ... "Cook said"): news
+    shortens people to the surname, companies to the first word or not at all."""
+    if " " not in name:
+        return any(given_name_before(text, a, b) for a, b in _whole_word_occurrences(text, name))
+    if not _TWO_PLAIN_WORDS.fullmatch(name):
+        return False
+    first, last = name.split()
+    return any(not text.endswith(first + " ", 0, a) for a, _ in _whole_word_occurrences(text, last))
+
+
+# "or" offers alternatives, often of technologies or products ("Wi-Fi, Bluetooth, or AirPlay")
+_AND_WORDS = frozenset(CONJUNCTIONS) - {"or", "або"}
+# an item in or before a possessive: "Apple's AirPlay 2" names a product of the company, not the company
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
+
+
+def _closed_by_and(text: str, gap_start: int, gap_end: int) -> bool:
+    """The last two items are joined by "and" ("Enel, Ansaldo Energia e Leonardo"): an enumeration, unlike a
+    comma chain of a company and its address ("SpaceX, Hawthorne, California")."""
+    return any(w in _AND_WORDS for w in text[gap_start:gap_end].replace(",", " ").split())
 
 
 def _ends_with_separator(text: str, pos: int) -> bool:

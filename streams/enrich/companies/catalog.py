@@ -55,6 +55,12 @@ class Catalog:
         they make it a brand label ("Amazon Alexa")."""
         return frozenset(self.meta.get("products", ()))
 
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """Countries, regions and cities as written ("Oxford", "Россия", "大阪"): a capitalised name found by
+        context alone is not a company when it is one of these ("Microsoft, Oxford and Cambridge")."""
+        return frozenset(self.meta.get("places", ()))
+
     def entry(self, index: int) -> CatalogEntry:
         """The company of one row; aliases are gathered from the keys on first use."""
         found = self._cache.get(index)

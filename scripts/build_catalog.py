@@ -488,14 +488,23 @@ def read_nsi() -> tuple[list[Raw], dict[str, dict]]:
         wikidata = json.load(tar.extractfile("package/dist/wikidata/wikidata.json"))["wikidata"]
     by_qid: dict[str, Raw] = {}
     for path, cat in sorted(nsi.items()):
-        if not path.startswith("brands/"):
+        # operators run power grids, railways, telecoms and also schools, parks and police: only those
+        # whose Wikidata description says they are a business ("state railway transport company")
+        prefix = "brand" if path.startswith("brands/") else "operator" if path.startswith(_NSI_OPERATORS) else None
+        if prefix is None:
             continue
         for item in cat["items"]:
             tags = item.get("tags", {})
-            qid = tags.get("brand:wikidata")
-            if not qid:
+            qid = tags.get(f"{prefix}:wikidata")
+            if not qid or (prefix == "operator" and not _operating_business(wikidata.get(qid))):
                 continue
-            names = [tags[k].strip() for k in NSI_NAME_KEYS if tags.get(k)]
+            if prefix == "brand":
+                names = [tags[k].strip() for k in NSI_NAME_KEYS if tags.get(k)]
+            else:
+                # a one-word Latin operator name is as often a common word of the operator's language
+                # ("Energia", "Light") as a coined one, and there is no word list for most of those languages
+                names = [n for n in (tags[k].strip() for k in _NSI_OPERATOR_KEYS if tags.get(k))
+                         if _operator_name_safe(n)]
             if not names:
                 continue
             include = item.get("locationSet", {}).get("include", [])
@@ -504,13 +513,44 @@ def read_nsi() -> tuple[list[Raw], dict[str, dict]]:
             raw = by_qid.get(qid)
             if raw is None:
                 label = clean_name((wikidata.get(qid) or {}).get("label") or names[0])
-                raw = by_qid[qid] = Raw("nsi", label, [label], country, qid)
+                safe = prefix == "brand" or _operator_name_safe(label)
+                raw = by_qid[qid] = Raw("nsi", label, [label] if safe else [], country, qid)
                 site = (wikidata.get(qid) or {}).get("officialWebsites") or []
                 raw.domains.update(d for d in map(domain, site[:1]) if d)
             elif raw.country != country:
                 raw.country = raw.country if country is None else None
             raw.aliases.extend(n for n in names if n not in raw.aliases)
     return list(by_qid.values()), wikidata
+
+
+_NSI_OPERATORS = ("operators/", "transit/")
+_NSI_OPERATOR_KEYS = tuple(k.replace("brand", "operator", 1) for k in NSI_NAME_KEYS)
+_BUSINESS_DESCRIPTION = re.compile(r"\b(?:company|companies|corporation|enterprise|firm|conglomerate|utility|"
+                                   r"bank|airline|retailer|supermarket|chain|manufacturer|subsidiary)\b")
+_PUBLIC_DESCRIPTION = re.compile(r"\b(?:government|agency|municipality|municipal|council|district|authority|"
+                                 r"department|ministry|polic(?:e|ing)|school|university|college|hospital|non-?profit|"
+                                 r"county|trust|association|foundation|charity|church|diocese|city)\b")
+
+
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+
+
+def _operator_name_safe(name: str) -> bool:
+    return " " in name or _coined(name) or not _LATIN.match(name)
+
+
+def _coined(word: str) -> bool:
+    """A shape no dictionary word has: a capital or a digit inside ("SachsenEnergie", "E.ON"), or all capitals."""
+    return word.isupper() or any(c.isupper() or c.isdigit() or c == "." for c in word[1:])
+
+
+def _operating_business(facts: dict | None) -> bool:
+    """The description names a business and neither it nor the label a public body ("Alagoas State
+    Military Police": "... policing ... corporation")."""
+    description = ((facts or {}).get("description") or "").lower()
+    label = ((facts or {}).get("label") or "").lower()
+    return bool(_BUSINESS_DESCRIPTION.search(description)) and not (
+        _PUBLIC_DESCRIPTION.search(description) or _PUBLIC_DESCRIPTION.search(label))
 
 
 def read_icons() -> list[Raw]:

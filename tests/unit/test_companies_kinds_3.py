@@ -49,3 +49,46 @@ def test_alternatives_and_a_company_s_product_do_not_make_a_list_of_companies():
     # "or" offers alternatives (technologies here); "Apple's AirPlay 2" is a product of the one company
     assert _names("You can use Wi-Fi, Bluetooth, or Apple's AirPlay 2 to stream music.") == {"Apple"}
     assert _names("You can use Wi-Fi, Bluetooth and Apple's AirPlay 2 to stream music.") == {"Apple"}
+
+
+def test_a_ukrainian_company_in_another_case_inside_quotes():
+    # «Укрзалізниця» (Ukrainian Railways, from the name-suggestion index's operators) in the genitive
+    tags = tag_companies("", "Вантажі перевозитимуть вагонами «Укрзалізниці» до Перемишля.", language="uk")
+    assert [(t.name, [m.surface for m in t.mentions]) for t in tags] == [("Ukrainian Railways", ["Укрзалізниці"])]
+
+
+def test_operators_that_are_businesses_join_the_catalog_without_their_one_common_looking_word(tmp_path, monkeypatch):
+    import io
+    import json
+    import tarfile
+
+    from tests.unit.test_companies_kinds_2 import _build_module
+
+    b = _build_module()
+    nsi = {"nsi": {
+        "operators/power/substation": {"items": [
+            {"tags": {"operator": "Quorvane Energia", "operator:wikidata": "Q1"}},
+            {"tags": {"operator": "Energia", "operator:wikidata": "Q2"}},  # one Latin word: left out
+            {"tags": {"operator": "Energia Nord", "operator:wikidata": "Q2"}},  # its longer name stays
+            {"tags": {"operator": "Белматик", "operator:wikidata": "Q3"}},  # another script: kept
+            {"tags": {"operator": "Tarnwick Council", "operator:wikidata": "Q4"}},  # a public body
+        ]},
+        "operators/amenity/school": {"items": [{"tags": {"operator": "Pellanor Academy", "operator:wikidata": "Q5"}}]},
+    }}
+    wikidata = {"wikidata": {
+        "Q1": {"label": "Quorvane Energia", "description": "Italian energy company"},
+        "Q2": {"label": "Energia", "description": "energy company"},
+        "Q3": {"label": "Belmatik", "description": "Ukrainian railway company"},
+        "Q4": {"label": "Tarnwick Council", "description": "utility company of the county council"},
+        "Q5": {"label": "Pellanor Academy", "description": "school district"},
+    }}
+    with tarfile.open(tmp_path / f"name-suggestion-index-{b.NPM_PINS['name-suggestion-index']}.tgz", "w:gz") as tar:
+        for name, doc in (("package/dist/json/nsi.json", nsi), ("package/dist/wikidata/wikidata.json", wikidata)):
+            data = json.dumps(doc).encode()
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    monkeypatch.setattr(b, "CACHE", tmp_path)
+    raws, _ = b.read_nsi()
+    assert {r.wikidata: r.aliases for r in raws} == {"Q1": ["Quorvane Energia"], "Q2": ["Energia Nord"],
+                                                      "Q3": ["Белматик"]}

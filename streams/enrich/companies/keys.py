@@ -18,13 +18,17 @@ WEAK_FLAG, STEM_FLAG, CJK_FLAG, CYRILLIC_FLAG, ANCHOR_FLAG, NAMELIKE_FLAG = 1, 2
 WEAK, STEM, CJK, CYRILLIC, ANCHOR, NAMELIKE = (WEAK_FLAG, STEM_FLAG, CJK_FLAG, CYRILLIC_FLAG, ANCHOR_FLAG,
                                                NAMELIKE_FLAG)
 """Key flags: alias needs evidence; key is the alias minus its final letter (a case ending must follow);
-CJK (no word boundaries); Cyrillic (Russian case endings allowed); anchor (a cue word, not a company);
+CJK (no word boundaries); Cyrillic (Russian, Ukrainian and Belarusian case endings allowed); anchor (a cue
+word, not a company);
 name-like (a first name, a place or a one-word brand: its capital letter is no evidence, since such words
 are always capitalised)."""
 
-RU_ENDINGS = frozenset(
+# Case endings after a Cyrillic name: Russian, then the Ukrainian and Belarusian ones Russian lacks
+# («Укрзалізниці», «Нафтогазові»)
+CASE_ENDINGS = frozenset(
     ("а", "я", "у", "ю", "ом", "ем", "ём", "е", "и", "ы", "ой", "ей", "ою", "ею", "ов", "ев", "ам", "ям",
-     "ами", "ями", "ах", "ях", "ью")
+     "ами", "ями", "ах", "ях", "ью",
+     "і", "ї", "ів", "їв", "єю", "ові", "еві", "єві", "ў", "ай", "яй", "аў", "яў")
 )
 _STEM_FINALS = "аяьй"
 _APOSTROPHES = "'’"

@@ -23,7 +23,7 @@ import ahocorasick
 
 from .catalog import Catalog, CatalogEntry, load_catalog
 from .cues import ANCHOR_KEYS
-from .keys import ANCHOR, CJK, CYRILLIC, NAMELIKE, RU_ENDINGS, STEM, WEAK
+from .keys import ANCHOR, CASE_ENDINGS, CJK, CYRILLIC, NAMELIKE, STEM, WEAK
 from .textnorm import CJK_CHARS, has_cjk, normalise
 
 _APOSTROPHES = "'’"
@@ -123,7 +123,7 @@ def _check(
             j = end
             while j < n and padded[j + 1] != " ":
                 j += 1
-            if padded[end + 1 : j + 1] not in RU_ENDINGS:
+            if padded[end + 1 : j + 1] not in CASE_ENDINGS:
                 return None
             end = j
         elif stem:

@@ -15,7 +15,7 @@ from typing import Any
 import faust
 from aiokafka import codec
 
-from . import isolation, offset_gaps, offset_reset, stale_acks, transactions, unreadable
+from . import isolation, offset_gaps, offset_reset, revoke_commit, stale_acks, transactions, unreadable
 from .kafka_clients import ensure_topics, faust_credentials
 from .settings import TOPIC_CONFIG, TOPIC_MAX_MESSAGE_BYTES, Settings, settings
 from .source_routing import SourceRouting
@@ -175,6 +175,7 @@ isolation.install()
 transactions.install()
 stale_acks.install(SOURCE_TOPICS)
 offset_gaps.install(SOURCE_TOPICS)
+revoke_commit.install()
 enriched_topic = _topic(cfg.topic_enriched)
 dead_letter_topic = _topic(cfg.topic_dead_letter)
 mentions_topic = _topic(cfg.topic_mentions)

@@ -33,6 +33,17 @@ def test_places_acronyms_and_people_are_not_taken_from_a_list_with_one_company()
                                     "the deal.")
 
 
+def test_russian_surnames_in_a_list_with_one_company_are_people():
+    # invented surnames in the instrumental case, beside a known company and an invented one
+    assert _names("Он встретился с Газпромом, Квирановым и Белтасиным.", "ru") == {"Gazprom"}
+    assert "Квирант" in _names("Соглашение подписали Газпром, Квирант и Белматик.", "ru")
+
+
+def test_a_list_item_that_qualifies_a_plural_noun_names_a_kind_of_firm():
+    assert _names("He worked for Amazon, Netflix and Quorvane studios before.") == {"Amazon", "Netflix"}
+    assert "Quorvane" in _names("On Monday Toyota, Honda and Quorvane said they would cut prices.")
+
+
 def test_two_companies_in_a_list_outweigh_a_town_of_the_same_name():
     assert "Draper" in _names("The team includes Draper, Toyota, and Honda, the agency said.")
 

@@ -257,8 +257,11 @@ def list_neighbours(
         for (a, b), is_known in zip(items, flags, strict=True):
             if is_known:
                 continue
-            if weak and (text[a:b].isupper() or text[a:b] in places or _person_here(text, text[a:b])):
+            if weak and (text[a:b].isupper() or text[a:b] in places or _person_here(text, text[a:b])
+                         or _RUSSIAN_SURNAME.search(text[a:b])):
                 continue  # "Frost & Sullivan, CTIA and ...": an acronym is a body as often as a firm
+            if _MODIFIES_NOUN.match(text, b):
+                continue
             if " " not in text[a:b] and text.endswith(_GERMAN_NOUN_ARTICLES, max(0, a - 8), a):
                 continue  # "senkte die Prognose, Adidas und Puma": a German noun after its article
             a, b = _trim_leading(text, a, b)
@@ -286,6 +289,14 @@ def _person_here(text: str, name: str) -> bool:
         return False
     first, last = name.split()
     return any(not text.endswith(first + " ", 0, a) for a, _ in _whole_word_occurrences(text, last))
+
+
+# A Slavic surname in any case ("с Газпромом, Путиным и Медведевым"); companies are rarely named so, and only
+# lists with a single known company are judged by it.
+_RUSSIAN_SURNAME = re.compile(r"(?:[оеё]в|[иы]н|ск)(?:а|у|ым|ой|ом|е|ых|ий|ая|ого|ому|им)?$")
+# An unknown item that qualifies the plural noun after it ("Amazon, Netflix and Hollywood studios", "Siemens,
+# Bosch and Mittelstand groups") names a kind of firm, not a firm; verbs that may follow a list are left out.
+_MODIFIES_NOUN = re.compile(r" (?!(?:is|was|has|does|says|plans|sees|gets|makes|takes)\b)[a-z]{3,}s\b")
 
 
 # "or" offers alternatives, often of technologies or products ("Wi-Fi, Bluetooth, or AirPlay")

@@ -31,20 +31,30 @@ def install() -> None:
     original = getattr(current, "_newsstream_original", current)
 
     async def on_partitions_revoked(self: Any, revoked: Any) -> None:
-        if revoked and not self.in_transaction:
+        # a worker that is stopping commits in its own ``on_stop``, with the bookkeeping intact
+        if revoked and not self.in_transaction and not self.app.should_stop:
+            # as the app's handler does next: the agents take no more events, so acks stop coming
+            self.stop_flow()
+            self.app.flow_control.suspend()
             await commit_handled(self, revoked)
-        await original(self, revoked)
+        await original(self, revoked)  # drops the bookkeeping before any await: no ack comes in between
 
     on_partitions_revoked._newsstream_original = original  # type: ignore[attr-defined]
     faust_consumer.Consumer.on_partitions_revoked = on_partitions_revoked  # type: ignore[method-assign]
 
 
-async def commit_handled(consumer: Any, partitions: Any) -> None:
+async def commit_handled(consumer: Any, partitions: Any, rounds: int = 3) -> None:
     """Commit the acked offsets of ``partitions``. A commit already under way owns the offsets it took, so
-    wait for it, then commit what is left (Faust's ``commit`` returns without committing while one runs)."""
-    while consumer._commit_fut is not None:
-        await consumer.maybe_wait_for_commit_to_finish()
+    wait for it, then commit what is left (Faust's ``commit`` returns without committing while one runs);
+    again while an event the agents were handling acked meanwhile (a few rounds at most: an ack that stays,
+    after a gap, cannot be committed yet, and one that comes later is committed by the app's handler)."""
+    tps = set(partitions)
     try:
-        await consumer.commit(set(partitions))
+        for _ in range(rounds):
+            while consumer._commit_fut is not None:
+                await consumer.maybe_wait_for_commit_to_finish()
+            await consumer.commit(tps)
+            if not any(consumer._acked.get(tp) for tp in tps):
+                return
     except Exception as exc:  # the rebalance goes on; these offsets are then read again (at-least-once)
-        log.warning("commit before revoking %d partitions failed: %r", len(partitions), exc)
+        log.warning("commit before revoking %d partitions failed: %r", len(tps), exc)

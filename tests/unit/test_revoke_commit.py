@@ -18,6 +18,7 @@ class StandIn:
 
     def __init__(self) -> None:
         self._commit_fut: asyncio.Future | None = None
+        self._acked: dict[TP, list[int]] = {}
         self.commits: list[tuple[str, set]] = []
 
     async def maybe_wait_for_commit_to_finish(self) -> bool:
@@ -27,6 +28,7 @@ class StandIn:
         if self._commit_fut is not None:  # faust's behaviour: a second commit returns without committing
             return False
         self.commits.append(("ours", set(topics)))
+        self._acked = {}
         return True
 
 
@@ -47,6 +49,24 @@ def test_a_commit_under_way_is_waited_for_then_the_revoked_partitions_are_commit
         return consumer.commits
 
     assert asyncio.run(scenario()) == [("periodic", set()), ("ours", {RAW})]
+
+
+def test_an_ack_that_came_during_the_commit_is_committed_in_another_round() -> None:
+    async def scenario() -> list[tuple[str, set]]:
+        consumer = StandIn()
+        commit = consumer.commit
+
+        async def commit_then_an_ack_arrives(topics: Any = None) -> bool:
+            done = await commit(topics)
+            if len(consumer.commits) == 1:
+                consumer._acked = {RAW: [7]}  # the event an agent was handling finished meanwhile
+            return done
+
+        consumer.commit = commit_then_an_ack_arrives  # type: ignore[method-assign]
+        await revoke_commit.commit_handled(consumer, {RAW})
+        return consumer.commits
+
+    assert asyncio.run(scenario()) == [("ours", {RAW}), ("ours", {RAW})]
 
 
 def test_install_wraps_faust_once_and_keeps_its_own_method() -> None:

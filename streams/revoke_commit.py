@@ -5,13 +5,17 @@ offsets acked since the last periodic commit among it — *before* the app's han
 commits. So the commit at a rebalance had nothing to commit for them, and whatever was handled in the last
 ``broker_commit_interval`` (2.8 s) before a graceful rebalance was read and handled again: on scale-out
 the new worker, or the old one if it kept the partition, published those articles a second time (CI,
-2026-12-03: 35 records for 30 articles; every article of a partition three times with the periodic commit
-set to 600 s). This commits those acks first, while the consumer still owns the partitions (the broker
+2026-12-03: 35 records for 30 articles; every article of a test's feed three times with the periodic
+commit set to 600 s). This commits those acks first, while the consumer still owns the partitions (the broker
 takes commits of the current generation while the group prepares to rebalance). The producer is flushed
 before the commit (Faust's ``_commit_offsets``), so outputs are on the broker before their inputs are done.
 
-Not under ``exactly_once``: there offsets are committed inside each partition's transaction, which Faust's
-transaction manager ends at revocation itself.
+Not under ``exactly_once``: there offsets are committed inside each partition's transaction; at a
+rebalance the open transaction is aborted and its work done again, which read_committed readers never see
+twice. Not for a worker that is stopping: Faust's ``on_stop`` waits for the agents and commits.
+
+Events still queued when the flow stops are acked without being handled; :mod:`streams.stale_acks` keeps
+those offsets out of the commit.
 """
 
 from __future__ import annotations
@@ -31,7 +35,6 @@ def install() -> None:
     original = getattr(current, "_newsstream_original", current)
 
     async def on_partitions_revoked(self: Any, revoked: Any) -> None:
-        # a worker that is stopping commits in its own ``on_stop``, with the bookkeeping intact
         if revoked and not self.in_transaction and not self.app.should_stop:
             # as the app's handler does next: the agents take no more events, so acks stop coming
             self.stop_flow()
@@ -56,5 +59,5 @@ async def commit_handled(consumer: Any, partitions: Any, rounds: int = 3) -> Non
             await consumer.commit(tps)
             if not any(consumer._acked.get(tp) for tp in tps):
                 return
-    except Exception as exc:  # the rebalance goes on; these offsets are then read again (at-least-once)
+    except Exception as exc:  # Faust's commit crashes the worker on a broker error; anything else is logged
         log.warning("commit before revoking %d partitions failed: %r", len(tps), exc)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from types import SimpleNamespace
 from typing import Any
 
 from faust.transport import consumer as faust_consumer
 from faust.types import TP
+from faust.utils.tracing import noop_span
 
 from streams import revoke_commit
 
@@ -79,3 +81,61 @@ def test_install_wraps_faust_once_and_keeps_its_own_method() -> None:
         assert first._newsstream_original is getattr(before, "_newsstream_original", before)
     finally:
         faust_consumer.Consumer.on_partitions_revoked = before
+
+
+class Revoking(StandIn):
+    """What faust's own ``on_partitions_revoked`` reads, with acks pending since the last periodic commit."""
+
+    def __init__(self, *, in_transaction: bool = False, stopping: bool = False) -> None:
+        super().__init__()
+        self._acked = {RAW: [4, 5, 6]}
+        self._acked_index = {RAW: {4, 5, 6}}
+        self._gap: dict = {}
+        self._read_offset = {RAW: 6}
+        self._committed_offset = {RAW: 4}
+        self._active_partitions: set | None = {RAW}
+        self._paused_partitions: set = set()
+        self.in_transaction = in_transaction
+        self.flow_active = True
+        self.suspended = False
+        self.diag = SimpleNamespace(set_flag=lambda flag: None, unset_flag=lambda flag: None)
+        self.app = SimpleNamespace(should_stop=stopping, _start_span_from_rebalancing=lambda name: noop_span(),
+                                   flow_control=SimpleNamespace(suspend=self._suspend))
+        self.pending_at_commit: list[dict] = []
+
+    def _suspend(self) -> None:
+        self.suspended = True
+
+    def stop_flow(self) -> None:
+        self.flow_active = False
+
+    async def commit(self, topics: Any = None) -> bool:
+        self.pending_at_commit.append({tp: list(offsets) for tp, offsets in self._acked.items()})
+        return await super().commit(topics)
+
+    async def _on_partitions_revoked(self, revoked: set) -> None:  # the app's handler: waits, then commits
+        self.commits.append(("app", set(revoked)))
+
+
+def _revoke(consumer: Revoking) -> None:
+    original = faust_consumer.Consumer.on_partitions_revoked
+    try:
+        revoke_commit.install()
+        asyncio.run(faust_consumer.Consumer.on_partitions_revoked(consumer, {RAW}))  # type: ignore[arg-type]
+    finally:
+        faust_consumer.Consumer.on_partitions_revoked = original
+
+
+def test_pending_acks_are_committed_before_faust_drops_them_and_the_flow_stops_first() -> None:
+    consumer = Revoking()
+    _revoke(consumer)
+    assert consumer.pending_at_commit == [{RAW: [4, 5, 6]}]  # what faust's method would have dropped
+    assert consumer.commits == [("ours", {RAW}), ("app", {RAW})]
+    assert not consumer.flow_active and consumer.suspended
+    assert RAW not in consumer._acked_index  # faust's method ran after, as before
+
+
+def test_exactly_once_and_a_stopping_worker_keep_faust_s_own_path() -> None:
+    for consumer in (Revoking(in_transaction=True), Revoking(stopping=True)):
+        _revoke(consumer)
+        assert consumer.commits == [("app", {RAW})] and consumer.flow_active

@@ -37,11 +37,15 @@ def test_russian_surnames_in_a_list_with_one_company_are_people():
     # invented surnames in the instrumental case, beside a known company and an invented one
     assert _names("Он встретился с Газпромом, Квирановым и Белтасиным.", "ru") == {"Gazprom"}
     assert "Квирант" in _names("Соглашение подписали Газпром, Квирант и Белматик.", "ru")
+    assert "Квирантский" in _names("Соглашение подписали Газпром, Квирантский и Белматик.", "ru")
 
 
 def test_a_list_item_that_qualifies_a_plural_noun_names_a_kind_of_firm():
     assert _names("He worked for Amazon, Netflix and Quorvane studios before.") == {"Amazon", "Netflix"}
     assert "Quorvane" in _names("On Monday Toyota, Honda and Quorvane said they would cut prices.")
+    assert "Quorvane" in _names("Shares of Toyota, Honda and Quorvane fell; Toyota, Honda and Quorvane shares "
+                                "fell again on Tuesday.")
+    assert "Quorvane" in _names("The merger of Renault, Nissan and Quorvane creates a giant.")
 
 
 def test_two_companies_in_a_list_outweigh_a_town_of_the_same_name():

@@ -291,12 +291,17 @@ def _person_here(text: str, name: str) -> bool:
     return any(not text.endswith(first + " ", 0, a) for a, _ in _whole_word_occurrences(text, last))
 
 
-# A Slavic surname in any case ("с Газпромом, Путиным и Медведевым"); companies are rarely named so, and only
-# lists with a single known company are judged by it.
-_RUSSIAN_SURNAME = re.compile(r"(?:[оеё]в|[иы]н|ск)(?:а|у|ым|ой|ом|е|ых|ий|ая|ого|ому|им)?$")
-# An unknown item that qualifies the plural noun after it ("Amazon, Netflix and Hollywood studios", "Siemens,
-# Bosch and Mittelstand groups") names a kind of firm, not a firm; verbs that may follow a list are left out.
-_MODIFIES_NOUN = re.compile(r" (?!(?:is|was|has|does|says|plans|sees|gets|makes|takes)\b)[a-z]{3,}s\b")
+# A Slavic surname in any case ("с Газпромом, Путиным и Медведевым"): -ов/-ев/-ин/-ын and their case endings.
+# Companies named after a person («Калашников», «Туполев») are in the catalog or quoted; only unknown items of
+# lists with a single known company are judged by it. Not "-ский": plants and sites are named so too.
+_RUSSIAN_SURNAME = re.compile(r"(?:[оеё]в|[иы]н)(?:а|у|ыми|ым|ой|ом|е|ы|ых)?$")
+# An unknown item before a plural noun for a kind of firm ("Amazon, Netflix and Hollywood studios", "Siemens,
+# Bosch and Mittelstand groups") names that kind, not a firm. Only such nouns: a company before any other
+# plural ("Intel shares", "Boeing jets") or a verb ("... and Mitsubishi creates") is still a company.
+_MODIFIES_NOUN = re.compile(
+    r" (?:studios|groups|firms|companies|makers|carmakers|automakers|brands|banks|lenders|insurers|retailers|"
+    r"chains|labels|startups|start-ups|conglomerates|giants|outlets|publishers|broadcasters|operators)\b"
+)
 
 
 # "or" offers alternatives, often of technologies or products ("Wi-Fi, Bluetooth, or AirPlay")

@@ -166,25 +166,40 @@ def test_console_endpoints_over_http(stream, start_worker) -> None:
         assert get(worker.url + path, method="DELETE")[0] == 405
 
 
-def test_counts_are_right_across_two_workers(stream, start_worker) -> None:
-    first = start_worker()
+def second_worker_joins(stream: StreamEnv, start_worker, **env: str):
+    """One worker handles the feed, a second joins; returns both once each has its own partitions of the
+    source topics, with the feed's articles and message count."""
+    first = start_worker(**env)
     wait_healthy(first)
-    articles, sent_before = feed(stream)
-    second = start_worker()
+    articles, sent = feed(stream)
+    second = start_worker(**env)
     wait_healthy(second)
-    # Both consume once the group has settled: each has its own partitions of the source topics.
     wait_for(lambda: all(stats(w)["this_worker"]["lag"]["partitions"] for w in (first, second)), "both assigned",
              timeout=120)
     wait_healthy(first)
-    more = [(f"more-{i}".encode(), orjson.dumps({"id": f"more-{i}", "source": f"wire-{i % 5}",
-                                                  "title": f"Gazprom and Toyota update {i}",
-                                                  "body": f"Gazprom and Toyota gave update number {i} in Tokyo."}))
-            for i in range(20)]
+    return first, second, articles, sent
+
+
+def wire_updates(prefix: str, count: int) -> list[tuple[bytes, bytes]]:
+    return [(f"{prefix}-{i}".encode(), orjson.dumps({"id": f"{prefix}-{i}", "source": f"wire-{i % 5}",
+                                                     "title": f"Gazprom and Toyota update {i}",
+                                                     "body": f"Gazprom and Toyota gave update number {i} in Tokyo."}))
+            for i in range(count)]
+
+
+def copies_by_key(out: dict[str, list[tuple[bytes | None, dict]]]) -> tuple[int, list[bytes | None]]:
+    """How many records came out, and the keys that came out more than once."""
+    copies = Counter(key for records in out.values() for key, _ in records)
+    return sum(copies.values()), [key for key, n in copies.items() if n > 1]
+
+
+def test_counts_are_right_across_two_workers(stream, start_worker) -> None:
+    first, second, articles, sent_before = second_worker_joins(stream, start_worker)
+    more = wire_updates("more", 20)
     sent_after = run(produce(stream.bootstrap, stream.raw, more))
     out = run(collect(stream.bootstrap, [stream.enriched, stream.dead_letter], until=sent_before + sent_after))
-    copies = Counter(key for records in out.values() for key, _ in records)
-    twice = [key for key, n in copies.items() if n > 1]
-    assert sum(copies.values()) == sent_before + sent_after, f"out more than once: {twice}"
+    count, twice = copies_by_key(out)
+    assert count == sent_before + sent_after, f"out more than once: {twice}"
     expected = {"in": sent_before + sent_after, "enriched": len(articles) + len(more), "dead": len(BAD)}
 
     seen: list = []
@@ -229,22 +244,12 @@ def test_a_worker_joining_handles_nothing_twice(stream, start_worker) -> None:
     """What the first worker handled since its last periodic commit is committed as it gives partitions up
     (streams/revoke_commit.py). The periodic commit is put out of reach, so only that commit can save it:
     without it every article of a partition came out three times."""
-    slow_commits = {"BROKER_COMMIT_INTERVAL": "600"}
-    first = start_worker(**slow_commits)
-    wait_healthy(first)
-    _, sent_before = feed(stream)
-    second = start_worker(**slow_commits)
-    wait_healthy(second)
-    wait_for(lambda: all(stats(w)["this_worker"]["lag"]["partitions"] for w in (first, second)), "both assigned",
-             timeout=120)
-    more = [(f"join-{i}".encode(), orjson.dumps({"id": f"join-{i}", "source": f"wire-{i % 5}",
-                                                  "title": f"Toyota update {i}", "body": f"Toyota update {i}."}))
-            for i in range(10)]
-    sent = sent_before + run(produce(stream.bootstrap, stream.raw, more))
+    _, second, _, sent_before = second_worker_joins(stream, start_worker, BROKER_COMMIT_INTERVAL="600")
+    sent = sent_before + run(produce(stream.bootstrap, stream.raw, wire_updates("join", 10)))
     # every record that will come has come once the worker is quiet: read for 15 s beyond the expected count
     out = run(collect(stream.bootstrap, [stream.enriched, stream.dead_letter], until=sent + 1, timeout=15))
-    copies = Counter(key for records in out.values() for key, _ in records)
-    assert [key for key, n in copies.items() if n > 1] == [] and sum(copies.values()) == sent
+    count, twice = copies_by_key(out)
+    assert twice == [] and count == sent
     assert stats(second)["this_worker"]["totals"]["in"] > 0, "the second worker consumed nothing"
 
 

@@ -133,12 +133,18 @@ _LEADING_NOISE = _words(
 
 
 # Names with these words are institutions, places or events, not companies.
-_NOT_COMPANY = _words(
-    """University College Institute School Department Ministry Agency Commission Council Committee Court
+# Nouns that head or lead the name of an institution, a place or an event ("Patent Office", "Office of the
+# Mayor", "Park Avenue"). Inside a longer name, between two other words, they are a brand's common word
+# ("Box Office Mojo"), except the academic ones, which take a place anywhere ("University College London").
+_INSTITUTION_NOUNS = _words(
+    """Department Ministry Agency Commission Council Committee Court
     Police Hospital Museum Association Society Party Government Office Administration Bureau Authority
     Church Army Navy Senate Congress Parliament League Federation Republic Kingdom State States County
     Street Avenue Square Park River Mountains Island Islands Airport Station Awards Festival Conference
-    Nations Organization Organisation Union Fund Forum Programme Foundation
+    Nations Organization Organisation Union Fund Forum Programme Foundation"""
+)
+_NOT_COMPANY = _words(
+    """University College Institute School
     Day Week Olympics Cup Championship January February March April May June July August September
     October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday I We You He She
     They It NASA FDA SEC EU UN NATO FBI CIA US U.S. UK
@@ -338,7 +344,8 @@ def _acceptable(name: str) -> bool:
     return (
         sum(c.isalnum() for c in name) >= 3
         and name not in _LEADING_NOISE
-        and not _NOT_COMPANY.intersection(name.split())
+        and not _NOT_COMPANY.intersection(words := name.split())
+        and not _INSTITUTION_NOUNS.intersection((words[0], words[-1]))
     )
 
 

@@ -22,3 +22,26 @@ def test_an_institution_noun_that_heads_or_leads_a_name_is_no_company():
     assert _names("The figures were confirmed, according to Office of Belmatic Affairs.") == set()
     # academic nouns take a place anywhere in the name
     assert _names("The study was led, according to Quorvane College Belmatic.") == set()
+
+
+def test_the_subject_of_a_definition_by_a_firm_noun_is_a_company():
+    assert "Quorvane" in _names("Quorvane is a Stockholm-based software company that sells to banks.")
+    assert "Belmatic" in _names("Belmatic is a small manufacturer of ski boots.")
+    assert "Quorvane" in _names("He said Quorvane was a company in crisis.")
+    assert "Quorvane Systems" in _names("Quorvane Systems ist ein globaler Plattform-Anbieter mit Sitz in Köln.", "de")
+    assert "eZ Quorvane" in _names("eZ Quorvane ist ein Anbieter von Software.", "de")  # a coined name
+    assert "Quorvane" in _names("Quorvane est une société de conseil basée à Lyon.", "fr")
+    assert "Quorvane" in _names("Quorvane es una empresa de logística con sede en Bilbao.", "es")
+    assert "Quorvane" in _names("Quorvane è una società di consulenza con sede a Torino.", "it")
+    assert "Quorvane" in _names("A Quorvane é uma empresa de Braga.", "pt")
+    assert "Quorvane" in _names("Quorvane is een bedrijf uit Utrecht.", "nl")
+
+
+def test_a_definition_makes_no_company_of_people_clubs_or_a_noun_used_as_a_modifier():
+    assert _names("Jane Roe is a firm believer in open markets.") == set()
+    assert _names("Jane Roe is a company director at a bank.") == set()
+    assert _names("Mia Pellanor is a manufacturer of note. Pellanor said so.") == set()
+    assert _names("Belmatic Quorvane is a filmmaker from Oslo.") == set()
+    assert _names("Quorvane is a militant group.") == set()
+    assert _names("The Fed was a lender of last resort.") == set()
+    assert _names("Quorvane è una società di calcio fondata nel 1897.", "it") == set()

@@ -22,6 +22,10 @@ from functools import lru_cache
 from .cues import (
     CITE_ARTICLES,
     CONJUNCTIONS,
+    DEFINING_HEADS,
+    DEFINING_SUFFIXES,
+    DEFINING_VERBS,
+    DEFINITION_FOLLOWERS,
     GERMAN_AFTER,
     INTRO_WORDS,
     LIST_INTRO,
@@ -31,6 +35,7 @@ from .cues import (
     PERSON_AGENT_CITES,
     ROLES_BEFORE_INTRO,
     SLAVIC_NATIONALITIES,
+    SPORT_COMPLEMENTS,
 )
 from .evidence import business_sentence, given_name_before, starts_sentence
 from .keys import latin_key
@@ -411,6 +416,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
             _name_before(text, start - 2, spans)
         elif kind == "intro":
             _name_introduced(text, start, end, spans)
+            _name_defined(text, start, end, spans)
         elif kind == "cite":
             cue = " ".join(text[start:end].lower().split())
             _name_cited(text, end, sources, english=cue in _ENGLISH_CITES, agent=cue)
@@ -607,6 +613,45 @@ def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int
         if not (_has_own_shape(name) or not after or after[0] in ",.;:!?)" or nxt in GERMAN_AFTER):
             return
     spans.append((m.start(), m.end()))
+
+
+# "<Name> is a [up to five modifiers] <head>": the subject of a definition whose head is a firm noun.
+_DEFINED = re.compile(
+    rf"(?<![\w])(?P<name>{_COINED_NAME}),? (?:{'|'.join(re.escape(v) for v in DEFINING_VERBS)})"
+    r"(?:'| )(?:[^\s.,;:!?()\[\]\"“”«»]+ ){0,5}$"
+)
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+
+
+def _name_defined(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """The subject of a definition: "Quorvane is a Stockholm-based software company that ...", "Belmatic ist
+    ein globaler Plattform-Anbieter", "Quorvane es una empresa de logística". The head noun must end the noun
+    phrase (punctuation or the start of its complement after it: "a firm believer" is no firm)."""
+    word_start = start
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
+        word_start -= 1
+    if word_start == 0 or text[word_start - 1] not in " '’":
+        return
+    head = text[word_start:end].lower()
+    if text[end : end + 1].isalnum() or not (
+        head in DEFINING_HEADS or head.endswith(DEFINING_SUFFIXES)
+    ):
+        return
+    after = text[end : end + 1]
+    if after not in ("", ".", ",", ";", ":", "!", "?", ")"):
+        m = _NEXT_WORD.match(text, end)
+        if m is None or m.group(1).lower() not in DEFINITION_FOLLOWERS:
+            return
+        complement = text[m.end() : m.end() + 30].lower().split()
+        if SPORT_COMPLEMENTS.intersection(w.strip(".,;:") for w in complement[:2]):
+            return  # "una società di calcio": a club
+    m = _DEFINED.search(text, max(0, word_start - 160), word_start)
+    if m is None or m.end() != word_start:
+        return
+    a, b = _trim_leading(text, m.start("name"), m.end("name"))
+    name = text[a:b]
+    if a < b and _acceptable(name) and not _person_here(text, name):
+        spans.append((a, b))
 
 
 _GERMAN_ARTICLES = ("der ", "die ", "das ", "den ", "dem ", "des ", "Der ", "Die ", "Das ", "Den ", "Dem ", "Des ",

@@ -104,6 +104,55 @@ INTRO_WORDS = _words(
 )
 #: Descriptive nouns of two words: Vietnamese "công ty X" (company), "tập đoàn X" (group), "ngân hàng X" (bank).
 INTRO_PHRASES = ("công ty", "tập đoàn", "ngân hàng", "hãng hàng không")
+# Nouns that, as the head of a definition, make its subject a company: "Quorvane is a Stockholm-based software
+# company", "Belmatic ist ein Plattform-Anbieter", "Quorvane est une société de conseil". Only nouns no person,
+# movement or body is called: not "group" ("a militant group"), "agency", "giant" ("a gas giant"), "carrier",
+# "developer", "publisher", "operator" or "miner", which name people and things as often, nor "lender" ("a
+# lender of last resort" is a central bank).
+DEFINING_HEADS = _words(
+    """
+    company firm carmaker automaker chipmaker retailer airline insurer startup start-up conglomerate
+    consultancy manufacturer shipbuilder subsidiary broadcaster newspaper shipyard
+    société entreprise constructeur motoriste fabricant équipementier banque assureur compagnie filiale enseigne
+    empresa compañía constructora fabricante aerolínea aseguradora filial naviera petrolera distribuidora
+    companhia construtora montadora seguradora subsidiária varejista petroleira
+    società azienda costruttore produttore banca compagnia controllata
+    unternehmen konzern hersteller autobauer anbieter versicherer fluggesellschaft zulieferer händler discounter
+    bedrijf onderneming fabrikant verzekeraar luchtvaartmaatschappij
+    """
+)
+# compounds ending so ("Plattform-Anbieter"); not "-maker" ("filmmaker") or "-händler" ("Kunsthändler"): people
+DEFINING_SUFFIXES = ("konzern", "hersteller", "anbieter", "bedrijf")
+# The copula and article of a definition, per language: "<Name> is a ...", "ist ein ...", "est une ...".
+DEFINING_VERBS = (
+    "is a", "is an", "is the", "was a", "was an", "has been a", "remains a", "is now a", "became a",
+    "ist ein", "ist eine", "ist der", "ist die", "ist das", "war ein", "war eine", "bleibt ein",
+    "est un", "est une", "était un", "était une", "reste un", "reste une", "est le", "est la",
+    "es un", "es una", "era un", "era una", "es la", "es el",
+    "è un", "è una", "è uno", "era un", "era una", "è la", "è il",
+    "é um", "é uma", "era um", "era uma", "é a", "é o",
+    "is een", "was een", "is de", "is het",
+)
+# What may follow the head noun of a definition: punctuation, or a word that starts its complement ("a
+# company that ...", "based in", "une société de conseil", "ein Anbieter mit Sitz in"). Any other word makes
+# the noun a modifier ("a company town", "a firm believer").
+DEFINITION_FOLLOWERS = _words(
+    """that which who whose with in from based headquartered founded owned specialising specializing known
+    selling making run backed listed operating and for of since
+    que qui dont avec en de du des basée basé spécialisée spécialisé fondée fondé
+    con del dedicada dedicado especializada especializado fundada fundado
+    che di della del fondata fondato specializzata specializzato
+    com da do em fundada
+    mit aus im seit und für von der die das
+    dat die met uit van voor"""
+)
+# A sports club is a "società di calcio", a "sociedad deportiva": a definition whose complement names a sport
+# makes no company.
+SPORT_COMPLEMENTS = _words(
+    """calcio football fútbol futebol fußball basket basketball pallavolo rugby hockey sportiva sportivo
+    sportive sportif deportiva deportivo esportiva esportivo sports sport"""
+)
+
 # Compound nouns ending so introduce a company too ("Rüstungskonzern", "Chipmachinemaker", "Onlinehändler").
 INTRO_SUFFIXES = ("konzern", "hersteller", "händler", "anbieter", "maker", "keten", "bezorger", "bedrijf",
                   "kette", "ketten", "tochter", "marke")

@@ -45,3 +45,12 @@ def test_a_definition_makes_no_company_of_people_clubs_or_a_noun_used_as_a_modif
     assert _names("Quorvane is a militant group.") == set()
     assert _names("The Fed was a lender of last resort.") == set()
     assert _names("Quorvane è una società di calcio fondata nel 1897.", "it") == set()
+
+
+def test_one_of_a_plural_of_firms_defines_a_company_too():
+    assert "Quorvane" in _names("Quorvane is one of Europe's largest carmakers.")
+    assert "Quorvane" in _names("Quorvane is one of the fastest-growing companies in Asia.")
+    assert "Quorvane" in _names("Quorvane ist eines der größten Unternehmen im Land.", "de")
+    assert "Quorvane" in _names("Quorvane è una delle maggiori aziende italiane.", "it")  # adjective after
+    assert "Quorvane" in _names("Quorvane es una de las mayores empresas de España.", "es")
+    assert _names("Quorvane is one of the company founders.") == set()

@@ -23,6 +23,8 @@ from .cues import (
     CITE_ARTICLES,
     CONJUNCTIONS,
     DEFINING_HEADS,
+    DEFINING_ONE_OF,
+    DEFINING_PLURALS,
     DEFINING_SUFFIXES,
     DEFINING_VERBS,
     DEFINITION_FOLLOWERS,
@@ -412,6 +414,8 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 spans += [(base + i.start(), base + i.end()) for i in _NAME_AT.finditer(m.group("list"))]
             elif text.endswith((", the ", ", both "), max(0, start - 7), start):
                 _list_before(text, text.rfind(",", 0, start), spans)  # "John Lewis and Argos, the retailers"
+            else:
+                _name_defined(text, start, end, spans)
         elif kind in _APPOSITIVE_HEADS and text[start - 2 : start] == ", " and _APPOSITIVE_HEADS[kind].match(text, end):
             _name_before(text, start - 2, spans)
         elif kind == "intro":
@@ -616,38 +620,55 @@ def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int
 
 
 # "<Name> is a [up to five modifiers] <head>": the subject of a definition whose head is a firm noun.
+_MODIFIERS = r"(?:[^\s.,;:!?()\[\]\"“”«»]+ ){0,5}$"
 _DEFINED = re.compile(
-    rf"(?<![\w])(?P<name>{_COINED_NAME}),? (?:{'|'.join(re.escape(v) for v in DEFINING_VERBS)})"
-    r"(?:'| )(?:[^\s.,;:!?()\[\]\"“”«»]+ ){0,5}$"
+    rf"(?<![\w])(?P<name>{_COINED_NAME}),? (?P<verb>{'|'.join(re.escape(v) for v in DEFINING_VERBS)})(?:'| )"
+    + _MODIFIERS
 )
+# "<Name> is one of the world's largest <plural>"
+_DEFINED_ONE_OF = re.compile(
+    rf"(?<![\w])(?P<name>{_COINED_NAME}),? (?P<verb>{'|'.join(re.escape(v) for v in DEFINING_ONE_OF)}) "
+    + _MODIFIERS
+)
+# copulas of the languages whose noun phrases end with their head (English, Dutch, German)
+_HEAD_FINAL_COPULAS = frozenset(("is", "was", "has", "remains", "became", "ist", "war", "bleibt"))
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 
 
 def _name_defined(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """The subject of a definition: "Quorvane is a Stockholm-based software company that ...", "Belmatic ist
-    ein globaler Plattform-Anbieter", "Quorvane es una empresa de logística". The head noun must end the noun
-    phrase (punctuation or the start of its complement after it: "a firm believer" is no firm)."""
+    ein globaler Plattform-Anbieter", "Quorvane es una empresa de logística", "Quorvane is one of Europe's
+    largest carmakers". In English, Dutch and German, whose noun phrases end with their head, the head noun
+    must end the phrase (punctuation or the start of its complement after it: "a firm believer" is no firm);
+    in the Romance languages adjectives follow it ("una delle maggiori aziende italiane")."""
     word_start = start
     while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
         word_start -= 1
     if word_start == 0 or text[word_start - 1] not in " '’":
         return
     head = text[word_start:end].lower()
+    plural = head in DEFINING_PLURALS
     if text[end : end + 1].isalnum() or not (
-        head in DEFINING_HEADS or head.endswith(DEFINING_SUFFIXES)
+        plural or head in DEFINING_HEADS or head.endswith(DEFINING_SUFFIXES)
     ):
         return
-    after = text[end : end + 1]
-    if after not in ("", ".", ",", ";", ":", "!", "?", ")"):
-        m = _NEXT_WORD.match(text, end)
-        if m is None or m.group(1).lower() not in DEFINITION_FOLLOWERS:
-            return
-        complement = text[m.end() : m.end() + 30].lower().split()
-        if SPORT_COMPLEMENTS.intersection(w.strip(".,;:") for w in complement[:2]):
-            return  # "una società di calcio": a club
-    m = _DEFINED.search(text, max(0, word_start - 160), word_start)
+    lo = max(0, word_start - 160)
+    # German plurals are written as the singular: "ist eines der größten Unternehmen"
+    m = None if plural else _DEFINED.search(text, lo, word_start)
+    if m is None:
+        m = _DEFINED_ONE_OF.search(text, lo, word_start)
     if m is None or m.end() != word_start:
         return
+    nxt = _NEXT_WORD.match(text, end)
+    following = nxt.group(1).lower() if nxt else ""
+    if (
+        text[end : end + 1] not in ("", ".", ",", ";", ":", "!", "?", ")")
+        and m.group("verb").split()[0] in _HEAD_FINAL_COPULAS
+        and following not in DEFINITION_FOLLOWERS
+    ):
+        return
+    if nxt and SPORT_COMPLEMENTS.intersection(w.strip(".,;:") for w in text[end : end + 40].lower().split()[:3]):
+        return  # "una società di calcio", "a sports company": a club
     a, b = _trim_leading(text, m.start("name"), m.end("name"))
     name = text[a:b]
     if a < b and _acceptable(name) and not _person_here(text, name):

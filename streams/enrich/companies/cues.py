@@ -121,6 +121,14 @@ DEFINING_HEADS = _words(
     bedrijf onderneming fabrikant verzekeraar luchtvaartmaatschappij
     """
 )
+# The same after "one of the": "Quorvane is one of Europe's largest carmakers", "est l'un des premiers
+# constructeurs". Not "platforms", "networks", "carriers" or "operators", which name products, ships and people.
+DEFINING_PLURALS = _words(
+    """companies firms carmakers automakers banks lenders retailers startups airlines insurers studios
+    publishers outlets newspapers chains supermarkets brokers broadcasters makers suppliers
+    firmen konzerne banken empresas entreprises sociétés aziende bedrijven compañías banques banche
+    compagnie companhias bancos aerolíneas enseignes"""
+)
 # compounds ending so ("Plattform-Anbieter"); not "-maker" ("filmmaker") or "-händler" ("Kunsthändler"): people
 DEFINING_SUFFIXES = ("konzern", "hersteller", "anbieter", "bedrijf")
 # The copula and article of a definition, per language: "<Name> is a ...", "ist ein ...", "est une ...".
@@ -132,6 +140,15 @@ DEFINING_VERBS = (
     "è un", "è una", "è uno", "era un", "era una", "è la", "è il",
     "é um", "é uma", "era um", "era uma", "é a", "é o",
     "is een", "was een", "is de", "is het",
+)
+DEFINING_ONE_OF = (
+    "is one of", "was one of", "remains one of", "is now one of", "became one of",
+    "ist einer der", "ist eines der", "ist eine der", "war einer der", "war eines der",
+    "est l'un des", "est l’un des", "est l'une des", "est l’une des", "était l'un des", "était l’un des",
+    "es una de las", "es uno de los", "era una de las", "era uno de los",
+    "è uno dei", "è una delle", "è uno degli", "era uno dei", "era una delle",
+    "é uma das", "é um dos", "era uma das", "era um dos",
+    "is een van de", "is één van de",
 )
 # What may follow the head noun of a definition: punctuation, or a word that starts its complement ("a
 # company that ...", "based in", "une société de conseil", "ein Anbieter mit Sitz in"). Any other word makes

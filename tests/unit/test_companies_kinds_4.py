@@ -54,3 +54,12 @@ def test_one_of_a_plural_of_firms_defines_a_company_too():
     assert "Quorvane" in _names("Quorvane è una delle maggiori aziende italiane.", "it")  # adjective after
     assert "Quorvane" in _names("Quorvane es una de las mayores empresas de España.", "es")
     assert _names("Quorvane is one of the company founders.") == set()
+
+
+def test_the_declined_forms_of_one_unknown_cyrillic_name_are_one_company():
+    tags = tag_companies("", "Компания Квирант открыла завод. Производитель Квиранта отчитался о выручке. "
+                             "Ритейлер «Квирантом» доволен.", language="ru")
+    assert [(t.id, t.name, [m.surface for m in t.mentions]) for t in tags] == [
+        ("unknown:kvirant", "Квирант", ["Квирант", "Квиранта", "Квирантом"])]
+    tags = tag_companies("", "ООО «Белматика» подписало договор. Компанія «Белматики» звітувала.", language="uk")
+    assert [(t.name, len(t.mentions)) for t in tags] == [("Белматика", 2)]

@@ -4,11 +4,15 @@ Catalog hits take their company's id (the catalog already groups "Gazprom", «Г
 under one id). Unknown names take ``unknown:<latin key>`` (:func:`.keys.latin_key`), so that «Ромашка» and
 "Romashka", or «Зорвик Роботикс» and "Zorvik Robotics", are one company, in one article or across articles.
 An unknown name whose Latin key is that of a catalog company's name found in the same article joins it.
+Russian and Ukrainian decline names: the forms of one unknown name in one article («Квирант», «Квиранта»,
+«Квирантом») are one company, under the form that reads as its nominative.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from .candidates import UnknownMention
 from .keys import latin_key
@@ -30,6 +34,7 @@ class Linked:
 
 
 def link(matcher: CompanyMatcher, hits: list[Hit], unknown: list[UnknownMention]) -> list[Linked]:
+    unknown = _one_form_per_name(unknown)
     out: list[Linked] = []
     by_key: dict[str, Linked] = {}
     for h in hits:
@@ -44,3 +49,41 @@ def link(matcher: CompanyMatcher, hits: list[Hit], unknown: list[UnknownMention]
         else:
             out.append(Linked(u.field, u.start, u.end, u.id, u.name, False))
     return out
+
+
+# Case endings of Russian and Ukrainian nouns and adjectives, longest first.
+_CASE_ENDING = re.compile(
+    r"(?:ами|ями|ого|его|ему|ому|ими|ыми|ой|ей|ою|ею|ом|ем|ам|ям|ах|ях|ов|ев|ів|ий|ый|ая|яя|ое|а|я|у|ю|е|и|ы|і|ї|є|ь|й)$"
+)
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґ'’-]+", re.IGNORECASE)
+
+
+def _stem(name: str) -> str | None:
+    """The name with each word's case ending cut, for Cyrillic names whose words keep three letters or more."""
+    words = name.split()
+    if not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
+        return None
+    stems = [_CASE_ENDING.sub("", w.lower()) for w in words]
+    return " ".join(stems) if all(len(s) >= 3 for s in stems) else None
+
+
+def _one_form_per_name(unknown: list[UnknownMention]) -> list[UnknownMention]:
+    """Give every declined form of an unknown Cyrillic name the name of its nominative-looking form: the bare
+    stem if the article writes it (masculine «Квирант»), else a form ending in -а/-я (feminine «Ромашка»),
+    else the most frequent form."""
+    forms: dict[str, Counter[str]] = {}
+    for u in unknown:
+        if u.same_as is None and (stem := _stem(u.name)) is not None:
+            forms.setdefault(stem, Counter())[u.name] += 1
+    canonical: dict[str, str] = {}
+    for stem, seen in forms.items():
+        if len(seen) < 2:
+            continue
+        names = list(seen)
+        bare = [n for n in names if n.lower() == stem]
+        feminine = [n for n in names if n[-1:].lower() in "ая" and n[:-1].lower() == stem]
+        best = (bare or feminine or [max(names, key=lambda n: seen[n])])[0]
+        canonical.update((n, best) for n in names)
+    if not canonical:
+        return unknown
+    return [replace(u, name=canonical[u.name]) if u.name in canonical else u for u in unknown]

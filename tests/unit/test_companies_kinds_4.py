@@ -63,3 +63,26 @@ def test_the_declined_forms_of_one_unknown_cyrillic_name_are_one_company():
         ("unknown:kvirant", "Квирант", ["Квирант", "Квиранта", "Квирантом"])]
     tags = tag_companies("", "ООО «Белматика» подписало договор. Компанія «Белматики» звітувала.", language="uk")
     assert [(t.name, len(t.mentions)) for t in tags] == [("Белматика", 2)]
+
+
+def test_a_russian_or_ukrainian_definition_names_a_company():
+    assert _names("«Квирант» — крупнейший российский производитель удобрений.", "ru") == {"Квирант"}
+    assert _names("Квирант является крупнейшей компанией региона.", "ru") == {"Квирант"}
+    assert _names("«Белматик» — одна из крупнейших сетей.", "ru") == {"Белматик"}
+    assert _names("Квірант — один з найбільших забудовників.", "uk") == {"Квірант"}
+    assert _names("Zorvik Robotics — российский разработчик роботов.", "ru") == {"Zorvik Robotics"}
+
+
+def test_a_russian_definition_of_a_person_place_or_party_is_no_company():
+    assert _names("Иван Петров — основатель крупной компании.", "ru") == set()
+    assert _names("Китай — крупнейший производитель стали.", "ru") == set()
+    assert _names("Квирантск — крупнейший производитель нефти.", "ru") == set()  # unquoted: a region, too
+    assert _names("«Единая Квирантия» — крупнейшая партия.", "ru") == set()
+    assert _names("Сегодня Квирант — ведущий разработчик игр.", "ru") == set()  # where does the name start?
+
+
+def test_shares_that_moved_name_a_company_in_cyrillic_text():
+    assert _names("Акции Квиранта выросли на 5%.", "ru") == {"Квиранта"}
+    assert _names("Акції «Квіранту» впали на 3%.", "uk") == {"Квіранту"}
+    assert _names("Акции Квирантова прошли в 100 городах.", "ru") == set()  # campaigns, not shares
+    assert _names("Акции протеста прошли в Квирантске.", "ru") == set()

@@ -919,6 +919,34 @@ _CYR_ROLES = ("глав", "директор", "гендиректор", "осн�
               "речник", "пресс-секретар", "председател", "аналитик", "аналітик", "экономист", "економіст")
 
 
+# A definition: «Квирант — крупнейший российский ритейлер», «Квирант является крупнейшей компанией региона»,
+# «Квірант — один з найбільших забудовників». Only adjectives between the copula and the descriptor («Иван
+# Петров — основатель крупной компании» is a person: "основатель" is no adjective). Unquoted, the name is one
+# word (a capitalised word before it starts the sentence: «Сегодня Квирант — ...») or Latin, and the descriptor
+# names firms only: a region is «крупнейший производитель нефти» as often as a company is.
+_CYR_ADJECTIVE = r"[а-яёіїєґ-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ых|их|ую|юю|ій|ої|ою|ей|ым|им|ими|ыми)"
+_CYR_FIRMS_ONLY = (r"компани|компані|ритейлер|авиакомпани|авіакомпані|холдинг|концерн|застройщик|девелопер|"
+                   r"забудовник|маркетплейс|стартап|разработчик|розробник|страховщик|страховик|автопроизводител|"
+                   r"автовиробник|издательств|видавництв|телеканал|мереж|сет")
+_CYR_DEFINED = re.compile(
+    r"(?<![\w-])(?:(?P<q>[«\"„“])(?P<quoted>[^»\"“”\n]{2,40})[»\"“”]|"
+    r"(?P<name>[А-ЯЁІЇЄҐ][\w-]*|[A-Z][\w&-]*(?:\s[A-Z0-9][\w&-]*){0,2}))"
+    r"\s+(?:[—–]|являл?[аои]?с[ья]|является|є)\s+(?:(?:одн[аоиу]|один|одним|одной) (?:из|з) )?"
+    rf"(?:{_CYR_ADJECTIVE}\s+){{0,3}}"
+    rf"(?P<d>(?i:{_CYR_FIRMS_ONLY}|производител|виробник|оператор|перевозчик|перевізник|поставщик|постачальник|"
+    r"дистрибьютор|дистриб'ютор|газет))[а-яіїєё]{0,4}(?![\w-])"
+)
+_CYR_FIRM_DESCRIPTOR = re.compile(rf"(?i:{_CYR_FIRMS_ONLY})")
+# Shares that moved: «Акции Квиранта выросли на 5%», «акції «Квіранту» впали». Only a company has shares, but
+# «акции» are also campaigns («акции Навального»), so a price move must follow within a few words.
+_CYR_SHARES = re.compile(
+    r"(?<![\w-])(?i:акци[ия]|акції|бумаги|папери|котировки)\s+(?:(?P<q>[«\"„“])(?P<quoted>[^»\"“”\n]{2,40})[»\"“”]|"
+    r"(?P<name>[А-ЯЁІЇЄҐ][\w-]*|[A-Z][\w&-]*(?:\s[A-Z0-9][\w&-]*){0,2}))"
+    r"(?:\s+[^\s.!?]+){0,3}?\s+(?i:вырос|выросл|подорож|подешев|упал|снизил|прибавил|потерял|подскочил|обвал|"
+    r"дорожа|дешевел|торгу|зросл|зріс|впал|подешевша|подорожча|знизил|додал|втратил)"
+)
+
+
 def find_cyrillic(field: str, text: str) -> list[UnknownMention]:
     """Unknown companies named after a Russian or Ukrainian descriptive noun (called only for Cyrillic text)."""
     out: list[UnknownMention] = []
@@ -935,6 +963,20 @@ def find_cyrillic(field: str, text: str) -> list[UnknownMention]:
                 continue
         if sum(c.isalnum() for c in name) >= 3 and _acceptable(name):
             out.append(UnknownMention(field, m.start("name"), m.end("name"), name))
+    for m in (*_CYR_DEFINED.finditer(text), *_CYR_SHARES.finditer(text)):
+        group = "quoted" if m.group("q") else "name"
+        defined = "d" in m.re.groupindex
+        if group == "name" and defined and not _CYR_FIRM_DESCRIPTOR.match(m.group("d")):
+            continue
+        a, b = m.span(group)
+        name = text[a:b].strip()
+        a += text[a:b].index(name) if name else 0
+        b = a + len(name)
+        previous = text[max(0, a - 40) : a].split()[-1:] if text[a - 1 : a] == " " else []
+        if defined and group == "name" and previous and previous[0][:1].isupper():
+            continue  # «Сегодня Квирант — ...»: the word before may be part of the name or start the sentence
+        if sum(c.isalnum() for c in name) >= 3 and _acceptable(name):
+            out.append(UnknownMention(field, a, b, name))
     return out
 
 

@@ -54,7 +54,7 @@ def test_two_companies_in_a_list_outweigh_a_town_of_the_same_name():
 
 def test_the_catalog_knows_places_in_several_scripts():
     places = load_catalog().places
-    assert {"Oxford", "Japan", "Deutschland", "Москва", "大阪"} <= places
+    assert all(name in places for name in ("Oxford", "Japan", "Deutschland", "Москва", "大阪"))
     # a catalog company named like a town stays a company: only names found by context are checked
     assert "Toyota" in places
     assert "Toyota" in _names("Toyota cut its forecast on Friday.")

@@ -6,6 +6,7 @@ No sentence is taken from a development set; unknown companies are invented name
 from __future__ import annotations
 
 from streams.enrich.companies import tag_companies
+from streams.enrich.companies.catalog import load_catalog
 
 
 def _names(text: str, language: str | None = None) -> set[str]:
@@ -86,3 +87,12 @@ def test_shares_that_moved_name_a_company_in_cyrillic_text():
     assert _names("Акції «Квіранту» впали на 3%.", "uk") == {"Квіранту"}
     assert _names("Акции Квирантова прошли в 100 городах.", "ru") == set()  # campaigns, not shares
     assert _names("Акции протеста прошли в Квирантске.", "ru") == set()
+
+
+def test_a_cyrillic_place_in_any_case_form_is_no_company():
+    assert _names("Это крупнейший девелопер Москвы.", "ru") == set()
+    assert _names("Один з найбільших забудовників Києва.", "uk") == set()  # Київ: і/ї opens to е/є
+    assert _names("Это крупнейший девелопер Квирант.", "ru") == {"Квирант"}
+    places = load_catalog().places
+    assert "Москвы" in places and "Киеву" in places and "Києва" in places
+    assert not any(name in places for name in ("Газпрома", "Яндекса", "Ленты", "Магнита", "Аэрофлота"))

@@ -8,7 +8,7 @@ one naming it 2,000 times.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 
 from .candidates import UnknownMention, list_neighbours, repeat_mentions
 from .scan import Hit
@@ -38,7 +38,7 @@ def arbitrate(
     candidates: list[UnknownMention],
     raw: Iterable[Hit],
     is_catalog_name: Callable[[str, str], bool],
-    places: frozenset[str] = frozenset(),
+    places: Container[str] = frozenset(),
 ) -> tuple[list[Hit], list[UnknownMention]]:
     """Settle overlaps between catalog hits and unknown candidates.
 

@@ -15,7 +15,7 @@ The id is ``unknown:<slug of the name without legal form>``, so every mention of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -230,7 +230,7 @@ def list_neighbours(
     fields: dict[str, str],
     spans: list[tuple[str, int, int]],
     known: Callable[[str, int, int], bool],
-    places: frozenset[str] = frozenset(),
+    places: Container[str] = frozenset(),
 ) -> list[UnknownMention]:
     """Unknown names coordinated with companies: in a list of at least three names ("A, B, C and D") of
     which at least two are already companies, the others are companies too. One company is enough when a

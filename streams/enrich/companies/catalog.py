@@ -11,6 +11,7 @@ actually found (or when a caller asks for all of them).
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import orjson
 
 from .keys import STEM_FLAG, WEAK_FLAG
+from .textnorm import cyrillic_stem, is_cyrillic
 
 CATALOG_PATH = Path(__file__).with_name("data") / "companies.json.gz"
 
@@ -56,10 +58,11 @@ class Catalog:
         return frozenset(self.meta.get("products", ()))
 
     @cached_property
-    def places(self) -> frozenset[str]:
-        """Countries, regions and cities as written ("Oxford", "Россия", "大阪"): a capitalised name found by
-        context alone is not a company when it is one of these ("Microsoft, Oxford and Cambridge")."""
-        return frozenset(self.meta.get("places", ()))
+    def places(self) -> PlaceNames:
+        """Countries, regions and cities as written ("Oxford", "Россия", "大阪") and, in Cyrillic, in any case
+        form («Москвы», «Киеву»): a capitalised name found by context alone is not a company when it is one of
+        these ("Microsoft, Oxford and Cambridge", «крупнейший девелопер Москвы»)."""
+        return PlaceNames(self.meta.get("places", ()))
 
     def entry(self, index: int) -> CatalogEntry:
         """The company of one row; aliases are gathered from the keys on first use."""
@@ -103,3 +106,29 @@ def read_catalog(path: Path) -> Catalog:
 def load_catalog() -> Catalog:
     """The bundled catalog, parsed on first use and shared by every caller of the process."""
     return read_catalog(CATALOG_PATH)
+
+
+class PlaceNames:
+    """Place names, matched as written or, for Cyrillic names, by the stem of any case form."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._names = frozenset(names)
+        stems = set(filter(None, map(cyrillic_stem, filter(is_cyrillic, self._names))))
+        # Ukrainian "і" ("ї") of a closed last syllable is "е" or "о" ("є") when an ending opens it: Львів /
+        # Львова, Київ / Києва
+        for stem in list(stems):
+            for vowel, opened in (("і", "ео"), ("ї", "є")):
+                i = stem.rfind(vowel)
+                if i != -1:
+                    stems.update(stem[:i] + o + stem[i + 1 :] for o in opened)
+        self._stems = frozenset(stems)
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        if name in self._names:
+            return True
+        return is_cyrillic(name) and cyrillic_stem(name) in self._stems
+
+    def __len__(self) -> int:
+        return len(self._names)

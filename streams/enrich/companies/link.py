@@ -10,13 +10,13 @@ Russian and Ukrainian decline names: the forms of one unknown name in one articl
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from .candidates import UnknownMention
 from .keys import latin_key
 from .scan import CompanyMatcher, Hit
+from .textnorm import cyrillic_stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,29 +51,13 @@ def link(matcher: CompanyMatcher, hits: list[Hit], unknown: list[UnknownMention]
     return out
 
 
-# Case endings of Russian and Ukrainian nouns and adjectives, longest first.
-_CASE_ENDING = re.compile(
-    r"(?:ами|ями|ого|его|ему|ому|ими|ыми|ой|ей|ою|ею|ом|ем|ам|ям|ах|ях|ов|ев|ів|ий|ый|ая|яя|ое|а|я|у|ю|е|и|ы|і|ї|є|ь|й)$"
-)
-_CYRILLIC_WORD = re.compile(r"[а-яёіїєґ'’-]+", re.IGNORECASE)
-
-
-def _stem(name: str) -> str | None:
-    """The name with each word's case ending cut, for Cyrillic names whose words keep three letters or more."""
-    words = name.split()
-    if not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
-        return None
-    stems = [_CASE_ENDING.sub("", w.lower()) for w in words]
-    return " ".join(stems) if all(len(s) >= 3 for s in stems) else None
-
-
 def _one_form_per_name(unknown: list[UnknownMention]) -> list[UnknownMention]:
     """Give every declined form of an unknown Cyrillic name the name of its nominative-looking form: the bare
     stem if the article writes it (masculine «Квирант»), else a form ending in -а/-я (feminine «Ромашка»),
     else the most frequent form."""
     forms: dict[str, Counter[str]] = {}
     for u in unknown:
-        if u.same_as is None and (stem := _stem(u.name)) is not None:
+        if u.same_as is None and (stem := cyrillic_stem(u.name)) is not None:
             forms.setdefault(stem, Counter())[u.name] += 1
     canonical: dict[str, str] = {}
     for stem, seen in forms.items():

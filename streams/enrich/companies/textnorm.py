@@ -32,3 +32,21 @@ def has_cjk(text: str) -> bool:
 
 def is_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
+
+
+# Case endings of Russian and Ukrainian nouns and adjectives, longest first.
+_CASE_ENDING = re.compile(
+    r"(?:ами|ями|ого|его|ему|ому|ими|ыми|ой|ей|ою|ею|ом|ем|ам|ям|ах|ях|ов|ев|ів|ий|ый|ая|яя|ое|а|я|у|ю|е|и|ы|і|ї|є|ь|й)$"
+)
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґ'’-]+", re.IGNORECASE)
+
+
+def cyrillic_stem(name: str) -> str | None:
+    """A Cyrillic name, lower-cased, with each word's case ending cut («Москвы» → «москв», «Квирантом» →
+    «квирант»), when every word is Cyrillic and keeps three letters or more; else None. Russian and Ukrainian
+    decline names, so the forms of one name share it."""
+    words = name.split()
+    if not words or not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
+        return None
+    stems = [_CASE_ENDING.sub("", w.lower()) for w in words]
+    return " ".join(stems) if all(len(s) >= 3 for s in stems) else None

@@ -50,6 +50,7 @@ SHARED_DATA = Path(
 )
 DATA = SHARED_DATA / "aeb"
 MULTILINGUAL = Path(__file__).resolve().parent / "data" / "boilerplate" / "multilingual.jsonl"
+FRESH = MULTILINGUAL.with_name("fresh.jsonl")  # a second set, written blind on 2026-12-04 (see README)
 PLAIN_BP_RECALL_TARGET = 0.92
 PLAIN_CONTENT_RECALL_TARGET = 0.985
 PLAIN_BP_PRECISION_TARGET = 0.99
@@ -302,9 +303,9 @@ def _line_scores(pages: list[dict[str, Any]], keeps: list[list[bool]]) -> dict[s
     }
 
 
-def multilingual_rows(path: Path = MULTILINGUAL) -> list[dict[str, Any]]:
+def multilingual_rows(path: Path = MULTILINGUAL, label: str = "multilingual") -> list[dict[str, Any]]:
     if not path.exists():
-        return [_row(f"multilingual set missing ({path})", float("nan"))]
+        return [_row(f"{label} set missing ({path})", float("nan"))]
     pages = load_multilingual(path)
     keeps = classify_in_stream_order(pages)
     rows: list[dict[str, Any]] = []
@@ -319,7 +320,7 @@ def multilingual_rows(path: Path = MULTILINGUAL) -> list[dict[str, Any]]:
                 continue
             langs = len({p["lang"] for p, _ in chosen})
             scores = _line_scores([p for p, _ in chosen], [k for _, k in chosen])
-            name = f"multilingual {group}, {half} ({len(chosen)} pages, {langs} languages)"
+            name = f"{label} {group}, {half} ({len(chosen)} pages, {langs} languages)"
             rows += [
                 _row(f"{name}: bp recall", scores["bp_recall"], None, None, ML_BP_RECALL_TARGET),
                 _row(f"{name}: bp precision", scores["bp_precision"]),
@@ -329,7 +330,7 @@ def multilingual_rows(path: Path = MULTILINGUAL) -> list[dict[str, Any]]:
             short = [(p, k) for p, k in chosen if _content_lines(p) <= SHORT_PAGE_CONTENT_LINES]
             if short:
                 s_scores = _line_scores([p for p, _ in short], [k for _, k in short])
-                s_name = f"multilingual {group}, {half}, short pages ({len(short)})"
+                s_name = f"{label} {group}, {half}, short pages ({len(short)})"
                 rows += [
                     _row(f"{s_name}: bp recall", s_scores["bp_recall"], None, None, ML_BP_RECALL_TARGET),
                     _row(f"{s_name}: content recall", s_scores["content_recall"], None, None, ML_CONTENT_RECALL_TARGET),
@@ -476,7 +477,7 @@ def inserted_furniture_rows() -> list[dict[str, Any]]:
 
 
 def run() -> list[dict[str, Any]]:
-    return (multilingual_rows() + plaintext_rows() + inserted_furniture_rows() + per_source_rows()
+    return (multilingual_rows() + multilingual_rows(FRESH, "fresh") + plaintext_rows() + inserted_furniture_rows() + per_source_rows()
             + html_rows(load_pages()))
 
 

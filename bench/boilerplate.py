@@ -477,8 +477,8 @@ def inserted_furniture_rows() -> list[dict[str, Any]]:
 
 
 def run() -> list[dict[str, Any]]:
-    return (multilingual_rows() + multilingual_rows(FRESH, "fresh") + plaintext_rows() + inserted_furniture_rows() + per_source_rows()
-            + html_rows(load_pages()))
+    return (multilingual_rows() + multilingual_rows(FRESH, "fresh") + plaintext_rows() + inserted_furniture_rows()
+            + per_source_rows() + html_rows(load_pages()))
 
 
 def main() -> None:

@@ -72,8 +72,8 @@ def group_of(lang: str) -> str:
 
 
 def load_sets() -> dict[str, list[dict[str, Any]]]:
-    """``{"aeb": [...], "multilingual": [...], "fresh": [...], "older": [...]}``; each doc has id, split (tune/held-out),
-    lang, group, title, text, entries [{name, surfaces, clear}], negatives."""
+    """``{"aeb": [...], "multilingual": [...], "fresh": [...], "older": [...]}``; each doc has id, split
+    (tune/held-out), lang, group, title, text, entries [{name, surfaces, clear}], negatives."""
     aeb_text = json.loads(AEB.read_text(encoding="utf-8"))
     aeb = []
     for part in sorted((DATA / "aeb").glob("part*.jsonl")):

@@ -3,6 +3,7 @@
 1. :mod:`.scan` — catalog candidates and cue words, from one Aho-Corasick pass per field;
 2. :mod:`.confirm` — evidence and decision: which catalog hits are companies here (:mod:`.evidence`);
 3. :mod:`.candidates` — unknown names, read around the cue words (legal forms, roles, descriptors, sources);
+   :mod:`.exchanges` — stock exchanges named by a place and the language's word for one, in any case;
 4. :mod:`.arbitrate` — overlaps between the two, in near-linear time;
 5. :mod:`.link` — one id per company across scripts and spellings;
 6. :mod:`.assemble` — :class:`~streams.enrich.types.CompanyTag` records.
@@ -17,6 +18,7 @@ from .arbitrate import arbitrate
 from .assemble import assemble
 from .candidates import find_cjk, find_cyrillic, find_portuguese, find_unknown
 from .confirm import decide
+from .exchanges import find_exchanges
 from .link import link
 from .scan import CompanyMatcher, default_matcher
 from .textnorm import has_cjk, is_cyrillic
@@ -39,6 +41,7 @@ def tag_companies(title: str, text: str, *, language: str | None = None) -> list
     unknown = [u for f, t in fields.items() for u in find_unknown(f, t, scanned[f][1])]
     unknown += [u for f, t in fields.items() if has_cjk(t) for u in find_cjk(f, t)]
     unknown += [u for f, t in fields.items() if is_cyrillic(t) for u in find_cyrillic(f, t)]
+    unknown += [u for f, t in fields.items() for u in find_exchanges(f, t, scanned[f][1], matcher.catalog.places)]
     if language == "pt":
         unknown += [u for f, t in fields.items() for u in find_portuguese(f, t)]
     hits, unknown = arbitrate(fields, hits, unknown, raw, lambda f, name: _is_catalog_name(matcher, f, name),

@@ -279,7 +279,7 @@ def list_neighbours(
                 continue  # "senkte die Prognose, Adidas und Puma": a German noun after its article
             a, b = _trim_leading(text, a, b)
             name = text[a:b]
-            if a < b and _acceptable(name):
+            if a < b and acceptable_name(name):
                 out.append(UnknownMention(field, a, b, name))
     return out
 
@@ -346,7 +346,7 @@ def _trim_leading(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
 
 
-def _acceptable(name: str) -> bool:
+def acceptable_name(name: str) -> bool:
     """Not a function word, not an institution or place, and long enough to be a name (not "TX")."""
     return (
         sum(c.isalnum() for c in name) >= 3
@@ -372,7 +372,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 continue
             a, name_end = _trim_leading(text, m.start("name"), m.end("name"))
             name = text[a:name_end]
-            if a < name_end and _acceptable(name):
+            if a < name_end and acceptable_name(name):
                 out.append(UnknownMention(field, a, m.end("legal"), name, legal=True))
         elif kind == "ru":
             m = _RU_QUOTED.match(text, start)
@@ -444,7 +444,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                     sources.append((m.start("b"), m.end("b")))
         elif kind == "domain" and text[start - 1 : start] == "." and not text[end : end + 1].isalnum():
             m = _DOMAIN_NAME.search(text, max(0, start - 40), start - 1)
-            if m and text[end : end + 1] not in "/." and _acceptable(m.group()):
+            if m and text[end : end + 1] not in "/." and acceptable_name(m.group()):
                 out.append(UnknownMention(field, m.start(), end, text[m.start() : end]))
             elif not m:
                 label = _site_label(text, start - 1)
@@ -482,13 +482,13 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
     for a, b in (*sources, *datelines):
         a, b = _trim_source(text, a, _trim_possessive(text, a, b))
         name = text[a:b]
-        if _acceptable(name) and name not in _LEADING_NOISE:
+        if acceptable_name(name) and name not in _LEADING_NOISE:
             # a cited source is as sure as a legal form: it beats a common word inside it ("Box Office Mojo")
             out.append(UnknownMention(field, a, b, name, legal=True))
     for a, b in spans:
         start, end = _trim_leading(text, a, _trim_possessive(text, a, b))
         name = text[start:end]
-        if start < end and _acceptable(name):
+        if start < end and acceptable_name(name):
             out.append(UnknownMention(field, start, end, name))
     return out
 
@@ -671,7 +671,7 @@ def _name_defined(text: str, start: int, end: int, spans: list[tuple[int, int]])
         return  # "una società di calcio", "a sports company": a club
     a, b = _trim_leading(text, m.start("name"), m.end("name"))
     name = text[a:b]
-    if a < b and _acceptable(name) and not _person_here(text, name):
+    if a < b and acceptable_name(name) and not _person_here(text, name):
         spans.append((a, b))
 
 
@@ -961,7 +961,7 @@ def find_cyrillic(field: str, text: str) -> list[UnknownMention]:
             close = text.find("»" if m.group("q") == "«" else "\"" if m.group("q") == "\"" else "“", m.end("name"))
             if close == -1 or close - m.end("name") > 40:
                 continue
-        if sum(c.isalnum() for c in name) >= 3 and _acceptable(name):
+        if sum(c.isalnum() for c in name) >= 3 and acceptable_name(name):
             out.append(UnknownMention(field, m.start("name"), m.end("name"), name))
     for m in (*_CYR_DEFINED.finditer(text), *_CYR_SHARES.finditer(text)):
         group = "quoted" if m.group("q") else "name"
@@ -975,7 +975,7 @@ def find_cyrillic(field: str, text: str) -> list[UnknownMention]:
         previous = text[max(0, a - 40) : a].split()[-1:] if text[a - 1 : a] == " " else []
         if defined and group == "name" and previous and previous[0][:1].isupper():
             continue  # «Сегодня Квирант — ...»: the word before may be part of the name or start the sentence
-        if sum(c.isalnum() for c in name) >= 3 and _acceptable(name):
+        if sum(c.isalnum() for c in name) >= 3 and acceptable_name(name):
             out.append(UnknownMention(field, a, b, name))
     return out
 
@@ -1001,7 +1001,7 @@ def find_portuguese(field: str, text: str) -> list[UnknownMention]:
         name = m.group("name")
         words = name.split()
         first = words[0]
-        if first[-1:].lower() in "aáãâ" or first in _PT_INSTITUTIONS or not _acceptable(name):
+        if first[-1:].lower() in "aáãâ" or first in _PT_INSTITUTIONS or not acceptable_name(name):
             continue
         if len(words) == 1 and first.isupper() and len(first) <= 4:
             continue

@@ -262,6 +262,29 @@ CONJUNCTIONS = ("and", "or", "und", "et", "y", "e", "i", "en", "ve", "oraz", "и
                 "ja", "și", "dan")
 
 
+# --- stock exchanges (read by :mod:`.exchanges`)
+# The word for a stock exchange (or the stock market's institution) per language, lower-case, matched at
+# the start of a word with any ending («бирже», "pörssissä", "Bursei") or at the end of a compound
+# ("Stockholmsbörsen", "Értéktőzsdén" ← "tőzsd"). Languages the stream detects; CJK names are catalogued.
+EXCHANGE_STEMS = (
+    "börse", "börs", "børs", "beurs", "bourse", "bolsa", "borsa", "burs", "burz", "borz", "giełd", "tőzsd",
+    "pörssi", "birž", "бирж", "бірж", "борс", "берз", "χρηματιστήρι",
+    "χρηματιστηρ",
+)
+# Words of a name written in several words: "sở giao dịch" (Vietnamese), English "Exchange" (capitalised).
+EXCHANGE_PHRASES = ("sở giao dịch",)
+# Where to look, as keys of the scan's automaton (normalised, a leading space for a word start): a word
+# starting with a stem, a compound ending in one of the stems that compound ("Stockholmsbörsen", "Мосбирже",
+# "Effectenbeurs"), the Vietnamese phrase, "exchange" (its capital is checked here). A stem inside another
+# lower-case word ("reimbursed") is no key, so most texts give no anchor at all.
+EXCHANGE_COMPOUNDING = ("börs", "børs", "beurs", "tőzsd", "pörssi", "бирж", "борс")
+_EXCHANGE_KEYS: dict[str, str] = {
+    **{f" {normalise(s)}": "exchange" for s in EXCHANGE_STEMS},
+    **{normalise(s): "exchange" for s in EXCHANGE_COMPOUNDING},
+    **{f" {normalise(p)} ": "exchange" for p in EXCHANGE_PHRASES},
+    " exchange ": "exchange",
+}
+
 # Anchors: words that the company automaton also finds (see :mod:`.scan`), each with what to read around it.
 # Keys are normalised like catalog keys (lower case, punctuation as spaces, a leading space for the word
 # start); the original text decides case-sensitive details.
@@ -320,4 +343,5 @@ ANCHOR_KEYS: dict[str, str] = {
         "die Firma", "das Unternehmen", "der Konzern", "het bedrijf", "spółka", "firma", "společnost",
     )},
 }
+ANCHOR_KEYS.update(_EXCHANGE_KEYS)
 """Normalised anchor key → kind; the scanner adds these to its automaton and reports where they occur."""

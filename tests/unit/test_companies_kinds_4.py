@@ -96,3 +96,26 @@ def test_a_cyrillic_place_in_any_case_form_is_no_company():
     places = load_catalog().places
     assert "Москвы" in places and "Киеву" in places and "Києва" in places
     assert not any(name in places for name in ("Газпрома", "Яндекса", "Ленты", "Магнита", "Аэрофлота"))
+
+
+def _surfaces(text: str, language: str) -> dict[str, list[str]]:
+    return {t.name: [m.surface for m in t.mentions] for t in tag_companies("", text, language=language)}
+
+
+def test_a_catalog_name_with_a_case_ending_is_found_whole():
+    assert _surfaces("Wärtsilän osake nousi 3 prosenttia.", "fi") == {"Wärtsilä": ["Wärtsilän"]}
+    assert _surfaces("Nokialle tuli uusi toimitusjohtaja.", "fi") == {"Nokia": ["Nokialle"]}
+    assert _surfaces("IBM:n tulos parani.", "fi") == {"IBM": ["IBM:n"]}
+    assert _surfaces("A Gedeon Richternél nőtt a forgalom.", "hu") == {"Gedeon Richter": ["Gedeon Richternél"]}
+    assert _surfaces("Umowę podpisał z Samsungiem i Orlenem.", "pl") == {
+        "Samsung": ["Samsungiem"], "Orlen": ["Orlenem"]}
+    assert _surfaces("Potwierdziła to przedstawicielka TVN-u.", "pl") == {"TVN": ["TVN-u"]}  # after a hyphen
+
+
+def test_a_short_ending_counts_only_with_a_hyphen_or_the_uninflected_name_in_the_article():
+    # a Polish genitive with a changed stem ("Toyoty") is found when the article also writes "Toyota"
+    assert _surfaces("Toyota sprzedała więcej. Silnik Toyoty jest znany.", "pl") == {"Toyota": ["Toyota", "Toyoty"]}
+    assert _surfaces("Silnik Toyoty jest znany.", "pl") == {}
+    # words that look like a name plus a short ending: a planet, a given name
+    assert _surfaces("Venus och Jupiter syntes i natt.", "sv") == {}
+    assert _surfaces("Lennart Meri sa det.", "et") == {}

@@ -35,7 +35,7 @@ def tag_companies(title: str, text: str, *, language: str | None = None) -> list
     """
     fields = {"title": title or "", "text": text or ""}
     matcher = default_matcher()
-    scanned = {f: matcher.scan(f, t) for f, t in fields.items()}
+    scanned = {f: matcher.scan(f, t, language) for f, t in fields.items()}
     raw = [h for found, _ in scanned.values() for h in found]
     hits = decide(matcher, fields, {f: found for f, (found, _) in scanned.items()}, language)
     unknown = [u for f, t in fields.items() for u in find_unknown(f, t, scanned[f][1])]

@@ -262,6 +262,29 @@ CONJUNCTIONS = ("and", "or", "und", "et", "y", "e", "i", "en", "ve", "oraz", "и
                 "ja", "și", "dan")
 
 
+# --- case suffixes after a Latin-script name, per language (read by :mod:`.scan`)
+# Finnish, Estonian, Hungarian, the Baltic and West and South Slavic languages put case endings on a
+# company's name ("Wärtsilän", "Nokialle", "MOL-nál", "OTP-t", "Samsungiem", "Orlenu"), after a hyphen or
+# a colon for acronyms and foreign spellings ("IBM:n", "Apple-nél"). Longest first; the base must be a catalog
+# name as written.
+NAME_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "fi": ("ineen", "seen", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "iin", "hin",
+           "han", "hon", "na", "nä", "ta", "tä", "ja", "jä", "in", "en", "n", "a", "ä", "t"),
+    "et": ("sse", "ga", "ks", "le", "lt", "st", "ni", "na", "ta", "l", "s", "i", "d", "t"),
+    "hu": ("ként", "nál", "nél", "hoz", "hez", "höz", "ban", "ben", "ból", "ből", "ról", "ről", "tól", "től",
+           "nak", "nek", "val", "vel", "ért", "ba", "be", "ra", "re", "on", "en", "ön", "ot", "et", "öt", "at",
+           "ig", "ék", "t", "n", "é"),
+    "lt": ("ui", "as", "ą", "o", "e", "u"),
+    "lv": ("am", "ā", "u", "a"),
+    "pl": ("owi", "iem", "em", "ie", "ów", "om", "u", "a", "ę", "ą", "y", "i"),
+    "cs": ("ovi", "em", "em", "ou", "u", "a", "e", "y", "i"),
+    "sk": ("ovi", "om", "ou", "u", "a", "e", "y", "i"),
+    "hr": ("om", "em", "u", "a", "e", "i"),
+    "sl": ("om", "em", "u", "a", "e", "i"),
+    "sv": ("s",), "da": ("s",), "no": ("s",), "nl": ("s",),
+}
+NAME_SUFFIX_SEPARATORS = ("-", ":", "'", "’")
+
 # --- stock exchanges (read by :mod:`.exchanges`)
 # The word for a stock exchange (or the stock market's institution) per language, lower-case, matched at
 # the start of a word with any ending («бирже», "pörssissä", "Bursei") or at the end of a compound

@@ -15,6 +15,7 @@ reads around ("Inc", "CEO", "shares", ", a", "told", "le motoriste").
 from __future__ import annotations
 
 import gc
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -22,7 +23,7 @@ from itertools import chain
 import ahocorasick
 
 from .catalog import Catalog, CatalogEntry, load_catalog
-from .cues import ANCHOR_KEYS
+from .cues import ANCHOR_KEYS, NAME_SUFFIX_SEPARATORS, NAME_SUFFIXES
 from .keys import ANCHOR, CASE_ENDINGS, CJK, CYRILLIC, NAMELIKE, STEM, WEAK
 from .textnorm import CJK_CHARS, has_cjk, normalise
 
@@ -72,9 +73,12 @@ class CompanyMatcher:
         """All boundary- and case-valid candidate hits in one field, overlaps resolved longest-first."""
         return self.scan(field, text)[0]
 
-    def scan(self, field: str, text: str) -> tuple[list[Hit], list[tuple[str, int, int]]]:
+    def scan(
+        self, field: str, text: str, language: str | None = None
+    ) -> tuple[list[Hit], list[tuple[str, int, int]]]:
         """Company hits (as :meth:`hits`) and the unknown-company anchors ``(kind, start, end)`` of one field,
-        from one pass of the automaton."""
+        from one pass of the automaton; in a language that puts case endings on names (``NAME_SUFFIXES``),
+        also the catalog names written with one ("Wärtsilän", "MOL-nál")."""
         if not text:
             return [], []
         padded = " " + normalise(text) + " "
@@ -100,7 +104,71 @@ class CompanyMatcher:
                     found.append(Hit(entry, field, hit[0], hit[1], bool(flags & WEAK), hit[2],
                                      bool(flags & CYRILLIC), bool(flags & NAMELIKE)))
                     break
+        suffixes = NAME_SUFFIXES.get(language or "")
+        if suffixes:
+            found += self._inflected(field, text, suffixes, language or "", {h.entry for h in found})
         return _longest_first(found), anchors
+
+    def _inflected(
+        self, field: str, text: str, suffixes: tuple[str, ...], language: str, named: set[int]
+    ) -> list[Hit]:
+        """Catalog names with a case ending on their last word: the word without the ending (and a
+        separator: "MOL-nál", "IBM:n"), alone or after the capitalised word before it ("Gedeon Richternél"),
+        is looked up as a whole key. Hungarian lengthens a final vowel before an ending ("Nokiánál"), Polish
+        and Czech change a final -a ("Tesli", "Škody").
+
+        A short ending makes many words look like a name plus ending ("Venus", "Lennart", "Tatry",
+        "Nikoli"), so an inflected form counts only when a separator marks the ending, when the article
+        also names the company uninflected (``named``), or when the language's endings are long and
+        distinctive enough: any ending in Finnish and Hungarian, two letters or more elsewhere, without a
+        changed stem. Names that are common words or people's names in the catalog (weak, name-like) are
+        never taken this way. Only capitalised words with an ending are tried, each with a few dictionary
+        lookups, so the cost is linear in the text."""
+        out: list[Hit] = []
+        previous: tuple[int, str] | None = None
+        for m in _CAPITALISED_WORD.finditer(text):
+            word = m.group()
+            if not word[0].isupper():
+                continue
+            low = word.lower()
+            for suffix in suffixes:
+                if not low.endswith(suffix) or len(low) - len(suffix) < 2:
+                    continue
+                base = word[: len(word) - len(suffix)]
+                separated = base[-1:] in NAME_SUFFIX_SEPARATORS
+                if separated:
+                    base = base[:-1]
+                bases = [(base, False)]
+                if language == "hu" and base[-1:] in "áé":
+                    bases.append((base[:-1] + {"á": "a", "é": "e"}[base[-1]], True))
+                if language in _SLAVIC_A_STEMS:
+                    bases.append((base + "a", True))
+                for name, changed in bases:
+                    hit = self._lookup(field, text, m, name, previous)
+                    if hit is None:
+                        continue
+                    lone = language in ("fi", "hu") or (len(suffix) >= 2 and not changed)
+                    if separated or hit.entry in named or lone:
+                        out.append(hit)
+                    break
+                else:
+                    continue
+                break
+            previous = (m.start(), word)
+        return out
+
+    def _lookup(
+        self, field: str, text: str, m: re.Match[str], base: str, previous: tuple[int, str] | None
+    ) -> Hit | None:
+        candidates = [(m.start(), base)]
+        if previous is not None and text[previous[0] + len(previous[1]) : m.start()] == " ":
+            candidates.insert(0, (previous[0], previous[1] + " " + base))  # the longer name first
+        for start, name in candidates:
+            for entry, alias, flags in self.catalog.keys.get(" " + normalise(name) + " ", ()):
+                if flags & (CJK | ANCHOR | WEAK | NAMELIKE) or not _same_case(alias, name):
+                    continue
+                return Hit(entry, field, start, m.end(), False, None)
+        return None
 
 
 def _check(
@@ -144,6 +212,24 @@ def _check(
             return None
     possessive = end if end < n and text[end] in _APOSTROPHES else None
     return start, end, possessive
+
+
+# A capitalised Latin word with what may follow it in one token: a hyphen or colon and an ending ("MOL-nál").
+_CAPITALISED_WORD = re.compile(r"(?<![\w&.'’:-])[^\W\d_a-zß-ÿ][\w&]*(?:[-:'’][^\W\d_]+)?")
+_SLAVIC_A_STEMS = frozenset(("pl", "cs", "sk", "hr", "sl"))
+
+
+def _same_case(alias: str, written: str) -> bool:
+    """Capitals of the alias are capitals in the text ("MOL" is not "Mol"); a capital inside a word after a
+    small letter may be written small, as :func:`_check` allows."""
+    if len(alias) != len(written):
+        return False
+    previous = " "
+    for a, w in zip(alias, written, strict=True):
+        if a.isupper() and not w.isupper() and not (previous.islower() and w == a.lower()):
+            return False
+        previous = a
+    return True
 
 
 def _longest_first(found: list[Hit]) -> list[Hit]:

@@ -119,3 +119,17 @@ def test_a_short_ending_counts_only_with_a_hyphen_or_the_uninflected_name_in_the
     # words that look like a name plus a short ending: a planet, a given name
     assert _surfaces("Venus och Jupiter syntes i natt.", "sv") == {}
     assert _surfaces("Lennart Meri sa det.", "et") == {}
+
+
+def test_legal_forms_of_more_countries_mark_unknown_companies():
+    assert _surfaces("A Quorvane Zrt. bejelentette, hogy új gyárat nyit.", "hu") == {"Quorvane": ["Quorvane Zrt."]}
+    assert _surfaces("PT Quorvane Indonesia (Persero) Tbk mencatat laba.", "id") == {
+        "Quorvane Indonesia": ["PT Quorvane Indonesia (Persero) Tbk"]}
+    assert _surfaces("Fjordlys AS har inngått avtale.", "no") == {"Fjordlys": ["Fjordlys AS"]}
+    assert _surfaces("Quorvane d.d. objavila je rezultate.", "hr") == {"Quorvane": ["Quorvane d.d."]}
+    assert _surfaces("Квирант АД отчете печалба.", "bg") == {"Квирант": ["Квирант АД"]}
+    assert _surfaces("„Белматик Текстил“ ЕООД отчете печалба.", "bg") == {"Белматик Текстил": ["Белматик Текстил"]}
+    assert _surfaces("Банат Квирант д.о.о. је објавила резултате.", "sr") == {"Банат Квирант": ["Банат Квирант д.о.о."]}
+    assert _surfaces("Quorvane JSC said profit rose.", "en") == {"Quorvane": ["Quorvane JSC"]}
+    # the English "as" is no Norwegian "AS"
+    assert _surfaces("Such a day, as Quorvane said.", "en") == {}

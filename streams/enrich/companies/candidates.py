@@ -62,8 +62,12 @@ _LEGAL = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG|S\.A\.|SA|SE|PLC|plc|"
     r"N\.V\.|NV|S\.p\.A\.|SpA|B\.V\.|BV|Co\.,? Ltd\.?|Co\.|KGaA|Oyj|ASA|S\.A\.S\.|SAS|S\.L\.U?\.?|"
     r"Pty\.? Ltd\.?|Sdn\.? Bhd\.?|LLP|LP|L\.P\.|[Ss]p\. z o\.o\.|S\.A\.|A\.Ş\.|AŞ|Ltda\.?|S\.r\.l\.|Srl|"
-    r"S\.R\.L\.|SARL|A/S|ApS|AB|Oy|Kft\.|s\.r\.o\.|a\.s\.|d\.o\.o\.)"
+    r"S\.R\.L\.|SARL|A/S|ApS|AB|Oy|Kft\.|s\.r\.o\.|a\.s\.|d\.o\.o\.|"
+    # Norwegian and Estonian AS, Hungarian Zrt./Nyrt./Bt., Indonesian Tbk ("PT ... (Persero) Tbk"), JSC,
+    # Croatian and Slovene d.d., Bulgarian АД / ЕАД / ООД / ЕООД, Serbian д.о.о. / а.д.
+    r"AS|Zrt\.|Nyrt\.|Bt\.|(?:\(Persero\) )?Tbk\.?|P?JSC|OJSC|d\.d\.|ЕООД|ООД|ЕАД|АД|д\.о\.о\.|а\.д\.)"
 )
+_LOWER_LEGAL_HOMOGRAPHS = frozenset(("as", "As", "ad", "Ad", "bt"))
 _RU_QUOTED = re.compile(
     r"(?:ООО|ПАО|АО|ОАО|ЗАО|НАО|АКБ|ГК|НПО|МФК|ФГУП|ГУП|ТОО|ЧАО|АФК|ТОВ|ПрАТ|ПАТ|АТ|"
     r"[Кк]омпані[яїєюі]{1,2}|[Кк]омпани[яиюей]{1,2}|"
@@ -72,7 +76,10 @@ _RU_QUOTED = re.compile(
     r"[Аа]налитик(?:а|и|ов)?|[Ээ]кономист(?:а)?|[Сс]тратег|[Аа]налітик(?:и)?|[Ee]кономіст)\s*"
     r"[«„“\"](?P<name>[^»“”\"\n]{2,60})[»“”\"]"
 )
-_NAME_BEFORE_LEGAL = re.compile(rf"(?<![\w&.-])(?P<name>{_NAME}),?\s(?P<legal>{_LEGAL})(?!\w)")
+# the name may be quoted ("„Аргира Текстил“ ЕООД", "«Квирант» АД")
+_NAME_BEFORE_LEGAL = re.compile(
+    rf"(?<![\w&.-])[„“«\"]?(?P<name>{_NAME})[“”»\"]?,?\s(?P<legal>{_LEGAL})(?!\w)"
+)
 _NAME_AT = re.compile(_NAME)
 _NAME_AT_END = re.compile(rf"(?<![\w])(?P<b>{_NAME})(?:'s|’s)?\s*$")
 _COINED_NAME = rf"(?:{_COINED}(?:{_LINK}{_CAP}){{0,4}})"
@@ -133,7 +140,7 @@ _LEADING_NOISE = _words(
     """The A An In On At For By With From And But Of To As After Before When While Yesterday Today Rival
     Shares Both Its Their His Her Our This That These Those Former Fellow Also Then Meanwhile However If
     Unlike Like Including Despite Under Between Since Although Because Where Why How What Who Which Said
-    Mr Mrs Ms Dr CEO CFO CTO COO Chairman President Director Head Chief Executive Analyst Spokesman
+    Mr Mrs Ms Dr CEO CFO CTO COO Chairman President Director Head Chief Executive Analyst Spokesman PT
     Spokeswoman Spokesperson of de du der und la le van von Die Der Das Den Dem Des Ein Eine Einer Le La Les
     El Los Las Il Lo Gli Het Een"""
 )
@@ -370,10 +377,16 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
             m = found[-1] if found else None
             if m is None or m.end("legal") < end:
                 continue
+            if text[start:end] in _LOWER_LEGAL_HOMOGRAPHS:
+                continue  # the English "as", not Norwegian "AS": the automaton's keys are lower-case
             a, name_end = _trim_leading(text, m.start("name"), m.end("name"))
             name = text[a:name_end]
             if a < name_end and acceptable_name(name):
-                out.append(UnknownMention(field, a, m.end("legal"), name, legal=True))
+                # an Indonesian "PT" (Perseroan Terbatas) before the name is part of the mention, not the name
+                span_start = a - 3 if text.endswith("PT ", 0, a) else a
+                # a quoted name is the mention without its legal form, as «Ромашка» is in ООО «Ромашка»
+                span_end = name_end if text[name_end : name_end + 1] in "“”»\"" else m.end("legal")
+                out.append(UnknownMention(field, span_start, span_end, name, legal=True))
         elif kind == "ru":
             m = _RU_QUOTED.match(text, start)
             if m:

@@ -314,7 +314,9 @@ _EXCHANGE_KEYS: dict[str, str] = {
 _LEGAL_WORDS = ("inc", "incorporated", "corp", "corporation", "ltd", "limited", "llc", "l l c", "gmbh", "ag",
                 "s a", "sa", "se", "plc", "n v", "nv", "s p a", "spa", "b v", "bv", "co", "kgaa", "oyj", "asa",
                 "sas", "s l", "pty", "sdn", "llp", "lp", "l p", "sp  z o o", "a ş", "aş", "ltda", "s l u", "s r l",
-                "srl", "sarl", "a s", "aps", "ab", "oy", "kft", "s r o", "d o o")
+                "srl", "sarl", "a s", "aps", "ab", "oy", "kft", "s r o", "d o o",
+                "as", "zrt", "nyrt", "bt", "tbk", "jsc", "pjsc", "ojsc", "d d", "еоод", "оод", "еад", "ад", "д о о",
+                "а д")
 _RU_PREFIXES = ("ооо", "пао", "ао", "оао", "зао", "нао", "акб", "гк", "нпо", "мфк", "фгуп", "гуп", "тоо", "чао",
                 "афк", "компания", "компании", "компанию", "компанией", "концерн", "концерна", "концерну",
                 "холдинг", "холдинга", "группа компаний", "группы компаний", "банк", "банка", "банку", "завод",

@@ -133,3 +133,18 @@ def test_legal_forms_of_more_countries_mark_unknown_companies():
     assert _surfaces("Quorvane JSC said profit rose.", "en") == {"Quorvane": ["Quorvane JSC"]}
     # the English "as" is no Norwegian "AS"
     assert _surfaces("Such a day, as Quorvane said.", "en") == {}
+
+
+def test_vietnamese_descriptors_legal_forms_and_proper_nouns_of_lower_case_syllables():
+    assert _names("Công ty TNHH Quorvane công bố lợi nhuận.", "vi") == {"Quorvane"}
+    assert _names("Công ty Belmatic công bố lợi nhuận.", "vi") == {"Belmatic"}
+    assert _names("Tập đoàn Quorvane rót thêm vốn cho hãng xe điện Belmatic để mở rộng.", "vi") == {
+        "Quorvane", "Belmatic"}
+    # "Nhà nước" (the state), "Ngoại thương" (foreign trade): one capitalised syllable of a longer noun
+    assert _names("Ngân hàng Nhà nước cho biết đang theo dõi.", "vi") == set()
+    assert _names("Ngân hàng TMCP Ngoại thương cho vay.", "vi") == set()
+
+
+def test_a_role_before_a_serbian_descriptor_makes_the_name_after_it_a_person():
+    assert _names("Производња ће почети, рекао је генерални директор компаније Милан Јовановић.", "sr") == set()
+    assert _names("Уговор је потписала компанија Квирант.", "sr") == {"Квирант"}

@@ -29,6 +29,7 @@ from .cues import (
     DEFINING_VERBS,
     DEFINITION_FOLLOWERS,
     GERMAN_AFTER,
+    INTRO_PHRASES,
     INTRO_WORDS,
     LIST_INTRO,
     MEDIA_HEADS,
@@ -608,8 +609,10 @@ def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int
     elif word_start > 0 and not text[word_start - 1].isspace():
         return
     before = text[max(0, word_start - 30) : word_start].split()
-    if before and before[-1].lower().strip(",") in ROLES_BEFORE_INTRO:
-        return
+    if before and (
+        before[-1].lower().strip(",") in ROLES_BEFORE_INTRO or before[-1].lower().startswith(_CYR_ROLES)
+    ):
+        return  # "założyciel firmy Ryszard Nowak", «директор компаније Милан Јовановић»: a person
     sentence_start = not text[max(0, word_start - 3) : word_start].strip() or text[
         max(0, word_start - 2) : word_start
     ].rstrip(" ")[-1:] in (".", "!", "?", "\n", "")
@@ -618,8 +621,19 @@ def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int
         return
     if text[end : end + 1] != " ":
         return
-    m = _NAME_AT.match(text, end + 1)
+    vietnamese = text[start:end].lower() in INTRO_PHRASES
+    name_at = end + 1
+    if vietnamese:
+        while (legal := _VI_LEGAL.match(text, name_at)) is not None:
+            name_at = legal.end()  # "Công ty TNHH ...", "Ngân hàng TMCP ...": the legal form, then the name
+    m = _NAME_AT.match(text, name_at)
     if not m:
+        return
+    if vietnamese and " " not in m.group() and not m.group().isascii() and _VI_LOWER_SYLLABLE.match(
+        text, m.end()
+    ):
+        # "Ngân hàng Nhà nước", "TMCP Ngoại thương ...": one capitalised syllable (with its tone mark) of a
+        # longer noun, not a brand ("Vinamilk", "Sabeco")
         return
     name = m.group()
     if text[word_start:end].lower() in SLAVIC_NATIONALITIES and not business_sentence(text, m.start(), m.end()):
@@ -686,6 +700,12 @@ def _name_defined(text: str, start: int, end: int, spans: list[tuple[int, int]])
     name = text[a:b]
     if a < b and acceptable_name(name) and not _person_here(text, name):
         spans.append((a, b))
+
+
+# Vietnamese legal forms after the descriptor (TNHH: limited liability; CP, TMCP: joint-stock; MTV: one
+# member), and a lower-case syllable that continues a proper noun.
+_VI_LEGAL = re.compile(r"(?:TNHH|TMCP|CP|MTV|Cổ phần|cổ phần)(?: MTV)? ")
+_VI_LOWER_SYLLABLE = re.compile(r" [a-zà-ỹđ]")
 
 
 _GERMAN_ARTICLES = ("der ", "die ", "das ", "den ", "dem ", "des ", "Der ", "Die ", "Das ", "Den ", "Dem ", "Des ",
@@ -929,7 +949,9 @@ _CYR_DESCRIBED = re.compile(
 # role stems, any case form («основателя компании Тимура ...», «главы холдинга ...»)
 _CYR_ROLES = ("глав", "директор", "гендиректор", "основател", "соосновател", "президент", "совладел",
               "засновник", "співзасновник", "керівник", "голов", "владел", "власник", "представител",
-              "речник", "пресс-секретар", "председател", "аналитик", "аналітик", "экономист", "економіст")
+              "речник", "пресс-секретар", "председател", "аналитик", "аналітик", "экономист", "економіст",
+              # Serbian, Bulgarian and Macedonian
+              "оснивач", "основач", "председник", "портпарол", "управител", "сопственик", "собственик")
 
 
 # A definition: «Квирант — крупнейший российский ритейлер», «Квирант является крупнейшей компанией региона»,

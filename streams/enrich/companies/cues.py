@@ -103,7 +103,8 @@ INTRO_WORDS = _words(
     """
 )
 #: Descriptive nouns of two words: Vietnamese "công ty X" (company), "tập đoàn X" (group), "ngân hàng X" (bank).
-INTRO_PHRASES = ("công ty", "tập đoàn", "ngân hàng", "hãng hàng không")
+INTRO_PHRASES = ("công ty", "tập đoàn", "ngân hàng", "hãng hàng không", "hãng", "hãng xe", "hãng xe điện",
+                 "doanh nghiệp", "nhà sản xuất")
 # Nouns that, as the head of a definition, make its subject a company: "Quorvane is a Stockholm-based software
 # company", "Belmatic ist ein Plattform-Anbieter", "Quorvane est une société de conseil". Only nouns no person,
 # movement or body is called: not "group" ("a militant group"), "agency", "giant" ("a gas giant"), "carrier",

@@ -148,3 +148,13 @@ def test_vietnamese_descriptors_legal_forms_and_proper_nouns_of_lower_case_sylla
 def test_a_role_before_a_serbian_descriptor_makes_the_name_after_it_a_person():
     assert _names("Производња ће почети, рекао је генерални директор компаније Милан Јовановић.", "sr") == set()
     assert _names("Уговор је потписала компанија Квирант.", "sr") == {"Квирант"}
+
+
+def test_cjk_bylines_places_and_kinds_of_things_are_no_companies():
+    # a reporter in a Chinese dateline's brackets; the agency in them stays a company
+    assert "记者王磊" not in _names("新华社杭州7月15日电（记者王磊）公司今年上半年累计销售汽车。", "zh")
+    assert "路透" in {m.surface for t in tag_companies("", "北京7月15日电（路透）公司发布公告。", language="zh")
+                      for m in t.mentions}
+    # a US state after the country's one-character name; an electric car; a foreign company stays
+    assert _names("米カンザス州の新工場で電気自動車向け電池の量産を始めた。", "ja") == set()
+    assert "ベルマティック" in _names("米ベルマティックは新製品を発表した。", "ja")

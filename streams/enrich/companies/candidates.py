@@ -841,7 +841,9 @@ _JA_DESCRIBED = re.compile(r"(?:スタートアップ|大手|新興企業|子会
 # 英アーム — not a person or an office (米トランプ大統領, 米メディア), nor a common loanword (米ドル).
 _JA_FOREIGN = re.compile(
     r"(?<![\u4e00-\u9fff])[米英独仏韓台豪加伊蘭露印瑞]"
-    r"([ァ-ヴ][ァ-ヴー・]{2,}(?:AI|[A-Z]{1,4})?)(?![ァ-ヴー・A-Za-z]|大統領|首相|氏|政権|長官|大使|議員|監督|選手|さん|政府|当局)"
+    r"([ァ-ヴ][ァ-ヴー・]{2,}(?:AI|[A-Z]{1,4})?)"
+    # not a person, an office or a place: 米トランプ大統領, 米カンザス州, 英ロンドン市, 米ハーバード大学
+    r"(?![ァ-ヴー・A-Za-z]|大統領|首相|氏|政権|長官|大使|議員|監督|選手|さん|政府|当局|州|市|都|大学|軍|国)"
 )
 # A foreign company written in katakana with 社 ("company") after it: アップル社, ベルマティック社 (not 社会
 # "society", 社員 "employee", 社屋 "office building", 神社 "shrine").
@@ -851,6 +853,12 @@ _JA_LOANWORDS = _words(
     スタートアップ ベンチャー ネット ブログ サイト アプリ ゲーム チェーン グループ ホテル レストラン"""
 )
 _KANA = re.compile(r"[\u3040-\u30ff]")
+# Words that make a company suffix a kind of thing: 電気自動車 (electric car), 軽自動車 (kei car), 中古自動車,
+# 中央銀行 (central bank), 地方銀行 (regional bank), 投資銀行, 商業銀行, 証券取引所 (a stock exchange)
+_JA_GENERIC_PREFIXES = ("電気", "軽", "中古", "大型", "小型", "国産", "輸入", "次世代", "燃料電池", "中央", "地方",
+                        "投資", "商業", "民間", "外資", "日系", "外国", "証券", "格安", "大手", "自動運転")
+# Roles in a Chinese dateline's brackets: （记者王磊）, （通讯员…）
+_ZH_BYLINE_ROLES = ("记者", "記者", "通讯员", "通訊員", "编辑", "編輯", "实习生", "實習生", "摄影", "攝影", "特约")
 _ZH_DATELINE = re.compile(r"(?:电|[\u4e00-\u9fff]{2})（([\u4e00-\u9fff]{2,4})）")
 _ZH_LEGAL = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:股份有限公司|有限责任公司|集团有限公司|有限公司)")
 _ZH_FUNCTION = "与和及由向对在为是将把被从的了"
@@ -885,6 +893,10 @@ def find_cjk(field: str, text: str) -> list[UnknownMention]:
         if not kana and pattern in (_JA_SUFFIX, _JA_PREFIX, _JA_DESCRIBED):
             continue
         for m in pattern.finditer(text):
+            if pattern is _ZH_DATELINE and m.group(1).startswith(_ZH_BYLINE_ROLES):
+                continue  # 电（记者王磊）: the reporter's byline, not the agency
+            if pattern is _JA_SUFFIX and m.group(1).startswith(_JA_GENERIC_PREFIXES):
+                continue  # 電気自動車 (an electric car), 中央銀行 (a central bank): kinds, not names
             add(m, legal=legal)
     if not kana:
         for m in _ZH_DESCRIBED.finditer(text):

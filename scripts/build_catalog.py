@@ -651,6 +651,15 @@ def foreign_loan(word: str, latin_names: set[str]) -> bool:
     return any(SequenceMatcher(None, t, n).ratio() >= 0.7 for n in latin_names)
 
 
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z]")
+
+
+def camel_case(word: str) -> bool:
+    """A capital after a small letter inside one word ("CaixaBank", "MongoDB"), unless the word starts as a
+    surname does ("McGrath", "DuPont", "LaRue")."""
+    return re.search(r"[^\W\d_](?<![A-Z])[A-Z]", word) is not None and not _SURNAME_PREFIX.match(word)
+
+
 def classify(alias: str, source: str, common: set[str], proper: set[str],
              loans: set[str] = frozenset()) -> str | None:
     """'strong', 'weak' (needs evidence in text) or None (never safe to match)."""
@@ -683,9 +692,10 @@ def classify(alias: str, source: str, common: set[str], proper: set[str],
             return "namelike" if source in TRUSTED_MULTIWORD or source == "sec" else None
         if is_acronym(core) and len(core) <= 3 and source not in TRUSTED_MULTIWORD:
             return None  # bulk three-letter codes ("REA", "ACC") are mostly other things
-        if source == "nsi" and not is_acronym(core):
+        if source == "nsi" and not is_acronym(core) and not camel_case(core):
             # one-word shop brands are often first names or towns the word lists do not know ("Aiden",
-            # "Roma"): they need evidence, and their capital letter is none
+            # "Roma"): they need evidence, and their capital letter is none; a capital inside the word after
+            # a small letter ("CaixaBank", "KeyBank", "DoubleTree") is a shape no name or town has
             return "namelike"
         return "strong"
     if all(w in common or len(w) <= 2 for w in words):

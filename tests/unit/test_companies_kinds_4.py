@@ -158,3 +158,20 @@ def test_cjk_bylines_places_and_kinds_of_things_are_no_companies():
     # a US state after the country's one-character name; an electric car; a foreign company stays
     assert _names("米カンザス州の新工場で電気自動車向け電池の量産を始めた。", "ja") == set()
     assert "ベルマティック" in _names("米ベルマティックは新製品を発表した。", "ja")
+
+
+def test_a_camel_case_brand_is_strong_and_its_other_spelling_keeps_its_own_strength():
+    from streams.enrich.companies.keys import NAMELIKE, WEAK, group_keys
+    from tests.unit.test_companies_kinds_2 import _build_module
+
+    b = _build_module()
+    assert b.classify("QuorBank", "nsi", set(), set()) == "strong"  # a capital inside, after a small letter
+    assert b.classify("Quorbank", "nsi", set(), set()) == "namelike"
+    assert b.classify("McQuorvane", "nsi", set(), set()) == "namelike"  # a surname's shape
+    # one company, two spellings of one key with different strength: both kept, the stricter spelling first
+    keys = group_keys([("q", ["QuorBank", "Quorbank"], {"Quorbank"}, False)], {(0, "Quorbank")})
+    assert keys[" quorbank "] == [[0, "QuorBank", 0], [0, "Quorbank", WEAK | NAMELIKE]]
+    # an acronym beside a word is one entry, with the fewest capitals: "ROMA" in a dateline is the city
+    keys = group_keys([("r", ["QUORMA", "Quorma"], {"Quorma"}, False)], {(0, "Quorma")})
+    assert keys[" quorma "] == [[0, "Quorma", WEAK | NAMELIKE]]
+    assert "KeyBank" in _names("KeyBank raised its deposit rates on Monday.")

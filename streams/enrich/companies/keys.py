@@ -36,6 +36,9 @@ _APOSTROPHES = "'’"
 
 
 
+_STRENGTH = WEAK_FLAG | NAMELIKE_FLAG
+
+
 def group_keys(
     rows: list[tuple[str, list[str], set[str], bool]], namelike: set[tuple[int, str]] = frozenset()  # type: ignore[assignment]
 ) -> dict[str, list[list]]:
@@ -49,13 +52,21 @@ def group_keys(
                 if (idx, a) in namelike:
                     flags |= NAMELIKE
                 bucket = buckets.setdefault(key, [])
-                same = [b for b in bucket if b[0] == idx]
-                if not same:
-                    bucket.append([idx, alias, flags])
-                elif _capitals(alias) < _capitals(same[0][1]):
-                    # spelling variants of one key ("СберБанк"/"Сбербанк"): keep the one with fewest
-                    # required capitals, so that every listed spelling still matches
-                    same[0][1], same[0][2] = alias, flags
+                same = [b for b in bucket if b[0] == idx and (
+                    b[2] & _STRENGTH == flags & _STRENGTH or b[1].isupper() or alias.isupper())]
+                if same:
+                    # spelling variants of one key and strength ("СберБанк"/"Сбербанк"), or an acronym beside a
+                    # word ("ROMA"/"Roma": capitals are how datelines write a city): keep the one with fewest
+                    # required capitals, so that every listed spelling still matches, with its strength
+                    if _capitals(alias) < _capitals(same[0][1]):
+                        same[0][1], same[0][2] = alias, flags
+                    continue
+                # variants of different strength stay apart, the one with more capitals first: the scan takes
+                # the first whose capitals the text has, so "CaixaBank" is strong while "Caixabank" (another
+                # source's spelling) needs evidence
+                at = next((i for i, b in enumerate(bucket) if b[0] == idx and _capitals(b[1]) < _capitals(alias)),
+                          len(bucket))
+                bucket.insert(at, [idx, alias, flags])
     return buckets
 
 

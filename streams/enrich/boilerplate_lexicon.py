@@ -420,7 +420,8 @@ _LEXICON: dict[str, dict[str, str]] = {
         "listen": "meghallgatás|hallgasd meg",
         "previous": "előző|előző cikk",
         "next": "következő|következő cikk",
-        "read_also": "olvassa el|ezt is ajánljuk|olvasd el ezt is|tovább olvasom",
+        "read_also": "olvassa el|ezt is ajánljuk|olvasd el ezt is|tovább olvasom|olvasta már|ezt olvasta már"
+                     "|ez is érdekelheti",
         "related": "kapcsolódó cikkek|kapcsolódó|kapcsolódó hírek",
         "advertisement": "hirdetés|reklám",
         "cookies": "sütik|cookie-k|süti szabályzat",
@@ -810,6 +811,26 @@ _LEXICON: dict[str, dict[str, str]] = {
         "summary": "soo koobid|koobid",
         "translate": "turjun|tarjum",
     },
+    # Serbian, in both its scripts: no language the detector names (its text is read as hr, mk or bg), but
+    # its sites print their own labels
+    "sr": {
+        "share": "подели|поделите|podeli|podelite|подели на фејсбуку",
+        "print": "штампај|štampaj|одштампај",
+        "listen": "послушај|poslušaj|слушај чланак",
+        "previous": "претходни|претходни чланак|претходна вест|prethodni članak|prethodna vest",
+        "next": "следећи|следећи чланак|следећа вест|sledeći članak|sledeća vest",
+        "read_also": "прочитајте још|прочитајте и|прочитај још|pročitajte još|pročitaj još|прочитајте такође",
+        "related": "повезане вести|сродне вести|повезани чланци|povezane vesti|srodne vesti|повезано",
+        "advertisement": "реклама|оглас|reklama|oglas",
+        "cookies": "колачићи|kolačići|политика колачића",
+        "newsletter": "билтен|bilten|њузлетер",
+        "subscribe": "претплати се|pretplati se|претплата|pretplata",
+        "comments": "коментари|komentari|коментариши|komentariši",
+        "tags": "тагови|ознаке|tagovi|oznake|теме",
+        "rights": "сва права задржана|sva prava zadržana",
+        "summary": "резиме|rezime|сажетак|sažetak",
+        "translate": "преведи|prevedi",
+    },
     "sq": {
         "share": "shpërndaje|shpërndaj|ndaje",
         "print": "printo|shtyp",
@@ -1049,8 +1070,9 @@ _LEXICON: dict[str, dict[str, str]] = {
 LANGUAGES = tuple(sorted(_LEXICON))
 
 # What separates a navigation label from the title it introduces on the same line.
-_INLINE_SEPARATOR = r"\s*(?:[:：»›>|]|[-–—]\s)\s*"
-_SEPARATOR_CHARS = frozenset(":：»›>|-–—")
+# a question mark too: "Olvasta már? <title>" ("Have you read it?"), "Czytałeś? <title>"
+_INLINE_SEPARATOR = r"\s*(?:[:：»›>|]|[-–—]\s|[?？]\s)\s*"
+_SEPARATOR_CHARS = frozenset(":：»›>|-–—?？")
 _EDGE_NOISE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 _SPACES = re.compile(r"\s+")
 

@@ -122,7 +122,7 @@ def parse_text(text: str, extracted: bool) -> Line:
         stop,
         navigation,
         row=kind is not Kind.GOOD and is_row(text),
-        meta=short and units <= META_MAX_UNITS and _is_meta(text, units),
+        meta=short and units <= 2 * META_MAX_UNITS and _is_meta(text, units),
         menu_item=short and _is_menu_item(text, units),
         plain=short and _PLAIN.fullmatch(text) is not None,
         pitch=units <= bp.PITCH_MAX_UNITS and bp.is_pitch(text),
@@ -209,6 +209,10 @@ def _is_template(text: str, norm: str, units: float, kind: Kind, extracted: bool
         return True
     if units <= 3 and (bp.is_count_label(text) or bp.is_position_counter(text)):
         return True
+    if units <= 4 and (found := _READING_TIME.search(text)) and len(WORD.findall(text[: found.start()])) <= 2 and (
+        len(WORD.findall(text[found.end() :])) <= 1
+    ):
+        return True  # a reading time anywhere: "Læsetid: 3 min.", "2 min read", "Lesezeit 4 Minuten"
     if units <= 8 and bp.is_byline(text):
         return True
     if units <= DATELINE_MAX_UNITS and bp.is_dateline(text):
@@ -245,8 +249,12 @@ def _is_meta(text: str, units: float) -> bool:
 
     Only trusted between the headline and the article, where nothing else is this short.
     """
-    if units > META_MAX_UNITS:
+    if units > META_MAX_UNITS and not (" | " in text and units <= 2 * META_MAX_UNITS):
         return False
+    if " | " in text:
+        # two credits on one line: "Penulis: Dimas Prasetyo | Editor: Rina Kusuma"
+        parts = [part.strip() for part in text.split(" | ")]
+        return all(part and _is_meta(part, len(WORD.findall(part))) for part in parts)
     if _READING_TIME.search(text) or _CLOCK_TIME.search(text):
         return True  # "3 min read"; "Updated: 5 March 2026, 10:40" (a time of day: a timestamp, not a dateline)
     label = _META_LABEL.match(text)

@@ -32,6 +32,7 @@ _CTA_PHRASES: tuple[str, ...] = (
     r"(?:get|sign up for|subscribe to) (?:our|the) (?:\w+ )?newsletters?(?: .{0,40})?|newsletters?",
     r"download (?:the|our) app(?: .{0,30})?",
     r"advertisement|advertising|sponsored(?: content| links?| stories| by .{0,40})?|paid (?:post|content)",
+    r"scroll (?:down )?to (?:continue|read)(?: (?:with|the) (?:content|article|reading))?",  # under an ad slot
     r"(?:skip|jump) to (?:main )?(?:content|navigation|search|footer)(?: .{0,40})?",
     r"(?:back|return|scroll) to top|top of page",
     r"(?:main )?menu|search|close|open|toggle navigation|navigation|home|homepage|sections|more",
@@ -219,9 +220,15 @@ _COUNT_LABEL = re.compile(
 # "By Jane Doe", "Von Max Muster", "Автор: Иван Петров", "홍길동 기자": the name must start with a capital
 # (or be in a script without case), so that a heading like "By the numbers" is not a byline.
 _BYLINE = re.compile(
-    r"^(?i:by|written by|posted by|von|par|por|от|автор|авторы|текст|作者|文|記者|记者|글)[\s:：]+"
+    r"^(?i:by|written by|posted by|von|par|por|от|автор|авторы|текст|作者|文|記者|记者|글"
+    # Scandinavian, Dutch, Polish, Czech, Slovak, Hungarian, Finnish, Indonesian, Malay, Vietnamese, Turkish,
+    # Serbian and Croatian, Romanian, Italian, Portuguese
+    r"|af|av|skrevet af|skrevet av|door|autor|autorka|autorstwa|autoři|írta|szerző|teksti|kirjoittaja|oleh"
+    r"|penulis|tác giả|yazan|yazar|аутор|аутори|пише|piše|napisao|napisala|testo|texto|texte)[\s:：]+"
     r"(?:[^\W\d_](?<![a-zà-öø-ÿа-яё]))"
-    r"|\S\s*(?:기자|특파원|記者|记者|编辑|編輯|通讯员)(?:\s|$|[=@])",
+    r"|\S\s*(?:기자|특파원|記者|记者|编辑|編輯|通讯员)(?:\s|$|[=@])"
+    # a Chinese reporter and the place reported from: 記者林佳蓉／高雄報導, 记者王磊/北京报道
+    r"|^(?:記者|记者)\S{2,4}\s*[／/]\s*\S{2,6}(?:報導|报道)$",
 )
 # Separators that join menu items on one line: "Home | World | Sport", "News • Politics".
 SEPARATORS = re.compile(r"\s[|•·›»/⋅∙◦▪►▸]\s|\s[|•·]|[|•·]\s")
@@ -296,16 +303,19 @@ def is_copyright(line: str) -> bool:
 _CREDIT_WORDS = (
     r"photo|photos|image|picture|credit|credits|file|courtesy|illustration|foto|fotos|fot|bild|bilder|"
     r"crédit|crédito|imagem|immagine|zdjęcie|fotografie|kuva|billede|fotó|фото|снимка|світлина|зображення|"
-    r"图片|圖片|照片|写真|画像|사진|resim|görsel|ảnh|φωτογραφία"
+    r"图片|圖片|照片|写真|画像|사진|resim|görsel|ảnh|φωτογραφία|圖|图"
 )
 _CAPTION_CREDIT = re.compile(
-    r"(?:[(\[]\s*(?:[^()\[\]]*/[^()\[\]]*|(?:" + _CREDIT_WORDS + r")\b[^()\[\]]*)[)\]]"  # (A/B), [File: X]
-    r"|\b(?:" + _CREDIT_WORDS + r")\s*(?::|\.{2,}|…)\s*[^\s.:][^.!?:]{0,60}"  # Credit: X, Credit... X
+    # (A/B), [File: X], （圖／X提供）
+    r"(?:[(\[（]\s*(?:[^()\[\]（）]*[/／][^()\[\]（）]*|(?:" + _CREDIT_WORDS + r")\b[^()\[\]（）]*)[)\]）]"
+    # Credit: X, Credit... X; an initial's full stop inside the credit ("Фото: Гласник / Н. Илић")
+    r"|\b(?:" + _CREDIT_WORDS + r")\s*(?::|\.{2,}|…)\s*[^\s.:](?:\b\w\.|[^.!?:]){0,60}"
     r"|[.!?]\s+(?:[^\W\d_][\w.'’-]*\s){1,3}/\s*[^\W\d_][^.!?/]{1,40}(?:/[^.!?/]{1,40})?)"  # Jane Doe / Agency
     r"\s*$",
     re.IGNORECASE,
 )
 CAPTION_MAX_UNITS = 60
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 CAPTION_MIN_WORDS = 3  # a caption says what the picture shows before its credit
 
 
@@ -316,10 +326,15 @@ def is_caption(line: str) -> bool:
     A credit standing alone ("[Photo: X]") is left to the credit rule of short lines and to position.
     """
     tail = line[-120:]
-    if not (tail.rstrip().endswith((")", "]")) or "/" in tail or ":" in tail or "…" in tail or ".." in tail):
+    if not (tail.rstrip().endswith((")", "]", "）")) or "/" in tail or "／" in tail or ":" in tail or "…" in tail
+            or ".." in tail):
         return False  # what every credit form needs: checked first, the regex costs 10 µs a line
     found = _CAPTION_CREDIT.search(tail)
-    if found is None or len(line[: len(line) - len(tail) + found.start()].split()) < CAPTION_MIN_WORDS:
+    if found is None:
+        return False
+    before = line[: len(line) - len(tail) + found.start()]
+    # words, or for Chinese and Japanese (no spaces) two characters a word
+    if max(len(before.split()), len(_CJK_CHAR.findall(before)) // 2) < CAPTION_MIN_WORDS:
         return False
     first = next((ch for ch in found.group() if ch.isalpha()), "")
     return first.isupper() or first.lower() == first.upper()

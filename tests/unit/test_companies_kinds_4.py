@@ -176,3 +176,28 @@ def test_a_camel_case_brand_is_strong_and_its_other_spelling_keeps_its_own_stren
     assert keys[" quorma "] == [[0, "Quorma", WEAK | NAMELIKE]]
     # no evidence in the sentence: the shape alone is enough (the brands link to their owners)
     assert _names("KeyBank and DoubleTree were named.") == {"KeyCorp", "Hilton Worldwide"}
+
+
+def test_datelines_without_a_dash_or_with_a_date_name_their_agency():
+    assert _names("STOCKHOLM (TT) Konkursförvaltaren för bolaget har skrivit under ett avtal.", "sv") == {"TT"}
+    assert "Квирантпрес" in _names("ВРШАЦ, 12. јун (Квирантпрес) – Фармацеутска компанија је објавила план.", "sr")
+    assert _names("The plan (Quorvane) was approved.") == set()
+
+
+def test_german_nouns_after_a_reporting_verb_are_no_outlets():
+    assert "Gewinn" not in _names("Der Quorvane-Konzern meldete Gewinn.", "de")
+    assert _names("Die Zahlen sind hoch, laut Statistik.", "de") == set()
+    assert "Quorvane Kurier" in _names("Das berichtete der Quorvane Kurier.", "de")
+
+
+def test_nationality_adjectives_of_more_languages_introduce_a_company_in_a_business_sentence():
+    assert "Quorvane" in _names("Fabriken säljs till amerikanska Quorvane för 2 miljarder kronor.", "sv")
+    assert "Quorvane" in _names("Турбіни для проєкту постачатиме данська Quorvane, перші прибудуть восени.", "uk")
+    assert _names("Guldet vann norske Quorvanesen i går.", "no") == set()  # a player, no business word
+
+
+def test_serbian_descriptors_firm_group_and_a_whole_quoted_name():
+    assert "Квирант" in _names("Хемофарм, која је у саставу немачке групе Квирант, уложиће 30 милиона евра.", "sr")
+    assert "Квирант Високоградња" in _names("Изградњу ће водити београдска фирма „Квирант Високоградња“.", "sr")
+    assert "Квирант сејлбоутс" in _names("Израђује их компанија „Квирант сејлбоутс“.", "sr")
+    assert _names("Артист разом з групою «Квирант» виступив у Києві.", "uk") == set()  # a band

@@ -33,11 +33,11 @@ from .cues import (
     INTRO_WORDS,
     LIST_INTRO,
     MEDIA_HEADS,
+    NATIONALITIES,
     ORG_AGENT_CITES,
     ORG_GROUP_WORDS,
     PERSON_AGENT_CITES,
     ROLES_BEFORE_INTRO,
-    SLAVIC_NATIONALITIES,
     SPORT_COMPLEMENTS,
 )
 from .evidence import business_sentence, given_name_before, starts_sentence
@@ -636,7 +636,7 @@ def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int
         # longer noun, not a brand ("Vinamilk", "Sabeco")
         return
     name = m.group()
-    if text[word_start:end].lower() in SLAVIC_NATIONALITIES and not business_sentence(text, m.start(), m.end()):
+    if text[word_start:end].lower() in NATIONALITIES and not business_sentence(text, m.start(), m.end()):
         return
     if german:
         after = text[m.end() : m.end() + 12].lstrip(" ")
@@ -777,7 +777,10 @@ def _name_cited(
         or _has_own_shape(name, acronyms=len(words) > 1)  # "according to WHO": agencies are cited too
         # ending the clause: after a verb put before its subject ("informa Expansión."), or three words or
         # more after an English attribution ("according to Box Office Mojo."; "told Tim Cook." is a person)
-        or (after in (".", ";", ")") and (len(words) >= 3 if english else len(words) <= 3))
+        or (after in (".", ";", ")") and (len(words) >= 3 if english else len(words) <= 3) and not (
+            # German capitalises nouns: "meldete Gewinn.", "laut Statistik." end a clause with no outlet in it
+            agent in _GERMAN_CITES and len(words) == 1 and not _has_own_shape(name)
+        ))
         # one name told something, then quoted or in an interview: an outlet ("told Acme:"); a person told
         # something is named in full or has a verb of his own after him
         or (agent in ("told", "tells") and len(words) == 1 and _TOLD_OUTLET.match(text, name_end) is not None)
@@ -793,12 +796,14 @@ def _name_cited(
                 spans.append((m.start("name"), _trim_dates(text, m.start("name"), m.end("name"))))
 
 
+_GERMAN_CITES = frozenset(("laut", "gegenüber", "berichtet", "berichtete", "meldet", "meldete", "schreibt"))
 _TOLD_OUTLET = re.compile(r":|,? in an (?:interview|e-?mail|emailed statement)\b")
 _PUBLICATION_AFTER = re.compile(r" (?:report|reports|survey|study|index|poll|data|analysis|ranking)\b")
 _AND_NAME = re.compile(rf" (?:and|or|und|et|y|e) (?P<name>{_NAME})(?=[.,;:)]|\s+[a-z])")
 
 
 _DATELINE = re.compile(rf"\(({_NAME})\)\s*[—–-]")
+_DATELINE_NO_DASH = re.compile(rf"\(({_NAME})\)\s+(?=[{re.escape(_UPPER)}])")
 _BRACKETED = re.compile(rf"\[\s*({_NAME})\s*\]")
 
 
@@ -809,12 +814,25 @@ def _bracketed_sources(text: str, spans: list[tuple[int, int]]) -> None:
         i = text.find(opener)
         while i != -1:
             m = pattern.match(text, i)
+            opens_line = opener == "(" and _opens_dateline(text, i)
+            if m is None and opens_line:
+                m = _DATELINE_NO_DASH.match(text, i)  # "STOCKHOLM (TT) Konkursförvaltaren ..."
             if m:
                 before = text[max(0, i - 40) : i].rstrip(" ,")
                 word = before.rsplit(None, 1)[-1] if before.strip() else ""
-                if opener == "[" or not word or (word.isupper() and len(word) > 1) or before.endswith("\n"):
+                if opener == "[" or not word or (word.isupper() and len(word) > 1) or before.endswith("\n") or (
+                    opens_line
+                ):
                     spans.append((m.start(1), m.end(1)))
             i = text.find(opener, i + 1)
+
+
+def _opens_dateline(text: str, i: int) -> bool:
+    """The bracket follows a dateline's place in capitals at the start of a line, perhaps with a date
+    ("ВРШАЦ, 12. јун (Танјуг) –", "STOCKHOLM (TT)")."""
+    head = text[text.rfind("\n", 0, i) + 1 : i]
+    first = head.split(None, 1)[0].rstrip(",") if head.strip() else ""
+    return len(head) <= 40 and len(first) >= 3 and first.isupper() and first.isalpha()
 
 
 # --- CJK: names delimited by particles (Japanese kana, Korean spacing) and marked by suffixes or context --
@@ -955,7 +973,8 @@ def _trim_source(text: str, start: int, end: int) -> tuple[int, int]:
 _CYR_DESCRIBED = re.compile(
     r"(?<![\w-])(?P<d>(?i:брокер|ритейлер|оператор|перевозчик|перевізник|маркетплейс|стартап|сервис|сервіс|"
     r"девелопер|застройщик|забудовник|производитель|виробник|авиакомпани|авіакомпані|агентств|издани|видання|"
-    r"телеканал|газет|холдинг|концерн|компани|компані|завод|мереж|сет|бренд|марк|банк))[а-яіїєё]{0,4}"
+    r"телеканал|газет|холдинг|концерн|компани|компані|завод|мереж|сет|бренд|марк|банк|фирм|предузећ|"
+    r"груп(?!п)))[а-яіїєёјћђ]{0,4}"  # Serbian "група" (a group of companies), not Russian "группа" (a band)
     r"\s+(?P<q>[«\"„“])?(?P<name>[А-ЯЁІЇЄҐA-Z][\w-]*(?:\s[А-ЯЁІЇЄҐA-Z0-9][\w-]*){0,3})"
 )
 # role stems, any case form («основателя компании Тимура ...», «главы холдинга ...»)
@@ -1003,13 +1022,19 @@ def find_cyrillic(field: str, text: str) -> list[UnknownMention]:
         before = text[max(0, m.start() - 25) : m.start()].split()
         if before and before[-1].lower().strip(",").startswith(_CYR_ROLES):
             continue
-        name = m.group("name")
+        if m.group("d").lower().startswith("груп") and (
+            m.group("q") or not before or before[-1].lower() not in NATIONALITIES
+        ):
+            continue  # «немачке групе Штада» (a group of companies), not «групою «Акцент»» (a band)
+        name_end = m.end("name")
         if m.group("q"):
-            close = text.find("»" if m.group("q") == "«" else "\"" if m.group("q") == "\"" else "“", m.end("name"))
-            if close == -1 or close - m.end("name") > 40:
+            close = text.find("»" if m.group("q") == "«" else "\"" if m.group("q") == "\"" else "“", name_end)
+            if close == -1 or close - name_end > 40:
                 continue
+            name_end = close  # the whole quoted name: «„Вангард сејлбоутс“», not its first word
+        name = text[m.start("name") : name_end].strip()
         if sum(c.isalnum() for c in name) >= 3 and acceptable_name(name):
-            out.append(UnknownMention(field, m.start("name"), m.end("name"), name))
+            out.append(UnknownMention(field, m.start("name"), m.start("name") + len(name), name))
     for m in (*_CYR_DEFINED.finditer(text), *_CYR_SHARES.finditer(text)):
         group = "quoted" if m.group("q") else "name"
         defined = "d" in m.re.groupindex

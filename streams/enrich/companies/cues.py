@@ -32,6 +32,26 @@ SLAVIC_NATIONALITIES = frozenset(
 )
 """Their name needs a business word in its sentence: they also stand before teams and films ("Szwajcarski
 Team X", "duńskiej Rekonstrukcji")."""
+NATIONALITIES = SLAVIC_NATIONALITIES | frozenset(
+    # Swedish, Danish and Norwegian ("amerikanska Lyten", "danske Vestas"), Ukrainian, Russian and Serbian
+    # («данська Vestas», «немецкий Quorvane», «америчка Quorvane») nationality adjectives in the forms
+    # that stand before a name; also needing a business word: Scandinavian sports pages name players so
+    # ("norske Haaland")
+    stem + ending
+    for stems, endings in (
+        ("amerikansk svensk dansk norsk tysk fransk kinesisk japansk brittisk britisk finsk koreansk "
+         "holländsk hollandsk nederlandsk schweizisk italiensk spansk indisk kanadensisk kanadisk",
+         "a e"),
+        ("американськ німецьк французьк китайськ японськ британськ данськ шведськ норвезьк фінськ корейськ "
+         "швейцарськ нідерландськ італійськ", "а ий ої ого ій"),
+        ("американск немецк французск китайск японск британск датск шведск норвежск финск корейск "
+         "швейцарск нидерландск итальянск", "ая ий ой ого ую"),
+        ("америчк немачк француск кинеск јапанск британск данск шведск норвешк финск корејск швајцарск",
+         "а и е у"),
+    )
+    for stem in stems.split()
+    for ending in endings.split()
+)
 
 # A descriptive noun right before a name introduces a company: "the carmaker X", "le motoriste X",
 # "la constructora X", "a petroleira X", "il gruppo X", "der Autobauer X", "de supermarktketen X",
@@ -66,7 +86,7 @@ INTRO_WORDS = _words(
     allemand allemande américain américaine japonais japonaise chinois chinoise britannique suédois
     suédoise néerlandais néerlandaise coréen coréenne
     """
-) | SLAVIC_NATIONALITIES | _words(
+) | NATIONALITIES | _words(
     # descriptive nouns in more of the languages the stream detects: Scandinavian, Finnish, Czech, Slovak,
     # Romanian, Croatian, Slovene, Turkish, Indonesian, Catalan
     """bolaget företaget koncernen tillverkaren banken flygbolaget biltillverkaren detaljhandelskedjan

@@ -201,3 +201,19 @@ def test_serbian_descriptors_firm_group_and_a_whole_quoted_name():
     assert "Квирант Високоградња" in _names("Изградњу ће водити београдска фирма „Квирант Високоградња“.", "sr")
     assert "Квирант сејлбоутс" in _names("Израђује их компанија „Квирант сејлбоутс“.", "sr")
     assert _names("Артист разом з групою «Квирант» виступив у Києві.", "uk") == set()  # a band
+
+
+def test_sources_cited_in_chinese_korean_and_vietnamese_and_rivals_listed_before_a_group_noun():
+    assert _names("据证券快报报道，深圳市某公司近日完成融资。", "zh") == {"证券快报"}
+    assert _names("据王磊报道，会议召开。", "zh") == set()  # a reporter: no outlet's ending
+    assert "한빛경제" in _names("한빛경제 보도에 따르면 공장이 곧 가동된다.", "ko")
+    assert "Quorvanews" in _names("Vingroup rót thêm vốn, theo Quorvanews.", "vi")
+    assert {"顺丰", "京东"} <= {m.surface for t in tag_companies("", "美团此举也与顺丰、京东等竞争对手形成呼应。",
+                                                                  language="zh") for m in t.mentions}
+
+
+def test_shares_of_a_name_that_moved_in_more_languages():
+    assert _names("Acțiunile Quorvane au urcat joi cu 3,2%, după rezultate.", "ro") == {"Quorvane"}
+    assert _names("Akcje Quorvane spadły o 2% we wtorek.", "pl") == {"Quorvane"}
+    assert _names("Saham Quorvane naik 4% pada Senin.", "id") == {"Quorvane"}
+    assert _names("Acțiunile Guvernului au fost criticate.", "ro") == set()  # the government's actions

@@ -418,6 +418,11 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                     spans.append((m.start(), m.end()))
             elif _SHARES_MOVED.match(text, start):
                 _name_before(text, start, spans)
+        elif kind == "shares_of":
+            m = _NAME_AT.match(text, end + 1)
+            # a price move must follow: "Acțiunile Hidroelectrica au urcat cu 3,2%" (not "akcje protestu")
+            if m and _PERCENT.search(text, m.end(), m.end() + 80):
+                spans.append((m.start(), m.end()))
         elif kind == "group":
             m = _GROUP_LIST.match(text, end)
             one = None if m else _GROUP_ONE.match(text, end)
@@ -796,6 +801,7 @@ def _name_cited(
                 spans.append((m.start("name"), _trim_dates(text, m.start("name"), m.end("name"))))
 
 
+_PERCENT = re.compile(r"\d\s?%|\d\s?(?:procent|prosent|százalék|puncte|pct)")
 _GERMAN_CITES = frozenset(("laut", "gegenüber", "berichtet", "berichtete", "meldet", "meldete", "schreibt"))
 _TOLD_OUTLET = re.compile(r":|,? in an (?:interview|e-?mail|emailed statement)\b")
 _PUBLICATION_AFTER = re.compile(r" (?:report|reports|survey|study|index|poll|data|analysis|ranking)\b")
@@ -871,6 +877,18 @@ _JA_LOANWORDS = _words(
     スタートアップ ベンチャー ネット ブログ サイト アプリ ゲーム チェーン グループ ホテル レストラン"""
 )
 _KANA = re.compile(r"[\u3040-\u30ff]")
+# A source cited: 据证券时报报道 ("according to a Securities Times report"), 매일경제 보도에 따르면 (the same in
+# Korean); an outlet far more often than a person, as a person is not said to report (报道/보도).
+# The name must end as outlets do (时报, 新华社, 财新网, 日报; 일보, 신문, 경제, 뉴스), not as a reporter's name.
+_ZH_CITED = re.compile(r"据([\u4e00-\u9fff]{1,7}[报報网網社台刊志闻聞视視经經讯訊])(?:报道|報導|报导|消息)")
+_KO_CITED = re.compile(
+    r"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]{0,8}(?:일보|신문|경제|뉴스|방송|통신|미디어|TV))(?:의)? 보도에 따르면"
+)
+# Rivals listed before 等 and a group noun: 与顺丰、京东等竞争对手 ("with rivals such as SF and JD")
+_ZH_LISTED = re.compile(
+    r"(?<=[与和及同跟对、，,])([\u4e00-\u9fff]{2,4})、([\u4e00-\u9fff]{2,4})(?:、([\u4e00-\u9fff]{2,4}))?"
+    r"等(?:竞争对手|对手|公司|企业|厂商|车企|巨头|平台)"
+)
 # Words that make a company suffix a kind of thing: 電気自動車 (electric car), 軽自動車 (kei car), 中古自動車,
 # 中央銀行 (central bank), 地方銀行 (regional bank), 投資銀行, 商業銀行, 証券取引所 (a stock exchange)
 _JA_GENERIC_PREFIXES = ("電気", "軽", "中古", "大型", "小型", "国産", "輸入", "次世代", "燃料電池", "中央", "地方",
@@ -919,6 +937,14 @@ def find_cjk(field: str, text: str) -> list[UnknownMention]:
     if not kana:
         for m in _ZH_DESCRIBED.finditer(text):
             add(m, legal=True)  # a suffix makes a longer name, as in Korean
+        for m in _ZH_CITED.finditer(text):
+            add(m)
+        for m in _ZH_LISTED.finditer(text):
+            for group in (1, 2, 3):
+                if m.group(group):
+                    add(m, group)
+    for m in _KO_CITED.finditer(text):
+        add(m)
     if kana:
         for pattern in (_JA_FOREIGN, _JA_SHA):
             for m in pattern.finditer(text):

@@ -231,6 +231,7 @@ CITE_BEFORE = (
     "in an interview with",
     "selon", "según", "segundo", "secondo", "laut", "gegenüber", "podaje", "według", "volgens", "aldus",
     "сообщает", "сообщил", "сообщила", "сообщили", "передает", "пишет", "повідомляє", "повідомило",
+    "theo",  # Vietnamese: "theo VnExpress" (according to)
     # reporting verbs put before their subject, the outlet: "rapporte Le Figaro", "informa Expansión"
     "rapporte", "rapportent", "indique", "écrit", "révèle", "informa", "informó", "informado", "publica",
     "publicó", "adelanta", "informou", "publicou", "noticiou", "revelou", "riferisce", "scrive",
@@ -372,6 +373,11 @@ ANCHOR_KEYS: dict[str, str] = {
                                             "Investment Partners", "Investment Management", "Private Equity")},
     **{f" {w} ": "group" for w in _GROUPS},
     " shares ": "shares", " stock ": "shares", "  a ": "appositive", "  an ": "appositive",
+    # shares of a name, the name after the word ("Acțiunile Hidroelectrica au urcat cu 3%", "akcje Orlenu")
+    **{f" {normalise(w)} ": "shares_of" for w in (
+        "acțiunile", "acţiunile", "acțiuni", "akcje", "akcie", "akcije", "dionice", "delnice", "aktierna i",
+        "aktien i", "aktierne i", "aksjene i", "osakkeet", "hisseleri", "saham", "cổ phiếu", "акциите на",
+        "акциите", "акције", "акції")},
     "  the ": "appositive_the",
     " said in a statement ": "statement", " said in a press release ": "statement",
     " said in a filing ": "statement", " said in a regulatory filing ": "statement",

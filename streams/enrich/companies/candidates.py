@@ -886,7 +886,7 @@ _KO_CITED = re.compile(
 )
 # Rivals listed before 等 and a group noun: 与顺丰、京东等竞争对手 ("with rivals such as SF and JD")
 _ZH_LISTED = re.compile(
-    r"(?<=[与和及同跟对、，,])([\u4e00-\u9fff]{2,4})、([\u4e00-\u9fff]{2,4})(?:、([\u4e00-\u9fff]{2,4}))?"
+    r"(?<=[与和及同跟对])([\u4e00-\u9fff]{2,4}?)、([\u4e00-\u9fff]{2,4}?)(?:、([\u4e00-\u9fff]{2,4}?))?"
     r"等(?:竞争对手|对手|公司|企业|厂商|车企|巨头|平台)"
 )
 # Words that make a company suffix a kind of thing: 電気自動車 (electric car), 軽自動車 (kei car), 中古自動車,

@@ -217,3 +217,9 @@ def test_shares_of_a_name_that_moved_in_more_languages():
     assert _names("Akcje Quorvane spadły o 2% we wtorek.", "pl") == {"Quorvane"}
     assert _names("Saham Quorvane naik 4% pada Senin.", "id") == {"Quorvane"}
     assert _names("Acțiunile Guvernului au fost criticate.", "ro") == set()  # the government's actions
+
+
+def test_an_indonesian_pt_before_a_name_is_a_legal_form_but_not_pacific_time():
+    assert _surfaces("PT Quorvane Kopi Nusantara membuka pabrik baru di Semarang.", "id") == {
+        "Quorvane Kopi Nusantara": ["PT Quorvane Kopi Nusantara"]}
+    assert _surfaces("The call is at 9 a.m. PT Monday, Quorvane Kopi said.", "en") == {}

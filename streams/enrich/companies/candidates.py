@@ -1078,6 +1078,21 @@ def find_cyrillic(field: str, text: str) -> list[UnknownMention]:
     return out
 
 
+# --- Indonesian and Malay: "PT" (Perseroan Terbatas) before a company's name, with or without "Tbk" after --
+_ID_PT = re.compile(rf"(?<![\w.])PT\.? (?P<name>{_NAME})")
+
+
+def find_indonesian(field: str, text: str) -> list[UnknownMention]:
+    """Companies written with the Indonesian legal form before the name ("PT Sinar Kopi Nusantara"); called
+    only for ``id`` and ``ms``, since elsewhere "PT" is also Pacific Time ("9 a.m. PT")."""
+    out: list[UnknownMention] = []
+    for m in _ID_PT.finditer(text):
+        name = m.group("name")
+        if acceptable_name(name):
+            out.append(UnknownMention(field, m.start(), m.end("name"), name, legal=True))
+    return out
+
+
 # --- Portuguese: a feminine article before a company's name ("A Petrobras assinou", "com a Embraer") --------
 # Portuguese writes companies with the article of "a empresa"; countries, regions and most women's names
 # with it end in -a ("a França", "na Bahia"), institutions are named by their head noun ("a Agência ..."),

@@ -223,3 +223,10 @@ def test_an_indonesian_pt_before_a_name_is_a_legal_form_but_not_pacific_time():
     assert _surfaces("PT Quorvane Kopi Nusantara membuka pabrik baru di Semarang.", "id") == {
         "Quorvane Kopi Nusantara": ["PT Quorvane Kopi Nusantara"]}
     assert _surfaces("The call is at 9 a.m. PT Monday, Quorvane Kopi said.", "en") == {}
+
+
+def test_a_cyrillic_name_found_by_context_joins_the_catalog_company_it_transliterates():
+    tags = tag_companies("", "Уговор је потписала компанија Стелантис.", language="sr")
+    assert [(t.id, t.known, [m.surface for m in t.mentions]) for t in tags] == [("stellantis", True, ["Стелантис"])]
+    tags = tag_companies("", "Ритейлер «Квирант» открыл магазины.", language="ru")
+    assert [(t.id, t.known) for t in tags] == [("unknown:kvirant", False)]  # no catalog company reads so

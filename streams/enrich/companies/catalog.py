@@ -18,7 +18,7 @@ from pathlib import Path
 
 import orjson
 
-from .keys import STEM_FLAG, WEAK_FLAG
+from .keys import NAMELIKE_FLAG, STEM_FLAG, WEAK_FLAG, latin_key
 from .textnorm import cyrillic_stem, is_cyrillic
 
 CATALOG_PATH = Path(__file__).with_name("data") / "companies.json.gz"
@@ -56,6 +56,19 @@ class Catalog:
         """Product and app names as written ("Alexa", "Model Y"): never companies, but after a maker's name
         they make it a brand label ("Amazon Alexa")."""
         return frozenset(self.meta.get("products", ()))
+
+    @cached_property
+    def latin_keys(self) -> dict[str, int]:
+        """Row index by the Latin key (:func:`.keys.latin_key`) of each strong Latin alias of six letters or
+        more: a name the text writes in another script («Стелантис») finds its company. Built on first use
+        (a quarter of a second), by a Cyrillic article's first unknown name."""
+        index: dict[str, int] = {}
+        for bucket in self.keys.values():
+            for row, alias, flags in bucket:
+                if flags & (WEAK_FLAG | STEM_FLAG | NAMELIKE_FLAG) or len(alias) < 6 or not alias.isascii():
+                    continue
+                index.setdefault(latin_key(alias), row)
+        return index
 
     @cached_property
     def places(self) -> PlaceNames:

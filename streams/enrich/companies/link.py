@@ -3,7 +3,8 @@
 Catalog hits take their company's id (the catalog already groups "Gazprom", «Газпром» and 俄罗斯天然气
 under one id). Unknown names take ``unknown:<latin key>`` (:func:`.keys.latin_key`), so that «Ромашка» and
 "Romashka", or «Зорвик Роботикс» and "Zorvik Robotics", are one company, in one article or across articles.
-An unknown name whose Latin key is that of a catalog company's name found in the same article joins it.
+An unknown name whose Latin key is that of a catalog company's name found in the same article joins it; one
+written in Cyrillic joins the catalog company whose Latin name it transliterates, found or not.
 Russian and Ukrainian decline names: the forms of one unknown name in one article («Квирант», «Квиранта»,
 «Квирантом») are one company, under the form that reads as its nominative.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 from .candidates import UnknownMention
 from .keys import latin_key
 from .scan import CompanyMatcher, Hit
-from .textnorm import cyrillic_stem
+from .textnorm import cyrillic_stem, is_cyrillic
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,17 @@ def link(matcher: CompanyMatcher, hits: list[Hit], unknown: list[UnknownMention]
         out.append(linked)
         by_key.setdefault(latin_key(e.name), linked)
     for u in unknown:
-        same = by_key.get(latin_key(u.name))
+        key = latin_key(u.name)
+        same = by_key.get(key)
+        if same is None and u.same_as is None and is_cyrillic(u.name):
+            # a name written in Cyrillic that a catalog company has in Latin («Стелантис», "Stellantis"): the
+            # context already made it a company, the transliteration says which
+            row = matcher.catalog.latin_keys.get(key)
+            if row is None and (stem := cyrillic_stem(u.name)) is not None:
+                row = matcher.catalog.latin_keys.get(latin_key(stem))  # «Стелантиса», a case form
+            if row is not None:
+                e = matcher.entry(row)
+                same = by_key[key] = Linked(u.field, u.start, u.end, e.id, e.name, True, e.wikidata, e.country)
         if same is not None:
             out.append(Linked(u.field, u.start, u.end, same.id, same.name, True, same.wikidata, same.country))
         else:

@@ -126,7 +126,8 @@ def _exchange_at(
 ) -> tuple[int, int] | None:
     start, _end, word = tokens[i]
     english = word == "Exchange"
-    phrase = any(text.lower().startswith(p, start) for p in EXCHANGE_PHRASES)
+    head = text[start : start + 24].lower()  # not the whole text per anchor: a long filing has hundreds
+    phrase = any(head.startswith(p) for p in EXCHANGE_PHRASES)
     if not (english or phrase or _stem_at(word) or _compound(word)):
         return None
     if word.isupper() and len(word) > 3:

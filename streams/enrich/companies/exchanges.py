@@ -4,7 +4,10 @@ Exchanges and their operators are companies (the annotation rules), and the pres
 and the language's word for an exchange, declined like any noun: «на Московской бирже», "Helsingin
 pörssissä", "Budapesti Értéktőzsdén", "Bursei de Valori București", "Burze cenných papírů Praha",
 "Stockholmsbörsen", "Bursa Efek Indonesia". A listing source names each exchange once, in one form; the
-shape (a place word next to an exchange word) finds every form, in every language the stream detects.
+shape (a place word next to an exchange word) finds every form. The words for an exchange
+(``cues.EXCHANGE_STEMS``) cover the languages of the Latin, Cyrillic and Greek scripts, plus Vietnamese;
+Chinese, Japanese and Korean exchanges are catalogued by name, and Arabic, Hebrew and the Indic scripts are
+not covered yet.
 
 Generic uses are left alone: an exchange word with no capitalised word beside it ("la Borsa ha chiuso in
 calo", "in exchange for"), and the English "exchange" unless written with a capital ("London Stock Exchange").

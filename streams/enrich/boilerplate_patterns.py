@@ -16,6 +16,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .script import CJK_CHARS
+
 # Calls to action and template labels: the whole (normalised) line is one of these.
 _CTA_PHRASES: tuple[str, ...] = (
     # English
@@ -315,7 +317,6 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE,
 )
 CAPTION_MAX_UNITS = 60
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 CAPTION_MIN_WORDS = 3  # a caption says what the picture shows before its credit
 
 
@@ -334,7 +335,7 @@ def is_caption(line: str) -> bool:
         return False
     before = line[: len(line) - len(tail) + found.start()]
     # words, or for Chinese and Japanese (no spaces) two characters a word
-    if max(len(before.split()), len(_CJK_CHAR.findall(before)) // 2) < CAPTION_MIN_WORDS:
+    if max(len(before.split()), len(CJK_CHARS.findall(before)) // 2) < CAPTION_MIN_WORDS:
         return False
     first = next((ch for ch in found.group() if ch.isalpha()), "")
     return first.isupper() or first.lower() == first.upper()

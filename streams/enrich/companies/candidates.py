@@ -373,13 +373,13 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
     sites: dict[str, None] = {}  # the names of the sites the text links or mails to ("www.acme.com"), in order
     for kind, start, end in anchors:
         if kind == "legal":
+            if text[start:end] in _LOWER_LEGAL_HOMOGRAPHS:
+                continue  # the English "as", not Norwegian "AS": the automaton's keys are lower-case
             stop = end + 1 if text[end : end + 1] == "." else end
             found = list(_NAME_BEFORE_LEGAL.finditer(text, max(0, start - 120), stop))
             m = found[-1] if found else None
             if m is None or m.end("legal") < end:
                 continue
-            if text[start:end] in _LOWER_LEGAL_HOMOGRAPHS:
-                continue  # the English "as", not Norwegian "AS": the automaton's keys are lower-case
             a, name_end = _trim_leading(text, m.start("name"), m.end("name"))
             name = text[a:name_end]
             if a < name_end and acceptable_name(name):
@@ -601,14 +601,20 @@ def _has_own_shape(name: str, acronyms: bool = True) -> bool:
     )
 
 
+def _word_start(text: str, start: int) -> int:
+    """Where the word holding an anchor starts: a compound ("Rüstungskonzern", "Plattform-Anbieter") is
+    anchored at its last part."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    return start
+
+
 def _name_introduced(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """The capitalised name right after a descriptive noun ("le motoriste Safran", "la consultora Kantar",
     "der Autobauer BMW"). Lower-case descriptors only, except German nouns, which are capitalised: after those
     a capitalised word is as often a noun ("der Konzern Verluste"), so the name needs a shape of its own, a
     verb or punctuation after it."""
-    word_start = start
-    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
-        word_start -= 1
+    word_start = _word_start(text, start)
     if word_start > 0 and text[word_start - 1] in "'’":  # "l'assureur", "l’américain"
         pass
     elif word_start > 0 and not text[word_start - 1].isspace():
@@ -673,9 +679,7 @@ def _name_defined(text: str, start: int, end: int, spans: list[tuple[int, int]])
     largest carmakers". In English, Dutch and German, whose noun phrases end with their head, the head noun
     must end the phrase (punctuation or the start of its complement after it: "a firm believer" is no firm);
     in the Romance languages adjectives follow it ("una delle maggiori aziende italiane")."""
-    word_start = start
-    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
-        word_start -= 1
+    word_start = _word_start(text, start)
     if word_start == 0 or text[word_start - 1] not in " '’":
         return
     head = text[word_start:end].lower()
@@ -1020,9 +1024,13 @@ _CYR_ADJECTIVE = r"[а-яёіїєґ-]+(?:ый|ий|ой|ая|яя|ое|ее|ые
 _CYR_FIRMS_ONLY = (r"компани|компані|ритейлер|авиакомпани|авіакомпані|холдинг|концерн|застройщик|девелопер|"
                    r"забудовник|маркетплейс|стартап|разработчик|розробник|страховщик|страховик|автопроизводител|"
                    r"автовиробник|издательств|видавництв|телеканал|мереж|сет")
-_CYR_DEFINED = re.compile(
-    r"(?<![\w-])(?:(?P<q>[«\"„“])(?P<quoted>[^»\"“”\n]{2,40})[»\"“”]|"
+# a quoted name, or an unquoted one: one Cyrillic word, or up to three Latin ones
+_CYR_NAME_OR_QUOTED = (
+    r"(?:(?P<q>[«\"„“])(?P<quoted>[^»\"“”\n]{2,40})[»\"“”]|"
     r"(?P<name>[А-ЯЁІЇЄҐ][\w-]*|[A-Z][\w&-]*(?:\s[A-Z0-9][\w&-]*){0,2}))"
+)
+_CYR_DEFINED = re.compile(
+    r"(?<![\w-])" + _CYR_NAME_OR_QUOTED +
     r"\s+(?:[—–]|являл?[аои]?с[ья]|является|є)\s+(?:(?:одн[аоиу]|один|одним|одной) (?:из|з) )?"
     rf"(?:{_CYR_ADJECTIVE}\s+){{0,3}}"
     rf"(?P<d>(?i:{_CYR_FIRMS_ONLY}|производител|виробник|оператор|перевозчик|перевізник|поставщик|постачальник|"
@@ -1032,8 +1040,7 @@ _CYR_FIRM_DESCRIPTOR = re.compile(rf"(?i:{_CYR_FIRMS_ONLY})")
 # Shares that moved: «Акции Квиранта выросли на 5%», «акції «Квіранту» впали». Only a company has shares, but
 # «акции» are also campaigns («акции Навального»), so a price move must follow within a few words.
 _CYR_SHARES = re.compile(
-    r"(?<![\w-])(?i:акци[ия]|акції|бумаги|папери|котировки)\s+(?:(?P<q>[«\"„“])(?P<quoted>[^»\"“”\n]{2,40})[»\"“”]|"
-    r"(?P<name>[А-ЯЁІЇЄҐ][\w-]*|[A-Z][\w&-]*(?:\s[A-Z0-9][\w&-]*){0,2}))"
+    r"(?<![\w-])(?i:акци[ия]|акції|бумаги|папери|котировки)\s+" + _CYR_NAME_OR_QUOTED +
     r"(?:\s+[^\s.!?]+){0,3}?\s+(?i:вырос|выросл|подорож|подешев|упал|снизил|прибавил|потерял|подскочил|обвал|"
     r"дорожа|дешевел|торгу|зросл|зріс|впал|подешевша|подорожча|знизил|додал|втратил)"
 )

@@ -62,26 +62,24 @@ CUE_WORDS = _words(
     spółka spółki spółkę koncern koncernu rynek rynku akcje akcji zysk zysku przychody sprzedaż mln mld
     producent producenta klientów společnost trh trhu akcie zisk tržby výrobce zákazníků miliard miliardy
     milionů miliardów milionów
-    bolag bolaget företag företaget koncernen aktien aktier vinst omsättning miljarder miljoner kronor avtal
-    fabriken selskab selskabet virksomhed virksomheden selskap selskapet aksjen aksjer overskud omsætning
-    overskudd omsetning milliarder millioner kroner aftale avtale fabrikk
-    yhtiö yhtiön yhtiöt yritys yrityksen osake osakkeet liikevaihto liikevaihtoa tulos voitto miljardia
-    miljoonaa sopimus tehdas tehtaan
-    cég céget cégnél vállalat társaság részvény részvényei árbevétel nyereség nyeresége milliárd millió
-    forint szerződés gyár gyárat
+    företag företaget koncernen vinst omsättning miljarder miljoner kronor avtal fabriken virksomhed
+    virksomheden aksjen aksjer overskud omsætning overskudd omsetning milliarder millioner kroner aftale
+    avtale fabrikk
+    yritys yrityksen osakkeet tulos voitto miljardia miljoonaa sopimus tehdas tehtaan
+    cég céget cégnél társaság árbevétel nyereség nyeresége milliárd millió forint szerződés gyár gyárat
     companie companiei compania firmă acțiuni acțiunile profitul afaceri miliarde milioane contractul fabrica
-    şirket şirketi hisse hisseleri kâr gelir milyar milyon sözleşme fabrika
-    perusahaan saham laba pendapatan miliar juta kontrak pabrik
+    hisse hisseleri kâr gelir milyar milyon sözleşme fabrika
+    saham laba pendapatan miliar juta kontrak pabrik
     bedrijf aandeel aandelen winst omzet miljard miljoen
-    компанія компанії компанію акції прибуток виручка мільярд мільйонів контракт постачальник виробник
-    компанија компаније фирма фирме предузеће акције добит приход милиона милијарди уговор фабрика фабрику
-    дружество дружеството печалба приходи милиарда договор
+    компанія компанію акції прибуток виручка мільярд мільйонів контракт виробник
+    фирма фирме добит приход милиона милијарди уговор фабрика фабрику
+    печалба приходи милиарда договор
     """
 )
 CUE_PREFIXES = ("компани", "концерн", "корпорац", "холдинг", "акци", "выручк", "прибыл", "автопроизвод",
                 "автоконцерн", "ритейлер", "производител", "shareholder", "manufactur", "automak", "carmak",
-                # the declined forms of more languages' business nouns
-                "компанії", "компаниј", "предузећ", "дружеств", "yhtiö", "osake", "liikevaih", "részvény",
+                # the declined forms of more languages' business nouns (their listed forms are left out above)
+                "компанії", "предузећ", "дружеств", "yhtiö", "osake", "liikevaih", "részvény",
                 "vállalat", "aktie", "bolag", "selskab", "selskap", "şirket", "perusahaan", "постач", "поставщ")
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'»”)]*\s+|\n+")

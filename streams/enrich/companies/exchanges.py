@@ -51,7 +51,8 @@ _LEADING = _words("The A An In On At By From To Of For And Die Der Das Den Dem D
                   "Ein Eine")
 # After an exchange word that is also a place ("Bursa"): a connector, or the words that make the name
 # ("Bursa Efek Indonesia", "Bursa Malaysia").
-_AFTER_PLACE_WORD = _CONNECTORS | _MODIFIERS | {"efek", "malaysia"}
+_INSIDE = _CONNECTORS | _MODIFIERS  # lower-case words a name may continue with after the exchange word
+_AFTER_PLACE_WORD = _INSIDE | {"efek", "malaysia"}
 _WORD = re.compile(r"[^\W\d_](?:[\w-]|\.(?=\w))*")  # a dot only inside a word ("TP.HCM")
 _WINDOW = 120  # characters read on each side of a candidate word
 _MAX_LEFT = 3
@@ -131,7 +132,8 @@ def _exchange_at(
     english = word == "Exchange"
     head = text[start : start + 24].lower()  # not the whole text per anchor: a long filing has hundreds
     phrase = any(head.startswith(p) for p in EXCHANGE_PHRASES)
-    if not (english or phrase or _stem_at(word) or _compound(word)):
+    compound = _compound(word)
+    if not (english or phrase or _stem_at(word) or compound):
         return None
     if word.isupper() and len(word) > 3:
         return None  # "BORSA DE TREBALL": a heading in capitals
@@ -139,11 +141,13 @@ def _exchange_at(
     left_names = 0
     # a place after the exchange word names it ("Bursa de Valori București", "Χρηματιστήριο Αθηνών"); a
     # capitalised word before it is then the sentence's start ("Acțiunile Bursei ...", "Το ...")
+    # a genitive ("Børsens Vinpanel", "Börsens index"): what follows belongs to the exchange, it is no name
+    genitive = _GENITIVE.search(word) is not None
     named_after = (
-        _GENITIVE.search(word) is None
+        not genitive
         and i + 1 < len(tokens)
         and _joined(text, tokens[i], tokens[i + 1])
-        and (_name_word(tokens[i + 1][2]) or tokens[i + 1][2].lower() in _CONNECTORS | _MODIFIERS)
+        and (_name_word(tokens[i + 1][2]) or tokens[i + 1][2].lower() in _INSIDE)
     )
     if named_after and _capitalised(word):
         left_names = 1
@@ -157,15 +161,13 @@ def _exchange_at(
         else:
             break
     b = i
-    # a genitive ("Børsens Vinpanel", "Börsens index"): what follows belongs to the exchange, it is no name
-    genitive = _GENITIVE.search(word) is not None
     while (
         not english
         and not genitive
         and b + 1 < len(tokens)
         and b - i < _MAX_RIGHT
         and _joined(text, tokens[b], tokens[b + 1])
-        and (_capitalised(tokens[b + 1][2]) or tokens[b + 1][2].lower() in _MODIFIERS | _CONNECTORS)
+        and (_capitalised(tokens[b + 1][2]) or tokens[b + 1][2].lower() in _INSIDE)
     ):
         b += 1
     while b > i and not _capitalised(tokens[b][2]):
@@ -179,7 +181,7 @@ def _exchange_at(
         place = " ".join(w for w in words[:-1] if w not in _ENGLISH_INSIDE)
         if not place or place not in places:
             return None
-    elif not _compound(word) and not any(_name_word(w) for j, w in enumerate(words) if a + j != i):
+    elif not compound and not any(_name_word(w) for j, w in enumerate(words) if a + j != i):
         return None  # "la Borsa ha chiuso": the market, not an exchange's name
     if word in places and not (b > i and tokens[i + 1][2].lower() in _AFTER_PLACE_WORD):
         return None  # "Bursa Büyükşehir Belediyesi" is the city's council

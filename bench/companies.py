@@ -7,6 +7,10 @@ Data (annotated before any tagger ran on them; see the READMEs beside them):
 - ``bench/data/companies/fresh.jsonl``: 38 more in 18 languages (12 of them new to the sets), written on
   2026-12-04 after the tagger's rules, and first scored blind (see ``fresh-README.md``);
 - ``bench/data/companies/third.jsonl``: 32 more in 19 languages, all held-out: nobody reads its errors;
+- ``bench/data/companies/lingua/<lang>.jsonl``: the company mentions of the 500 real news-corpus sentences of
+  ``../shared/data/lingua/sentences/<lang>.txt`` in 8 languages of other scripts (el he ar fa ur hi bn th),
+  each sentence one document (those without an entry too: any company tagged there is false), split by line
+  number (odd tune, even held-out); annotated blind on 2026-12-04 (``lingua/README.md``);
 - ``bench/data/companies/annotations.jsonl``: the older set (61 documents), reported apart.
 
 Scoring follows ``shared/notes/company-annotation.md``, per document: a predicted company is right when one of
@@ -76,8 +80,9 @@ def group_of(lang: str) -> str:
 
 
 def load_sets() -> dict[str, list[dict[str, Any]]]:
-    """``{"aeb": [...], "multilingual": [...], "fresh": [...], "third": [...], "older": [...]}``; each doc has id,
-    split (tune/held-out), lang, group, title, text, entries [{name, surfaces, clear}], negatives."""
+    """``{"aeb": [...], "multilingual": [...], "fresh": [...], "third": [...], "lingua": [...], "older": [...]}``;
+    each doc has id, split (tune/held-out), lang, group, title, text, entries [{name, surfaces, clear}],
+    negatives."""
     aeb_text = json.loads(AEB.read_text(encoding="utf-8"))
     aeb = []
     for part in sorted((DATA / "aeb").glob("part*.jsonl")):
@@ -91,6 +96,14 @@ def load_sets() -> dict[str, list[dict[str, Any]]]:
     ] for name in ("multilingual.jsonl", "fresh.jsonl"))
     third = [{**d, "entries": d["companies"], "group": group_of(d["lang"])}
              for d in map(json.loads, (DATA / "third.jsonl").read_text(encoding="utf-8").splitlines())]
+    lingua = []
+    for path in sorted((DATA / "lingua").glob("*.jsonl")):
+        lang = path.stem
+        marked = {d["line"]: d["companies"] for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+        lines = (SHARED / "lingua" / "sentences" / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+        lingua += [{"id": f"{lang}-{n}", "split": "tune" if n % 2 else "held-out", "lang": lang,
+                    "group": group_of(lang), "title": "", "text": text, "entries": marked.get(n, []),
+                    "negatives": []} for n, text in enumerate(lines, 1)]
     older = []
     for line in (DATA / "annotations.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
@@ -101,7 +114,7 @@ def load_sets() -> dict[str, list[dict[str, Any]]]:
         older.append({"id": d["source"], "split": "tune" if d["split"] == "dev" else "held-out", "lang": lang,
                       "group": group_of(lang), "title": d["title"], "text": d["text"], "negatives": [],
                       "entries": [{"name": n, "surfaces": s, "clear": True} for n, s in d["companies"].items()]})
-    return {"aeb": aeb, "multilingual": multi, "fresh": fresh, "third": third, "older": older}
+    return {"aeb": aeb, "multilingual": multi, "fresh": fresh, "third": third, "lingua": lingua, "older": older}
 
 
 def _norm(s: str) -> str:
@@ -255,8 +268,10 @@ def run(errors: str | None = None) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for set_name, docs in sets.items():
         for split in ("tune", "held-out"):
-            for group in GROUP_ORDER:
-                subset = [d for d in docs if d["split"] == split and group in ("all", d["group"])]
+            # the lingua sentences are all of the "others" group: there each language is a row
+            groups = ("all", *sorted({d["lang"] for d in docs})) if set_name == "lingua" else GROUP_ORDER
+            for group in groups:
+                subset = [d for d in docs if d["split"] == split and group in ("all", d["group"], d["lang"])]
                 if not subset:
                     continue
                 scored = [score_doc(d, mine(d["title"], d["text"])) for d in subset]

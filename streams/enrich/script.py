@@ -9,12 +9,32 @@ of a block are not letters and are left out where the chart separates them clean
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
 #: Kana, CJK ideographs and Hangul syllables: the scripts written without spaces between words, so that
 #: word-based rules (boundaries, shingles, sentence shapes) read them character by character.
 CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _mark_ranges() -> str:
+    runs: list[list[int]] = []
+    for cp in range(0x0300, 0x10000):
+        if unicodedata.category(chr(cp))[0] == "M":
+            if runs and runs[-1][1] == cp - 1:
+                runs[-1][1] = cp
+            else:
+                runs.append([cp, cp])
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in runs)
+
+
+#: Combining marks (Unicode categories Mn, Mc, Me), as a character-class body. Python's ``\w`` leaves them
+#: out, yet in Devanagari, Bengali, Tamil, Thai and the other Brahmic scripts they are the vowels inside
+#: every word («कंपनी» is क ं प न ी): a word pattern must take them, or it cuts those words into letters.
+COMBINING_MARKS = _mark_ranges()
+WORD_CHAR = f"[\\w{COMBINING_MARKS}]"
+"""One character of a word in any script: ``\\w`` plus the combining marks."""
 
 SCRIPT_RANGES: Mapping[str, str] = MappingProxyType(
     {

@@ -3,6 +3,7 @@
 1. :mod:`.scan` — catalog candidates and cue words, from one Aho-Corasick pass per field;
 2. :mod:`.confirm` — evidence and decision: which catalog hits are companies here (:mod:`.evidence`);
 3. :mod:`.candidates` — unknown names, read around the cue words (legal forms, roles, descriptors, sources);
+   :mod:`.caseless` — names in scripts without capitals, closed by a company word and a legal form;
    :mod:`.exchanges` — stock exchanges named by a place and the language's word for one, in any case;
 4. :mod:`.arbitrate` — overlaps between the two, in near-linear time;
 5. :mod:`.link` — one id per company across scripts and spellings;
@@ -17,6 +18,7 @@ from ..types import CompanyTag
 from .arbitrate import arbitrate
 from .assemble import assemble
 from .candidates import find_cjk, find_cyrillic, find_indonesian, find_portuguese, find_unknown
+from .caseless import find_caseless
 from .confirm import decide
 from .exchanges import find_exchanges
 from .link import link
@@ -42,6 +44,7 @@ def tag_companies(title: str, text: str, *, language: str | None = None) -> list
     unknown += [u for f, t in fields.items() if has_cjk(t) for u in find_cjk(f, t)]
     unknown += [u for f, t in fields.items() if is_cyrillic(t) for u in find_cyrillic(f, t)]
     unknown += [u for f, t in fields.items() for u in find_exchanges(f, t, scanned[f][1], matcher.catalog.places)]
+    unknown += [u for f, t in fields.items() for u in find_caseless(f, t, language)]
     if language == "pt":
         unknown += [u for f, t in fields.items() for u in find_portuguese(f, t)]
     if language in ("id", "ms"):

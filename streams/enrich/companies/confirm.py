@@ -20,6 +20,7 @@ from .evidence import (
     followed_by_subject_word,
     given_name_before,
     introduced,
+    latin_among_other_script,
     local_evidence,
     part_of_longer_name,
     surname_after,
@@ -125,6 +126,9 @@ def decide(
             continue
         if longer:
             h.rejected = True
+            continue
+        if not h.namelike and latin_among_other_script(text, h.start, h.end, sent.span(h.start)):
+            h.accepted = True  # «Η LG ξεκίνησε», «وقالت Shell»: a foreign name kept in its own spelling
             continue
         if followed_by_subject_word(text, h.end) and not h.namelike:  # "Patrick said" is a person
             h.accepted = True

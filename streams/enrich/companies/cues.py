@@ -115,11 +115,21 @@ INTRO_WORDS = _words(
 ) | _words(
     # Greek (each case the press writes before a name), Bulgarian, Serbian and Macedonian Cyrillic, Albanian,
     # Lithuanian, Latvian, Estonian
-    """εταιρεία εταιρείας όμιλος ομίλου όμιλο τράπεζα τράπεζας κατασκευαστής κατασκευαστή
+    """εταιρεία εταιρείας εταιρία εταιρίας όμιλος ομίλου όμιλο τράπεζα τράπεζας κατασκευαστής κατασκευαστή
+    πρακτορείο πρακτορείου
     αεροπορική κολοσσός κολοσσού
     компанията компания фирмата фирма банката производителят компанија компаније компанији
     фирме произвођач kompanisë kompania shoqëria
     bendrovė bendrovės įmonė įmonės uzņēmums uzņēmuma kompānija kompānijas ettevõte ettevõtte firma
+    """
+) | _words(
+    # the word for "company" (and bank, group) before a name in the languages of other scripts and the rest
+    # of the Latin ones: Arabic, Persian, Urdu, Hebrew (construct state), Hindi, Marathi, Nepali, Bengali,
+    # Gujarati, Punjabi, Tamil, Telugu, Kannada, Malayalam, Thai; Afrikaans, Welsh, Swahili, Somali, Tagalog.
+    # Arabic and Hebrew prefixes joined to them («وشركة», «ובחברת») are read off first (evidence.introduced).
+    """شركة مجموعة بنك مصرف شرکت گروه بانک کمپنی بینک گروپ חברת קבוצת בנק רשת
+    कंपनी कम्पनी बैंक समूह কোম্পানি ব্যাংক গ্রুপ કંપની ਕੰਪਨੀ நிறுவனம் కంపెనీ సంస్థ ಕಂಪನಿ കമ്പനി บริษัท ธนาคาร
+    maatskappy cwmni kampuni benki shirkadda kumpanya kompanya
     """
 )
 #: Descriptive nouns of two words: Vietnamese "công ty X" (company), "tập đoàn X" (group), "ngân hàng X" (bank).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..script import SCRIPT_RANGES, WORD_CHAR
 from .cues import INTRO_SUFFIXES, INTRO_WORDS
 
 _LEGAL_AFTER = re.compile(
@@ -75,15 +76,58 @@ CUE_WORDS = _words(
     фирма фирме добит приход милиона милијарди уговор фабрика фабрику
     печалба приходи милиарда договор
     """
+) | _words(
+    # the other languages the stream detects, written from general knowledge of business news: Afrikaans,
+    # Catalan, Welsh, Estonian, Latvian, Lithuanian, Croatian, Slovene, Albanian, Swahili, Somali, Tagalog,
+    # Vietnamese (one syllable only where it means business alone), Greek, Arabic, Persian, Urdu, Hebrew
+    # (Arabic and Hebrew tokens are read without their one-letter prefixes: see _is_cue), Hindi, Marathi,
+    # Nepali, Bengali, Gujarati, Punjabi, Tamil, Telugu, Kannada, Malayalam (Thai: THAI_CUES)
+    """maatskappy maatskappye aandele aandeelhouers wins omset miljard miljoen fabriek kontrak
+    empreses companyia accions beneficis facturació milions contracte
+    cwmni cwmnïau elw miliwn biliwn cyfranddaliadau ffatri
+    ettevõte ettevõtte ettevõtted aktsiad kasum käive miljardit miljonit tehas leping
+    uzņēmums uzņēmuma akcijas peļņa ieņēmumi miljardi miljoni rūpnīca līgums
+    bendrovė bendrovės įmonė įmonės akcijos pelnas pajamos milijardų milijonų gamykla sutartis
+    tvrtka tvrtke tvrtku poduzeće dionice dionica dobit prihod milijardi milijuna tvornica ugovor
+    podjetje podjetja družba družbe delnice dobiček prihodki milijard milijonov tovarna pogodba
+    kompania kompanisë aksionet fitimi miliardë milionë fabrika kontrata
+    kampuni benki hisa faida mapato bilioni milioni kiwanda mkataba
+    shirkadda shirkad shirkadaha malaayiin bilyan
+    kumpanya kompanya bangko bilyon milyon pabrika kontrata
+    doanh nhuận
+    μετοχές μετοχών κέρδη έσοδα πωλήσεις δισ εκατ επενδυτές
+    شركة شركات مصرف بنك أسهم الأسهم أرباح إيرادات مبيعات مليار مليون مصنع مستثمرين المستثمرين صفقة
+    شرکت شرکتهای سهام درآمد فروش میلیارد میلیون بانک کارخانه قرارداد
+    کمپنی کمپنیوں حصص منافع آمدنی ارب کروڑ ملین بینک فیکٹری معاہدہ
+    חברה חברת חברות מניות מניה רווח רווחים הכנסות מכירות מיליארד מיליון בנק מפעל עסקה משקיעים
+    कंपनी कंपनियों कम्पनी शेयर मुनाफा मुनाफे राजस्व बिक्री अरब करोड़ बैंक कारखाना फैक्ट्री अनुबंध निवेशक लिमिटेड
+    कंपनीने कंपनीच्या शेअर नफा महसूल विक्री अब्ज कोटी बँक करार गुंतवणूकदार
+    कम्पनीको सेयर नाफा अर्ब करोड सम्झौता लगानीकर्ता
+    কোম্পানি কোম্পানির শেয়ার মুনাফা রাজস্ব বিক্রি বিলিয়ন কোটি ব্যাংক কারখানা চুক্তি বিনিয়োগকারী লিমিটেড
+    કંપની કંપનીના શેર નફો આવક વેચાણ અબજ કરોડ બેંક ફેક્ટરી કરાર રોકાણકાર
+    ਕੰਪਨੀ ਸ਼ੇਅਰ ਮੁਨਾਫਾ ਆਮਦਨ ਵਿਕਰੀ ਅਰਬ ਕਰੋੜ ਬੈਂਕ ਫੈਕਟਰੀ ਸਮਝੌਤਾ
+    லாபம் வருவாய் விற்பனை பில்லியன் கோடி வங்கி தொழிற்சாலை ஒப்பந்தம்
+    కంపెనీ షేర్లు లాభం ఆదాయం అమ్మకాలు బిలియన్ కోట్లు బ్యాంకు ఫ్యాక్టరీ ఒప్పందం
+    ಕಂಪನಿ ಷೇರು ಲಾಭ ಆದಾಯ ಮಾರಾಟ ಶತಕೋಟಿ ಕೋಟಿ ಬ್ಯಾಂಕ್ ಕಾರ್ಖಾನೆ ಒಪ್ಪಂದ
+    കമ്പനി കമ്പനിയുടെ ഓഹരി ലാഭം വരുമാനം വിൽപ്പന കോടി ബാങ്ക് ഫാക്ടറി കരാർ
+    """
 )
+#: Thai writes no space between words, so its business words are looked for inside the sentence's runs.
+THAI_CUES = ("บริษัท", "หุ้น", "กำไร", "รายได้", "ยอดขาย", "ล้านบาท", "พันล้าน", "ธนาคาร", "โรงงาน", "นักลงทุน")
 CUE_PREFIXES = ("компани", "концерн", "корпорац", "холдинг", "акци", "выручк", "прибыл", "автопроизвод",
                 "автоконцерн", "ритейлер", "производител", "shareholder", "manufactur", "automak", "carmak",
                 # the declined forms of more languages' business nouns (their listed forms are left out above)
                 "компанії", "предузећ", "дружеств", "yhtiö", "osake", "liikevaih", "részvény",
-                "vállalat", "aktie", "bolag", "selskab", "selskap", "şirket", "perusahaan", "постач", "поставщ")
+                "vállalat", "aktie", "bolag", "selskab", "selskap", "şirket", "perusahaan", "постач", "поставщ",
+                "εταιρ", "ομίλ", "όμιλ", "τράπεζ", "τραπεζ", "நிறுவன", "பங்கு", "సంస్థ", "ಸಂಸ್ಥೆ")
+# One-letter prefixes that Arabic and Persian (and, or, with, for, as) and Hebrew (and, the, in, to, from,
+# that, as) write joined to the next word: «وشركة», «والشركة», «ובחברת».
+_ARABIC_PROCLITICS = re.compile(r"^[وفبلك]{0,2}(?:ال)?(?=\w{3})")
+_HEBREW_PROCLITICS = re.compile(r"^[והבלמשכ]{1,2}(?=\w{3})")
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'»”)]*\s+|\n+")
-_TOKEN = re.compile(r"\w[\w-]*", re.UNICODE)
+_TOKEN = re.compile(rf"\w(?:{WORD_CHAR}|-)*", re.UNICODE)
+_THAI = re.compile(r"[\u0e01-\u0e4e]")
 
 
 class Sentences:
@@ -114,7 +158,9 @@ class Sentences:
         start, end = self.span(pos)
         cached = self._cues.get(start)
         if cached is None:
-            cached = any(_is_cue(t) for t in _TOKEN.findall(self.text[start:end].lower()))
+            sentence = self.text[start:end].lower()
+            cached = any(_is_cue(t) for t in _TOKEN.findall(sentence)) or (
+                _THAI.search(sentence) is not None and any(c in sentence for c in THAI_CUES))
             self._cues[start] = cached
         return cached
 
@@ -123,16 +169,31 @@ class Sentences:
         return not self.text[start:pos].strip(" \t\"'«„“(-—–")
 
 
+def unprefixed(word: str) -> str:
+    """An Arabic, Persian or Hebrew word without the one-letter prefixes joined to it (and the Arabic
+    article); other words as they are."""
+    first = word[:1]
+    if "\u0600" <= first <= "\u06ff":
+        return _ARABIC_PROCLITICS.sub("", word, count=1)
+    if "\u05d0" <= first <= "\u05ea":
+        return _HEBREW_PROCLITICS.sub("", word, count=1)
+    return word
+
+
 def _is_cue(token: str) -> bool:
-    return token in CUE_WORDS or token.startswith(CUE_PREFIXES)
+    if token in CUE_WORDS or token.startswith(CUE_PREFIXES):
+        return True
+    bare = unprefixed(token)
+    return bare != token and (bare in CUE_WORDS or "ال" + bare in CUE_WORDS)
 
 
 def business_sentence(text: str, start: int, end: int) -> bool:
     """A business word in the sentence around ``text[start:end]``, the name itself not counted (a brand
     called "Cloud" is no evidence for itself)."""
     lo, hi = Sentences(text).span(start)
-    words = _TOKEN.findall(text[lo:start].lower()) + _TOKEN.findall(text[end:hi].lower())
-    return any(_is_cue(t) for t in words)
+    around = text[lo:start].lower() + " " + text[end:hi].lower()
+    return any(_is_cue(t) for t in _TOKEN.findall(around)) or (
+        _THAI.search(around) is not None and any(c in around for c in THAI_CUES))
 
 
 def local_evidence(text: str, start: int, end: int, possessive_end: int | None, *, namelike: bool = False) -> bool:
@@ -168,7 +229,8 @@ _POSSESSIVE_TAIL = re.compile(r".\w{0,4}[ \t]+")
 _NEXT_WORD = re.compile(r"[ \t]+(\S+)")
 _PREV_WORD = re.compile(r"(\S+)[ \t]+$")
 _FUNCTION_WORDS = frozenset(("The", "A", "An", "And", "Or", "Of", "In", "On", "At", "For", "By", "With", "From",
-                             "To", "As", "But", "Die", "Der", "Das", "Le", "La", "Les", "El", "Il"))
+                             "To", "As", "But", "Die", "Der", "Das", "Le", "La", "Les", "El", "Il",
+                             "Η", "Ο", "Το", "Οι", "Τα", "Της", "Του", "Την", "Τον", "Των"))  # Greek articles
 # Words that follow a company name as a subject or owner: "Oracle shares fell", "Target said".
 _FOLLOWERS = _words(
     """shares stock stores CEO chief executives spokesperson spokesman spokeswoman said says reported reports
@@ -192,6 +254,32 @@ def starts_sentence(text: str, pos: int) -> bool:
     bracket between them allowed): there any word is capitalised, so its capital says nothing."""
     before = text[max(0, pos - 3) : pos].rstrip(" \t\"'«„“(")
     return not before or before[-1] in ".!?…:\n"
+
+
+_LATIN_LETTERS = re.compile(f"[{SCRIPT_RANGES['Latin']}]")
+_OTHER_LETTERS = re.compile("[" + "".join(body for name, body in SCRIPT_RANGES.items() if name != "Latin") + "]")
+
+
+_KOREAN_PARTICLES = frozenset("은는이가을를의와과에도로")
+
+
+def _glued(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "&")
+
+
+def latin_among_other_script(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """A Latin name inside a sentence written in another script («Η LG ξεκίνησε», «وقالت Apple»): there
+    the press keeps foreign names in their own spelling and writes its own words, people and places in its
+    script, so the Latin word is a name whatever its letters spell, and its capital is no accident of
+    position. The sentence (the name left out) must have more letters of the other script than Latin."""
+    if not _LATIN_LETTERS.match(text, start) or _glued(text, start - 1) or (
+        _glued(text, end) and not (text[end : end + 1] in _KOREAN_PARTICLES and not _glued(text, end + 1))
+    ):
+        return False  # "KT&G", «GM대우차»: part of a longer name; «LG가» is LG with a Korean particle
+    lo, hi = sentence
+    around = text[lo:start] + " " + text[end:hi]
+    other = len(_OTHER_LETTERS.findall(around))
+    return other >= 8 and other > len(_LATIN_LETTERS.findall(around))
 
 
 def part_of_longer_name(text: str, start: int, end: int, possessive_end: int | None) -> bool | str:
@@ -329,7 +417,7 @@ def introduced(text: str, start: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower().lstrip("l'’")
-    return word in INTRO_WORDS or word.endswith(INTRO_SUFFIXES)
+    return word in INTRO_WORDS or word.endswith(INTRO_SUFFIXES) or unprefixed(word) in INTRO_WORDS
 
 
 _INITIAL = re.compile(r"(?:^|(?<=\s))[A-Z]\.[ \t]+$")

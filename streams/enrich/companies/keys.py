@@ -102,11 +102,13 @@ def _capitals(alias: str) -> int:
 
 
 def trim_alias(alias: str) -> str:
-    """Drop leading/trailing punctuation ("Apple Inc." → "Apple Inc"): keys must start and end on a letter."""
+    """Drop leading/trailing punctuation ("Apple Inc." → "Apple Inc"): keys must start and end on a letter
+    (or its combining mark)."""
     start, end = 0, len(alias)
     while start < end and not alias[start].isalnum():
         start += 1
-    while end > start and not alias[end - 1].isalnum():
+    # a final combining mark is the vowel of the last letter («เชลล์», «टाटा»)
+    while end > start and not (alias[end - 1].isalnum() or unicodedata.category(alias[end - 1])[0] == "M"):
         end -= 1
     return alias[start:end]
 

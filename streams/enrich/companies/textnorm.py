@@ -2,8 +2,8 @@
 
 Every character maps to exactly one character, so an offset in the normalised text is the same offset in
 the original: that is what keeps ``record[field][start:end] == surface`` exact without any offset tables.
-Letters and digits are lower-cased (ё as е); everything else becomes a space, so word boundaries are
-spaces and punctuation inside names ("Mercedes-Benz", "Amazon.com") matches any separator.
+Letters and digits are lower-cased (ё as е), combining marks kept; everything else becomes a space, so word
+boundaries are spaces and punctuation inside names ("Mercedes-Benz", "Amazon.com") matches any separator.
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from ..script import CJK_CHARS as _CJK
+from ..script import COMBINING_MARKS
 
-_NON_WORD = re.compile(r"[^\w ]|_", re.UNICODE)  # spaces are already spaces: fewer substitutions
+# spaces are already spaces: fewer substitutions; combining marks are the vowels of Brahmic and Thai words
+_NON_WORD = re.compile(rf"[^\w {COMBINING_MARKS}]|_", re.UNICODE)
 CJK_CHARS = _CJK
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 

@@ -81,3 +81,34 @@ def test_a_weak_catalog_name_after_the_arabic_word_for_company_is_kept():
     assert "أرامكو" in _surfaces("أعلنت شركة أرامكو عن أرباح", "ar")
     assert "أرامكو" in _surfaces("وقالت وشركة أرامكو إنها", "ar")
     assert _surfaces("أرامكو", "ar") == set()
+
+
+def test_thai_limited_without_the_word_for_company_is_not_read():
+    # at a line's start a sentence may stand before the name: "the shareholders of X Ltd"
+    assert _surfaces("ผู้ถือหุ้นสยามซีเมนต์ไทย จำกัด ประชุมวันนี้", "th") == set()
+    # «จำกัด» glued to the run before it is the ordinary word: "a limited number of seats"
+    assert _surfaces("ที่นั่งมีจำนวนจำกัด กรุณาจองล่วงหน้า", "th") == set()
+
+
+def test_a_latin_navigation_label_in_another_script_is_no_company():
+    # «Next» (a retailer's name in the catalog) as a page's label in an Urdu text
+    text = "Previous: پاکستان میں بارش کا نیا سلسلہ شروع ہو گیا Next: کراچی میں ٹریفک کا نظام درہم برہم"
+    assert _surfaces(text, "ur") == set()
+    assert _surfaces("Read More Latest News from Lahore in Urdu لاہور میں بارش", "ur") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Η LG ξεκίνησε να διαθέτει την αναβάθμιση σε όλους τους χρήστες.", "LG"),
+        ("Google, संयुक्त राज्य अमेरिका और अन्य देशों में सर्वर चलाता है.", "Google"),
+    ],
+)
+def test_a_latin_name_in_a_sentence_of_another_script_needs_no_business_word(text, name):
+    assert name in _surfaces(text, None)
+
+
+def test_a_place_is_not_the_genitive_of_a_company_named_like_its_stem():
+    # "Hellas" (Greece) is no "-s" form of the lamp maker Hella; Hella itself stays
+    tags = tag_companies("", "Hella shares rose, and Hellas was quiet.", language="en")
+    assert [m.surface for t in tags for m in t.mentions] == ["Hella"]

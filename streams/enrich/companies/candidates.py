@@ -147,6 +147,9 @@ _LEADING_NOISE = _words(
 )
 
 
+# The words of a site's feed headings, not of an outlet's name: "More Latest News", "Breaking News", "Top Stories".
+_NEWS_FEEDS = _words("More Latest Breaking Top Recent Related Other Popular Trending Featured Read All Live")
+
 # Names with these words are institutions, places or events, not companies.
 # Nouns that head or lead the name of an institution, a place or an event ("Patent Office", "Office of the
 # Mayor", "Park Avenue"). Inside a longer name, between two other words, they are a brand's common word
@@ -459,7 +462,7 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
                 and not _title_case_line(text, start, end)
             ):
                 m = _NAME_AT_END.search(text, max(0, start - 80), end)
-                if m and " " in m.group("b") and m.end("b") == end:
+                if m and " " in m.group("b") and m.end("b") == end and m.group("b").split()[0] not in _NEWS_FEEDS:
                     sources.append((m.start("b"), m.end("b")))
         elif kind == "domain" and text[start - 1 : start] == "." and not text[end : end + 1].isalnum():
             m = _DOMAIN_NAME.search(text, max(0, start - 40), start - 1)
@@ -485,6 +488,8 @@ def find_unknown(field: str, text: str, anchors: list[tuple[str, int, int]]) -> 
             before: list[tuple[int, int]] = []
             _name_before(text, start - 2, before)
             spans.extend((a, b) for a, b in before if not text[a].isdigit())
+        elif kind == "subject" and text[start].islower():  # mid-sentence, not a heading's "Reported"
+            _name_as_subject(text, start, end, spans)
         elif kind == "statement":
             m = _NAME_AT_END.search(text, max(0, start - 80), start)
             if m and m.group("b").split()[-1] in _COMPANY_HEADS:
@@ -580,6 +585,39 @@ def _name_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:
     m = _COINED_AT_END.search(text, max(0, pos - 80), pos)
     if m:
         spans.append((m.start("b"), m.end("b")))
+
+
+_FINANCIAL_OBJECT = re.compile(
+    r"[^.;!?\n]{0,60}?\b(?:revenue|revenues|sales|profit|profits|loss|losses|earnings|income|ebitda|turnover)\b"
+)
+
+
+def _name_as_subject(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """The name before a company's predicate ("Kofola reported a rise in revenue", "Quintrel, which makes
+    sensors"): not an acronym (public bodies are written so: "the EU said its"), nor a person here, nor a
+    sentence's first word unless the text also capitalises it mid-sentence ("Officials said its", "Pressure,
+    which makes")."""
+    cue = text[start:end].lower()
+    if cue.startswith("which"):
+        if text[start - 2 : start] != ", ":
+            return
+        pos = start - 2
+    else:
+        pos = start - 1 if text[start - 1 : start] == " " else start
+        if cue in ("reported", "posted") and not _FINANCIAL_OBJECT.match(text, end):
+            return
+    m = _NAME_AT_END.search(text, max(0, pos - 80), pos)
+    if not m or m.end("b") != pos or text[m.end("b") - 2 : m.end("b")] in ("'s", "’s"):
+        return
+    a, b = _trim_leading(text, m.start("b"), m.end("b"))
+    name = text[a:b]
+    if a >= b or name.isupper() or _person_here(text, name):
+        return
+    if " " not in name and starts_sentence(text, a) and not any(
+        not starts_sentence(text, x) for x, _ in _whole_word_occurrences(text, name)
+    ):
+        return
+    spans.append((a, b))
 
 
 def _title_case_line(text: str, start: int, end: int) -> bool:

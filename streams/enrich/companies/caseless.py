@@ -1,7 +1,8 @@
 """Stage 3, unknown names in scripts without capital letters: Arabic, Hebrew, Thai and the Brahmic scripts.
 
 There a name has no capital to show where it starts, so only frames that close it on both sides are read:
-- Thai writes a company between its word for "company" and its legal form: «บริษัท ปตท. จำกัด (มหาชน)»;
+- Thai writes a company between its word for "company" and its legal form: «บริษัท ปตท. จำกัด (มหาชน)»
+  (not from a line's start: there a sentence may stand before the name);
 - Hebrew the same, or the name before the legal form alone: «חברת אלביט מערכות בע"מ», «דלק קבוצה בע"מ»;
 - Hindi, Marathi, Nepali, Bengali, Gujarati and Punjabi put "Limited" (and "Private") after the name, in
   their own script: «टाटा मोटर्स लिमिटेड», «জনতা ব্যাংক লিমিটেড»; the name is the words before it back to
@@ -68,7 +69,7 @@ def find_caseless(field: str, text: str, language: str | None) -> list[UnknownMe
     """Unknown companies in Thai, Hebrew, the Brahmic scripts and (for ``ar`` only: Persian and Urdu
     adjectives do not agree with their noun) Arabic, each closed by a frame on both sides."""
     out: list[UnknownMention] = []
-    if "บริษัท" in text:
+    if "จำกัด" in text:
         for m in _THAI.finditer(text):
             name = m.group("name").rstrip(".")
             if len(name) >= 2:

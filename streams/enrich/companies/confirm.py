@@ -19,6 +19,7 @@ from .evidence import (
     defined_abbreviation,
     followed_by_subject_word,
     given_name_before,
+    in_other_script,
     introduced,
     latin_among_other_script,
     local_evidence,
@@ -53,6 +54,7 @@ def decide(
         by_field[field] = sorted(found[field] if found is not None else matcher.hits(field, text),
                                  key=lambda h: h.start)
     all_hits = [h for hs in by_field.values() for h in hs]
+    places = matcher.catalog.places
     defined: set[int] = set()
     for h in all_hits:
         h.accepted = not h.weak
@@ -64,6 +66,10 @@ def decide(
         ):
             h.accepted, h.rejected = False, True  # "Henry Ford", "HAYWARD, Calif.": a person, a place
     persons = {h.entry for h in all_hits if h.rejected}
+    for h in all_hits:
+        surface = fields[h.field][h.start : h.end]
+        if surface[-1:] == "s" and surface in places and surface[:-1] in matcher.entry(h.entry).aliases:
+            h.accepted, h.rejected = False, True  # "Hellas" is Greece, not the genitive of "Hella"
     hit_starts = {(h.field, h.start) for h in all_hits}
     for h in all_hits:
         after = surname_after(fields[h.field], h.start, h.end)
@@ -149,7 +155,9 @@ def decide(
             h.cyrillic
             or sent.has_cue(h.start)
             or any(not o.weak for o in in_sentence(h))
-            or capital_is_evidence(text, h.start, h.end)
+            # in a sentence of another script a Latin word's capital is its script's convention, no evidence
+            or (capital_is_evidence(text, h.start, h.end)
+                and not in_other_script(text, h.start, h.end, sent.span(h.start)))
         )
     for h in initial:
         h.accepted = any(o.entry != h.entry and o.accepted for o in in_sentence(h))

@@ -340,6 +340,13 @@ _EXCHANGE_KEYS: dict[str, str] = {
     " exchange ": "exchange",
 }
 
+# Predicates whose subject a reader takes for a company. People "say its" rarely (they have a his or her),
+# post videos rather than losses (so "reported" and "posted" need a financial noun after them), and are
+# "who", not "which", in a relative clause.
+SUBJECT_PREDICATES = ("said its", "says its", "reported", "posted", "which makes", "which sells",
+                      "which produces", "which manufactures", "which builds", "which develops", "which supplies",
+                      "which operates", "which owns")
+
 # Anchors: words that the company automaton also finds (see :mod:`.scan`), each with what to read around it.
 # Keys are normalised like catalog keys (lower case, punctuation as spaces, a leading space for the word
 # start); the original text decides case-sensitive details.
@@ -389,6 +396,9 @@ ANCHOR_KEYS: dict[str, str] = {
         "aktien i", "aktierne i", "aksjene i", "osakkeet", "hisseleri", "saham", "cổ phiếu", "акциите на",
         "акциите", "акције", "акції")},
     "  the ": "appositive_the",
+    # what a company does as the subject of a sentence: "Northvolt said its plant ...", "Kofola reported a
+    # rise in revenue", "Quintrel, which makes sensors, ..." (see candidates._name_as_subject)
+    **{f" {normalise(w)} ": "subject" for w in SUBJECT_PREDICATES},
     " said in a statement ": "statement", " said in a press release ": "statement",
     " said in a filing ": "statement", " said in a regulatory filing ": "statement",
     # a name written as a domain: "Lenta.ru", "Acme.net" (the dot is a space once normalised); not the

@@ -264,7 +264,12 @@ _KOREAN_PARTICLES = frozenset("은는이가을를의와과에도로")
 
 
 def _glued(text: str, i: int) -> bool:
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "&")
+    """A Latin letter or digit, "&" or a Hangul syllable at ``i``: the name goes on. Chinese and Japanese
+    write every Latin name against their characters ("、Amazonが"), so those are no part of it."""
+    if not 0 <= i < len(text):
+        return False
+    c = text[i]
+    return c in "&" or (c.isalnum() and (c.isascii() or _LATIN_LETTERS.match(c) is not None)) or "가" <= c <= "힣"
 
 
 def latin_among_other_script(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
@@ -276,6 +281,14 @@ def latin_among_other_script(text: str, start: int, end: int, sentence: tuple[in
         _glued(text, end) and not (text[end : end + 1] in _KOREAN_PARTICLES and not _glued(text, end + 1))
     ):
         return False  # "KT&G", «GM대우차»: part of a longer name; «LG가» is LG with a Korean particle
+    if text[end : end + 1] == ":":
+        return False  # "Previous: … Next: …": a page's navigation label left in English
+    return in_other_script(text, start, end, sentence)
+
+
+def in_other_script(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """The sentence around ``text[start:end]`` (the name left out) has more letters of scripts other than
+    Latin than Latin ones: there a Latin word's capital is the convention of its own script, no evidence."""
     lo, hi = sentence
     around = text[lo:start] + " " + text[end:hi]
     other = len(_OTHER_LETTERS.findall(around))

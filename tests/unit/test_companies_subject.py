@@ -39,3 +39,27 @@ def test_a_companys_predicate_makes_its_subject_a_company(text, name):
 )
 def test_people_bodies_and_common_words_are_not(text):
     assert _names(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Kofrana zvýšila tržby o 8 procent, uvedla Kofrana ve zprávě.", "cs", "Kofrana"),
+        ("Brimstoke registró un beneficio récord, y Brimstoke abrirá más tiendas.", "es", "Brimstoke"),
+        ("Northvane redovisade en förlust på 1 miljard kronor, och Northvane söker kapital.", "sv", "Northvane"),
+        ("Kemvola kasvatti liikevaihtoaan, kertoi Kemvola.", "fi", "Kemvola"),
+    ],
+)
+def test_a_result_reported_in_other_languages_makes_its_subject_a_company(text, language, name):
+    assert name in {t.name for t in tag_companies("", text, language=language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Marie a publié un livre utile, et Marie est contente.", "fr"),  # no result's noun after the verb
+        ("Juan ganó el partido, y Juan celebró.", "es"),
+    ],
+)
+def test_a_person_who_publishes_or_wins_is_not(text, language):
+    assert {t.name for t in tag_companies("", text, language=language)} == set()

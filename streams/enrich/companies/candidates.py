@@ -37,11 +37,13 @@ from .cues import (
     ORG_AGENT_CITES,
     ORG_GROUP_WORDS,
     PERSON_AGENT_CITES,
+    REPORTING_VERBS,
     ROLES_BEFORE_INTRO,
     SPORT_COMPLEMENTS,
 )
 from .evidence import business_sentence, given_name_before, starts_sentence
 from .keys import latin_key
+from .textnorm import normalise
 
 
 def _words(block: str) -> frozenset[str]:
@@ -587,9 +589,17 @@ def _name_before(text: str, pos: int, spans: list[tuple[int, int]]) -> None:
         spans.append((m.start("b"), m.end("b")))
 
 
+# A result's noun within a few words, in the languages of cues.REPORTING_VERBS (stems: the case endings vary)
 _FINANCIAL_OBJECT = re.compile(
-    r"[^.;!?\n]{0,60}?\b(?:revenue|revenues|sales|profit|profits|loss|losses|earnings|income|ebitda|turnover)\b"
+    r"[^.;!?\n]{0,60}?\b(?:revenue|sales|profit|loss|earnings|income|ebitda|turnover|chiffre d.affaires|bénéfice"
+    r"|perte|ventes|beneficio|ingresos|pérdida|ventas|facturación|utile netto|ricavi|perdita|fatturato|vendite"
+    r"|lucro|receita|prejuízo|vendas|faturamento|zysk|przychod|strat[aęy]\b|stratą|sprzedaż|winst|omzet|verlies"
+    r"|vinst|omsättning"
+    r"|förlust|rörelseresultat|overskud|omsætning|omsetning|underskud|driftsresultat|tržb|ztrát|liikevaih"
+    r"|liiketulos|voitto|tappio|árbevétel|nyereség|veszteség|venitur|pierder|cifr[aă] de afaceri)",
+    re.IGNORECASE,
 )
+_REPORTING = frozenset(normalise(v) for v in REPORTING_VERBS)
 
 
 def _name_as_subject(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -604,7 +614,7 @@ def _name_as_subject(text: str, start: int, end: int, spans: list[tuple[int, int
         pos = start - 2
     else:
         pos = start - 1 if text[start - 1 : start] == " " else start
-        if cue in ("reported", "posted") and not _FINANCIAL_OBJECT.match(text, end):
+        if normalise(cue) in _REPORTING and not _FINANCIAL_OBJECT.match(text, end):
             return
     m = _NAME_AT_END.search(text, max(0, pos - 80), pos)
     if not m or m.end("b") != pos or text[m.end("b") - 2 : m.end("b")] in ("'s", "’s"):

@@ -341,11 +341,25 @@ _EXCHANGE_KEYS: dict[str, str] = {
 }
 
 # Predicates whose subject a reader takes for a company. People "say its" rarely (they have a his or her),
-# post videos rather than losses (so "reported" and "posted" need a financial noun after them), and are
+# post videos rather than losses (so the verbs of reporting below need a financial noun after them), and are
 # "who", not "which", in a relative clause.
-SUBJECT_PREDICATES = ("said its", "says its", "reported", "posted", "which makes", "which sells",
-                      "which produces", "which manufactures", "which builds", "which develops", "which supplies",
-                      "which operates", "which owns")
+SUBJECT_PREDICATES = ("said its", "says its", "which makes", "which sells", "which produces", "which manufactures",
+                      "which builds", "which develops", "which supplies", "which operates", "which owns")
+# Verbs of reporting a result, in the languages of the sets that put the subject first and capitalise no common
+# noun (not German); a financial noun must follow them (candidates._FINANCIAL_OBJECT): "Kofola zvýšila tržby",
+# "Inditex registró un beneficio", "Northvolt redovisade en förlust".
+REPORTING_VERBS = (
+    "reported", "reports", "posted", "posts", "recorded", "booked", "swung to",
+    "a enregistré", "a publié", "a réalisé", "a dégagé", "affiche",
+    "registró", "obtuvo", "reportó", "ha registrado", "ha obtenido", "facturó", "ganó",
+    "ha registrato", "ha chiuso", "ha realizzato", "ha archiviato", "registra",
+    "registrou", "reportou", "obteve", "teve", "faturou", "lucrou",
+    "odnotował", "odnotowała", "zanotował", "zanotowała", "wypracował", "wypracowała", "zwiększył", "zwiększyła",
+    "boekte", "rapporteerde", "behaalde",
+    "redovisade", "rapporterade", "ökade", "rapporterte", "rapporterede", "omsatte", "leverede", "leverte",
+    "vykázal", "vykázala", "zaznamenal", "zaznamenala", "zvýšil", "zvýšila", "zvýšilo",
+    "kasvatti", "teki", "raportoi", "növelte", "a raportat", "a înregistrat",
+)
 
 # Anchors: words that the company automaton also finds (see :mod:`.scan`), each with what to read around it.
 # Keys are normalised like catalog keys (lower case, punctuation as spaces, a leading space for the word
@@ -398,7 +412,7 @@ ANCHOR_KEYS: dict[str, str] = {
     "  the ": "appositive_the",
     # what a company does as the subject of a sentence: "Northvolt said its plant ...", "Kofola reported a
     # rise in revenue", "Quintrel, which makes sensors, ..." (see candidates._name_as_subject)
-    **{f" {normalise(w)} ": "subject" for w in SUBJECT_PREDICATES},
+    **{f" {normalise(w)} ": "subject" for w in (*SUBJECT_PREDICATES, *REPORTING_VERBS)},
     " said in a statement ": "statement", " said in a press release ": "statement",
     " said in a filing ": "statement", " said in a regulatory filing ": "statement",
     # a name written as a domain: "Lenta.ru", "Acme.net" (the dot is a space once normalised); not the

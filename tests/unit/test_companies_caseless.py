@@ -112,3 +112,11 @@ def test_a_place_is_not_the_genitive_of_a_company_named_like_its_stem():
     # "Hellas" (Greece) is no "-s" form of the lamp maker Hella; Hella itself stays
     tags = tag_companies("", "Hella shares rose, and Hellas was quiet.", language="en")
     assert [m.surface for t in tags for m in t.mentions] == ["Hella"]
+
+
+def test_a_latin_name_after_a_greek_feminine_article_in_a_business_sentence():
+    assert "Zorvane" in _surfaces("Η Zorvane είναι ιδιωτική εταιρεία λογισμικού με έδρα την Αθήνα.", "el")
+    # women and bodies take the feminine article too: without business words nothing is read
+    assert _surfaces("Η Adela Peeva είπε πως βρήκε το θέμα της ταινίας στην Κορυτσά.", "el") == set()
+    # a league is feminine in Greek
+    assert _surfaces("Η Premier League ξεκινά με νέα εταιρεία χορηγό.", "el") == set()

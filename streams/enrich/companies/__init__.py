@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..types import CompanyTag
 from .arbitrate import arbitrate
 from .assemble import assemble
-from .candidates import find_cjk, find_cyrillic, find_indonesian, find_portuguese, find_unknown
+from .candidates import find_cjk, find_cyrillic, find_greek, find_indonesian, find_portuguese, find_unknown
 from .caseless import find_caseless
 from .confirm import decide
 from .exchanges import find_exchanges
@@ -47,6 +47,8 @@ def tag_companies(title: str, text: str, *, language: str | None = None) -> list
     unknown += [u for f, t in fields.items() for u in find_caseless(f, t, language)]
     if language == "pt":
         unknown += [u for f, t in fields.items() for u in find_portuguese(f, t)]
+    if language == "el":
+        unknown += [u for f, t in fields.items() for u in find_greek(f, t)]
     if language in ("id", "ms"):
         unknown += [u for f, t in fields.items() for u in find_indonesian(f, t)]
     hits, unknown = arbitrate(fields, hits, unknown, raw, lambda f, name: _is_catalog_name(matcher, f, name),

@@ -1162,6 +1162,31 @@ _PT_INSTITUTIONS = _words(
 )
 
 
+# --- Greek: a feminine article before a Latin name ("Η APIVITA έχει", "της Unilever") ----------------------
+# Greek writes its own words, people and places in Greek letters and keeps foreign names in theirs; a company
+# takes the article of «η εταιρεία», products that of «το» («το iPhone»). Leagues, cups and races are feminine
+# too («η Premier League»): their heads rule a name out. Women and bodies take it as well («η Adela Peeva», «η
+# FIFA»), so the sentence must speak of business, as in Portuguese.
+_EL_ARTICLE = re.compile(
+    r"(?<![\w])(?:[Ηη]|[Tτ]ης|[Tτ]ην|[Tτ]η|[Σσ]την|[Σσ]τη) "
+    r"(?P<name>[A-Z][A-Za-z0-9&'’.-]*(?: [A-Z][A-Za-z0-9&'’.-]*){0,2})(?![\w&])"
+)
+_EL_EVENTS = _words("League Cup Formula Series Tour Expo Week Festival Awards Day Championship Open Games")
+
+
+def find_greek(field: str, text: str) -> list[UnknownMention]:
+    """Unknown companies written in Latin letters after a Greek feminine article (called only for ``el``)."""
+    out: list[UnknownMention] = []
+    for m in _EL_ARTICLE.finditer(text):
+        name = m.group("name").rstrip(".")
+        words = name.split()
+        if _EL_EVENTS.intersection(words) or text[m.end("name") : m.end("name") + 2].strip()[:1].isdigit():
+            continue
+        if acceptable_name(name) and business_sentence(text, m.start("name"), m.start("name") + len(name)):
+            out.append(UnknownMention(field, m.start("name"), m.start("name") + len(name), name))
+    return out
+
+
 def find_portuguese(field: str, text: str) -> list[UnknownMention]:
     """Unknown companies after a feminine article in Portuguese text (called only for ``pt``)."""
     out: list[UnknownMention] = []

@@ -33,11 +33,12 @@ _THAI = re.compile(r"บริษัท\s*(?P<name>[^\s()]{2,40}?)\s*จำก�
 
 _HEBREW_WORD = r"[א-ת][א-ת'׳״\"־-]*"
 _HEBREW = re.compile(
-    rf"(?:(?<=[\s(])|^)(?:[ובלמשכ]?חברת\s+)?(?P<name>(?:{_HEBREW_WORD}\s+){{0,3}}{_HEBREW_WORD})\s+בע[\"״]מ"
+    rf"(?:(?<=[\s(])|^)(?:[ובלמשכ]?חברת\s+)?(?P<name>(?:{_HEBREW_WORD}\s+){{0,4}}{_HEBREW_WORD})\s+בע[\"״]מ"
 )
 # Words that end a Hebrew name's reach backwards: the word "company" itself and the function words that
 # come before one ("של", "עם", "את", "כי", "גם")
-_HEBREW_STOPS = frozenset(("חברת", "חברה", "של", "עם", "את", "כי", "גם", "על", "אל", "עד", "או", "הוא", "היא"))
+# (not "אל" or "על": they are the words of «אל על», El Al)
+_HEBREW_STOPS = frozenset(("חברת", "חברה", "של", "עם", "את", "כי", "גם", "עד", "או", "הוא", "היא"))
 
 _INDIC_LIMITED = (
     "लिमिटेड", "लि.", "লিমিটেড", "લિમિટેડ", "ਲਿਮਿਟੇਡ", "ਲਿਮਟਿਡ",

@@ -269,7 +269,7 @@ def _glued(text: str, i: int) -> bool:
     if not 0 <= i < len(text):
         return False
     c = text[i]
-    return c in "&" or (c.isalnum() and (c.isascii() or _LATIN_LETTERS.match(c) is not None)) or "가" <= c <= "힣"
+    return c == "&" or (c.isalnum() and (c.isascii() or _LATIN_LETTERS.match(c) is not None)) or "가" <= c <= "힣"
 
 
 def latin_among_other_script(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:

@@ -121,3 +121,15 @@ def test_a_latin_name_after_a_greek_feminine_article_in_a_business_sentence():
     assert _surfaces("Η Adela Peeva είπε πως βρήκε το θέμα της ταινίας στην Κορυτσά.", "el") == set()
     # a league is feminine in Greek
     assert _surfaces("Η Premier League ξεκινά με νέα εταιρεία χορηγό.", "el") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Sales at Dolce&Gabbana rose in Milan.", "Dolce&Gabbana"),
+        ("Shares of Procter&Gamble fell.", "Procter&Gamble"),
+        ("The retailer H & M opened a store.", "H & M"),
+    ],
+)
+def test_a_name_with_an_ampersand_in_either_spacing(text, surface):
+    assert surface in _surfaces(text, "en")

@@ -77,7 +77,7 @@ def alias_keys(alias: str, weak: bool, inflect: bool = True) -> list[tuple[str, 
     end with one, so that they never fire inside a longer word (" audi " is not in "audience"); a strong
     Latin name gets a second key with German/English "-s" ("Volkswagens"). Cyrillic keys stay open at the
     end for Russian case endings, and those ending in а/я/ь/й also get a stem key («Лада» → « лад» +
-    «ы/у/ой/е»). CJK keys have no spaces at all."""
+    «ы/у/ой/е»). CJK keys have no spaces at all. A Latin name with "&" gets a key with the other spacing."""
     alias = trim_alias(alias)
     norm = normalise(alias)
     if not norm:
@@ -94,6 +94,11 @@ def alias_keys(alias: str, weak: bool, inflect: bool = True) -> list[tuple[str, 
     keys = [(" " + norm + " ", alias, flags)]
     if inflect and not weak and len(alias) >= 4 and not alias.isupper() and alias[-1] not in "sS":
         keys.append((" " + norm + "s ", alias + "s", flags))
+    if "&" in alias:
+        # "Dolce & Gabbana" is also written "Dolce&Gabbana", and "AT&T" "AT & T": the other spacing is a key too
+        other = alias.replace(" & ", "&") if " & " in alias else " & ".join(p.strip() for p in alias.split("&"))
+        if other != alias:
+            keys.append((" " + normalise(other) + " ", other, flags))
     return keys
 
 
